@@ -1,0 +1,116 @@
+//! Request extractors: who is calling, and a JSON body with a size limit and readable
+//! errors (axum's own rejections would answer in plain text).
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{HeaderMap, StatusCode, header, request::Parts};
+use serde_json::Value;
+
+use super::Web;
+use crate::error::Error;
+use crate::model::FieldError;
+use crate::policy::Actor;
+
+/// Compares secrets in time independent of where they differ.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+impl FromRequestParts<Web> for Actor {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+            return Ok(Actor::Anonymous);
+        };
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        match (token, web.app.config.admin_token.as_deref()) {
+            (Some(t), Some(admin)) if same_secret(t.as_bytes(), admin.as_bytes()) => {
+                Ok(Actor::AdminToken)
+            }
+            // a wrong token is an error, never a silent fall-back to anonymous
+            _ => Err(Error::Unauthorized),
+        }
+    }
+}
+
+/// A JSON request body: media type checked, size limited, syntax errors located.
+pub struct JsonBody(pub Value);
+
+impl FromRequest<Web> for JsonBody {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, web: &Web) -> Result<Self, Self::Rejection> {
+        let media = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let essence = media
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if essence != "application/json" && essence != "application/geo+json" {
+            return Err(Error::UnsupportedMediaType(if media.is_empty() {
+                "no Content-Type".into()
+            } else {
+                media
+            }));
+        }
+        let bytes = Bytes::from_request(req, web).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Error::PayloadTooLarge {
+                    limit: web.app.config.max_body_bytes,
+                }
+            } else {
+                Error::BadRequest(vec![FieldError::new("", "unreadable_body", r.body_text())])
+            }
+        })?;
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+            Error::BadRequest(vec![FieldError::new(
+                "",
+                "invalid_json",
+                format!(
+                    "the body is not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+            )])
+        })
+    }
+}
+
+/// Reads `If-Match` / `If-None-Match` as a version: `"3"`, `W/"3"` or `*` (any).
+pub enum Precondition {
+    Absent,
+    Any,
+    Version(i64),
+}
+
+pub fn precondition(headers: &HeaderMap, name: header::HeaderName) -> Result<Precondition, Error> {
+    let Some(v) = headers.get(&name) else {
+        return Ok(Precondition::Absent);
+    };
+    let s = v.to_str().unwrap_or("").trim();
+    if s == "*" {
+        return Ok(Precondition::Any);
+    }
+    s.trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .map(Precondition::Version)
+        .map_err(|_| {
+            Error::BadRequest(vec![FieldError::new(
+                format!("header {name}"),
+                "invalid_header",
+                format!("{name} must be an ETag this API gave, like \"3\", not {s:?}"),
+            )])
+        })
+}

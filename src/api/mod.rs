@@ -1,0 +1,141 @@
+//! HTTP: the JSON API, health and metrics. Handlers are thin: they parse, ask `policy`
+//! through the `Actor` extractor, call `App`, and shape the answer. Errors become
+//! problem documents in `problem`, nowhere else.
+
+mod communes;
+mod extract;
+mod features;
+mod problem;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::app::App;
+use crate::error::Error;
+use crate::metrics::{Metrics, RequestLabels, RouteLabels};
+
+#[derive(Clone)]
+pub struct Web {
+    pub app: Arc<App>,
+    pub metrics: Arc<Metrics>,
+}
+
+pub fn router(app: Arc<App>) -> Router {
+    let limit = app.config.max_body_bytes;
+    let web = Web {
+        app,
+        metrics: Arc::new(Metrics::default()),
+    };
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route(
+            "/api/v1/features",
+            get(features::list).post(features::create),
+        )
+        .route(
+            "/api/v1/features/{id}",
+            get(features::read)
+                .put(features::replace)
+                .delete(features::delete),
+        )
+        .route("/api/v1/features/{id}/history", get(features::history))
+        .route("/api/v1/communes", get(communes::list))
+        .route("/api/v1/communes/{nis}", get(communes::read))
+        .fallback(|| async { Error::NotFound("this page".into()) })
+        .layer(middleware::from_fn_with_state(web.clone(), record))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::new())
+        .with_state(web)
+}
+
+/// Counts and times every request by route template (never by raw path: ids would
+/// explode the label space).
+async fn record(State(web): State<Web>, req: Request, next: Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", |m| m.as_str())
+        .to_string();
+    let method = req.method().to_string();
+    let start = Instant::now();
+    let res = next.run(req).await;
+    web.metrics
+        .latency
+        .get_or_create(&RouteLabels {
+            route: route.clone(),
+        })
+        .observe(start.elapsed().as_secs_f64());
+    web.metrics
+        .requests
+        .get_or_create(&RequestLabels {
+            method,
+            route,
+            status: res.status().as_u16(),
+        })
+        .inc();
+    res
+}
+
+/// The base URL of this server as the client reached it, for absolute links.
+pub fn base_url(web: &Web, headers: &HeaderMap) -> String {
+    if let Some(u) = &web.app.config.public_url {
+        return u.clone();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    format!("http://{host}")
+}
+
+pub fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).expect("digits are a valid header")
+}
+
+async fn home() -> Html<&'static str> {
+    Html(include_str!("home.html"))
+}
+
+async fn healthz(State(web): State<Web>) -> Response {
+    match web.app.store.ping().await {
+        Ok(()) => Json(json!({
+            "status": "ok",
+            "backend": web.app.store.backend(),
+            "features": web.app.index_len(),
+        }))
+        .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "unavailable", "reason": "database unreachable" })),
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn metrics(State(web): State<Web>) -> Response {
+    let body = web.metrics.render(&web.app.count_by_kind());
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response()
+}

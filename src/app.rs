@@ -1,0 +1,302 @@
+//! The application core: the store, the live index and the territory, and the write
+//! path that keeps them consistent.
+//!
+//! Write path: validate (model) → one transaction (store) → commit → index update. The
+//! index is only touched after the commit, and the change feed of other instances goes
+//! through the same `apply` so that every instance converges on what the database says.
+
+use std::sync::{Arc, RwLock};
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::index::{Entry, Index, Query};
+use crate::model::{Commune, Feature, FeatureDraft, FieldError, Territory};
+use crate::policy::Actor;
+use crate::store::{Change, HistoryEntry, Progress, Store};
+use crate::{clock, fixtures};
+
+pub struct App {
+    pub store: Arc<dyn Store>,
+    pub config: Config,
+    index: RwLock<Index>,
+    territory: RwLock<Arc<Territory>>,
+}
+
+/// A record of an import or batch that could not be accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    /// Where the record is in its source (line, index), as the source counts.
+    pub place: String,
+    pub errors: Vec<FieldError>,
+}
+
+impl App {
+    /// Opens the application on a store: loads the communes (the built-in ones on first
+    /// start), the demo data when asked and the database is empty, and the index.
+    pub async fn start(store: Arc<dyn Store>, config: Config) -> anyhow::Result<Arc<App>> {
+        let mut communes = store.communes().await?;
+        if communes.is_empty() {
+            communes = fixtures::communes()?;
+            store.put_communes(&communes).await?;
+            tracing::info!(count = communes.len(), "loaded the built-in communes");
+        }
+        let app = Arc::new(App {
+            store,
+            config,
+            index: RwLock::new(Index::default()),
+            territory: RwLock::new(Arc::new(Territory::new(communes))),
+        });
+        if app.config.demo && app.store.count_features().await? == 0 {
+            let drafts = fixtures::demo_drafts(clock::now())?;
+            let n = drafts.len();
+            app.create_many(
+                drafts
+                    .into_iter()
+                    .map(|d| ("demo".to_string(), d))
+                    .collect(),
+                &Actor::System("demo".into()),
+                &|_| {},
+            )
+            .await
+            .map_err(|r| anyhow::anyhow!("demo data rejected: {r:?}"))?;
+            tracing::info!(count = n, "loaded the demo data");
+        }
+        app.reload().await?;
+        if let Some(mut changes) = app.store.subscribe().await? {
+            let weak = Arc::downgrade(&app);
+            tokio::spawn(async move {
+                while let Some(change) = changes.recv().await {
+                    let Some(app) = weak.upgrade() else { return };
+                    if let Err(e) = app.apply(change).await {
+                        tracing::error!(error = %e, "cannot apply a change from the database");
+                    }
+                }
+            });
+        }
+        Ok(app)
+    }
+
+    /// Rebuilds the index from the database.
+    pub async fn reload(&self) -> anyhow::Result<()> {
+        let features = self.store.features().await?;
+        let index = tokio::task::spawn_blocking(move || Index::bulk_load(features)).await?;
+        tracing::info!(
+            features = index.len(),
+            backend = self.store.backend(),
+            "index loaded"
+        );
+        *self.index.write().expect("index lock") = index;
+        Ok(())
+    }
+
+    /// Applies a change another instance committed.
+    async fn apply(&self, change: Change) -> anyhow::Result<()> {
+        match change {
+            Change::Reload => self.reload().await?,
+            Change::Deleted(items) => {
+                let mut index = self.index.write().expect("index lock");
+                for (id, version) in items {
+                    index.remove(id, version);
+                }
+            }
+            Change::Upserted(items) => {
+                for (id, version) in items {
+                    let known = self
+                        .index
+                        .read()
+                        .expect("index lock")
+                        .get(&id)
+                        .map(|e| e.feature.version);
+                    if known.is_some_and(|v| v >= version) {
+                        continue; // our own write, already applied
+                    }
+                    if let Some(f) = self.store.feature(id).await? {
+                        self.index.write().expect("index lock").upsert(f);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn territory(&self) -> Arc<Territory> {
+        self.territory.read().expect("territory lock").clone()
+    }
+
+    pub fn communes(&self) -> Vec<Commune> {
+        self.territory().communes().cloned().collect()
+    }
+
+    pub fn query(&self, q: &Query) -> Vec<Arc<Entry>> {
+        self.index.read().expect("index lock").query(q)
+    }
+
+    pub fn index_len(&self) -> usize {
+        self.index.read().expect("index lock").len()
+    }
+
+    pub fn count_by_kind(&self) -> Vec<(crate::model::Kind, usize)> {
+        self.index.read().expect("index lock").count_by_kind()
+    }
+
+    /// A feature the actor may read.
+    pub fn get(&self, id: Uuid, actor: &Actor) -> Result<Arc<Entry>> {
+        let entry = self.index.read().expect("index lock").get(&id).cloned();
+        match entry {
+            Some(e) if actor.may_read(&e.feature) => Ok(e),
+            _ => Err(Error::NotFound(format!("feature {id}"))),
+        }
+    }
+
+    fn check(&self, draft: &FeatureDraft, actor: &Actor) -> Result<crate::model::feature::Checked> {
+        let checked = draft.check(&self.territory()).map_err(Error::Invalid)?;
+        if !actor.may_write(&checked.commune) {
+            return Err(Error::Forbidden);
+        }
+        Ok(checked)
+    }
+
+    pub async fn create(&self, draft: FeatureDraft, actor: &Actor) -> Result<Feature> {
+        let checked = self.check(&draft, actor)?;
+        let feature = draft.into_feature(Uuid::now_v7(), checked, clock::now());
+        self.store
+            .create(std::slice::from_ref(&feature), &actor.label(), &|_| {})
+            .await?;
+        self.index
+            .write()
+            .expect("index lock")
+            .upsert(feature.clone());
+        Ok(feature)
+    }
+
+    /// Creates many features in one transaction, or none: every record is checked
+    /// first and all rejections are reported together.
+    pub async fn create_many(
+        &self,
+        drafts: Vec<(String, FeatureDraft)>,
+        actor: &Actor,
+        progress: Progress<'_>,
+    ) -> std::result::Result<Vec<Feature>, Vec<Rejection>> {
+        let territory = self.territory();
+        let now = clock::now();
+        let mut rejected = Vec::new();
+        let mut features = Vec::with_capacity(drafts.len());
+        for (place, draft) in drafts {
+            match draft.check(&territory) {
+                Ok(c) if actor.may_write(&c.commune) => {
+                    features.push(draft.into_feature(Uuid::now_v7(), c, now))
+                }
+                Ok(c) => rejected.push(Rejection {
+                    place,
+                    errors: vec![FieldError::new(
+                        "/properties/commune",
+                        "forbidden",
+                        format!("not allowed to write in {}", c.commune),
+                    )],
+                }),
+                Err(errors) => rejected.push(Rejection { place, errors }),
+            }
+        }
+        if !rejected.is_empty() {
+            return Err(rejected);
+        }
+        self.insert_all(features, actor, progress)
+            .await
+            .map_err(|e| {
+                vec![Rejection {
+                    place: "database".into(),
+                    errors: vec![FieldError::new("", "write_failed", e.to_string())],
+                }]
+            })
+    }
+
+    /// Writes already-built features (checked by the caller) and indexes them.
+    pub async fn insert_all(
+        &self,
+        features: Vec<Feature>,
+        actor: &Actor,
+        progress: Progress<'_>,
+    ) -> Result<Vec<Feature>> {
+        self.store
+            .create(&features, &actor.label(), progress)
+            .await?;
+        let mut index = self.index.write().expect("index lock");
+        for f in &features {
+            index.upsert(f.clone());
+        }
+        Ok(features)
+    }
+
+    /// Replaces a feature; `expected` is the version the client last saw.
+    pub async fn update(
+        &self,
+        id: Uuid,
+        draft: FeatureDraft,
+        expected: i64,
+        actor: &Actor,
+    ) -> Result<Feature> {
+        let current = self.store.feature(id).await?.filter(|f| actor.may_read(f));
+        let current = current.ok_or_else(|| Error::NotFound(format!("feature {id}")))?;
+        if !actor.may_write(&current.commune) {
+            return Err(Error::Forbidden);
+        }
+        if current.version != expected {
+            return Err(Error::PreconditionFailed {
+                expected,
+                current: current.version,
+            });
+        }
+        let checked = self.check(&draft, actor)?;
+        let next = current.replaced_by(draft, checked, clock::now());
+        let changes: Value = current.diff(&next);
+        self.store
+            .update(&next, &changes, &actor.label())
+            .await
+            .map_err(|e| match Error::from(e) {
+                Error::PreconditionFailed { current, .. } => {
+                    Error::PreconditionFailed { expected, current }
+                }
+                other => other,
+            })?;
+        self.index.write().expect("index lock").upsert(next.clone());
+        Ok(next)
+    }
+
+    pub async fn delete(&self, id: Uuid, expected: Option<i64>, actor: &Actor) -> Result<()> {
+        let current = self.store.feature(id).await?.filter(|f| actor.may_read(f));
+        let current = current.ok_or_else(|| Error::NotFound(format!("feature {id}")))?;
+        if !actor.may_write(&current.commune) {
+            return Err(Error::Forbidden);
+        }
+        let old = self
+            .store
+            .delete(id, expected, &actor.label())
+            .await
+            .map_err(|e| match Error::from(e) {
+                Error::PreconditionFailed { current, .. } => Error::PreconditionFailed {
+                    expected: expected.unwrap_or(-1),
+                    current,
+                },
+                other => other,
+            })?;
+        self.index
+            .write()
+            .expect("index lock")
+            .remove(id, old.version + 1);
+        Ok(())
+    }
+
+    pub async fn history(&self, id: Uuid, actor: &Actor) -> Result<Vec<HistoryEntry>> {
+        if !actor.sees_internal(None) {
+            return Err(Error::Unauthorized);
+        }
+        let entries = self.store.history(id).await?;
+        if entries.is_empty() {
+            return Err(Error::NotFound(format!("feature {id}")));
+        }
+        Ok(entries)
+    }
+}

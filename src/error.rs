@@ -1,0 +1,62 @@
+//! The one error type of the application boundary. Handlers, the importer and the CLI
+//! return it; `api::problem` maps it to HTTP exactly once.
+
+use crate::model::FieldError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed (bad JSON, bad query parameter).
+    #[error("bad request: {}", join(.0))]
+    BadRequest(Vec<FieldError>),
+    /// The request is well-formed but breaks a rule of the model.
+    #[error("invalid: {}", join(.0))]
+    Invalid(Vec<FieldError>),
+    #[error("{0} not found")]
+    NotFound(String),
+    /// `If-Match` names a version that is no longer current.
+    #[error("version {expected} is stale; the current version is {current}")]
+    PreconditionFailed { expected: i64, current: i64 },
+    /// An update came without `If-Match`.
+    #[error("If-Match is required")]
+    PreconditionRequired,
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("the body exceeds {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+fn join(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Error {
+    pub fn bad_param(name: &str, code: &'static str, message: impl Into<String>) -> Error {
+        Error::BadRequest(vec![FieldError::new(format!("?{name}"), code, message)])
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Error::NotFound("feature".into()),
+            StoreError::VersionMismatch { current } => Error::PreconditionFailed {
+                expected: -1,
+                current,
+            },
+            other => Error::Internal(other.into()),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

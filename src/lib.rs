@@ -1,0 +1,22 @@
+//! balise: one live map of everything that occupies public space in a commune.
+//!
+//! See ARCHITECTURE.md for the bird's-eye view. In short: `model` holds the rules (no
+//! I/O), `store` the SQL, `index` the live R*-tree, `app` the write path that keeps the
+//! three consistent, `api` the HTTP surface, `transfer` the imports and exports.
+
+pub mod api;
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod crs;
+pub mod demo;
+pub mod error;
+pub mod fixtures;
+pub mod index;
+pub mod metrics;
+pub mod model;
+pub mod policy;
+pub mod server;
+pub mod store;
+pub mod transfer;
+pub mod wire;

@@ -1,0 +1,245 @@
+//! Communes and their territory.
+//!
+//! Every feature belongs to exactly one active commune. The `Territory` knows the active
+//! communes *and* their neighbours, so that a place just across the border can be named
+//! ("this is in Ecaussinnes") instead of being refused with a vague message.
+
+use geo::{
+    BoundingRect, Contains, Coord, CoordsIter, Distance, Euclidean, Geometry, InteriorPoint,
+    MultiPolygon, Point, Rect,
+};
+use serde::{Deserialize, Serialize};
+
+use super::FieldError;
+use super::geometry::LocalFrame;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CommuneSettings {
+    /// How far (metres) a feature may reach beyond the commune's boundary.
+    pub margin_m: f64,
+    /// Buffer (metres) around features when looking for conflicts.
+    pub conflict_buffer_m: f64,
+    /// Prefix of report references, e.g. `SOI` in `SOI-2026-00042`.
+    pub reference_prefix: String,
+    /// Languages offered to citizens, first is the default.
+    pub languages: Vec<String>,
+    /// Working days between a request and the start of an event or occupation.
+    pub request_lead_days: u32,
+    /// Days after closing a report before the reporter's personal data is removed.
+    pub report_retention_days: u32,
+}
+
+impl Default for CommuneSettings {
+    fn default() -> Self {
+        CommuneSettings {
+            margin_m: 100.0,
+            conflict_buffer_m: 20.0,
+            reference_prefix: String::new(),
+            languages: vec!["fr".into(), "nl".into(), "de".into(), "en".into()],
+            request_lead_days: 20,
+            report_retention_days: 365,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commune {
+    /// Belgian NIS (INS) code, e.g. `55040`.
+    pub nis: String,
+    pub name_fr: String,
+    pub name_nl: Option<String>,
+    pub name_de: Option<String>,
+    /// Whether the commune runs balise; neighbours are known but not active.
+    pub active: bool,
+    pub boundary: MultiPolygon<f64>,
+    pub settings: CommuneSettings,
+}
+
+impl Commune {
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.name_fr, self.nis)
+    }
+}
+
+struct Prepared {
+    commune: Commune,
+    bbox: Rect<f64>,
+    frame: LocalFrame,
+    boundary_m: MultiPolygon<f64>,
+}
+
+/// All known communes, prepared for locating places.
+pub struct Territory {
+    communes: Vec<Prepared>,
+}
+
+impl Territory {
+    pub fn new(communes: Vec<Commune>) -> Self {
+        let communes = communes
+            .into_iter()
+            .filter_map(|commune| {
+                let bbox = commune.boundary.bounding_rect()?;
+                let frame = LocalFrame::new(bbox.center());
+                let boundary_m = frame.project(&commune.boundary);
+                Some(Prepared {
+                    commune,
+                    bbox,
+                    frame,
+                    boundary_m,
+                })
+            })
+            .collect();
+        Territory { communes }
+    }
+
+    pub fn communes(&self) -> impl Iterator<Item = &Commune> {
+        self.communes.iter().map(|p| &p.commune)
+    }
+
+    pub fn get(&self, nis: &str) -> Option<&Commune> {
+        self.communes().find(|c| c.nis == nis)
+    }
+
+    pub fn active(&self) -> impl Iterator<Item = &Commune> {
+        self.communes().filter(|c| c.active)
+    }
+
+    /// The commune whose territory contains the point, active or not.
+    pub fn locate(&self, p: Point<f64>) -> Option<&Commune> {
+        self.communes
+            .iter()
+            .find(|c| c.bbox.contains(&p) && c.commune.boundary.contains(&p))
+            .map(|c| &c.commune)
+    }
+
+    /// Bounding box of the active communes, `[minx, miny, maxx, maxy]`.
+    pub fn active_bounds(&self) -> Option<Rect<f64>> {
+        self.communes
+            .iter()
+            .filter(|c| c.commune.active)
+            .map(|c| c.bbox)
+            .reduce(|a, b| {
+                Rect::new(
+                    Coord {
+                        x: a.min().x.min(b.min().x),
+                        y: a.min().y.min(b.min().y),
+                    },
+                    Coord {
+                        x: a.max().x.max(b.max().x),
+                        y: a.max().y.max(b.max().y),
+                    },
+                )
+            })
+    }
+
+    /// How far (metres) the geometry reaches outside the commune; 0 when inside.
+    fn overshoot(p: &Prepared, g: &Geometry<f64>) -> f64 {
+        g.coords_iter()
+            .map(|c| {
+                let inside_bbox = p.bbox.contains(&c);
+                if inside_bbox && p.commune.boundary.contains(&c) {
+                    0.0
+                } else {
+                    Euclidean.distance(&Point(p.frame.to_metres(c)), &p.boundary_m)
+                }
+            })
+            .fold(0.0, f64::max)
+    }
+
+    /// Decides which active commune a geometry belongs to. With `requested`, that
+    /// commune must be active and hold the geometry (plus its margin); without, the
+    /// commune is found by point-in-polygon of a point inside the geometry.
+    pub fn place(&self, g: &Geometry<f64>, requested: Option<&str>) -> Result<String, FieldError> {
+        let active_names = || {
+            self.active()
+                .map(|c| c.name_fr.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let prepared = |nis: &str| self.communes.iter().find(|p| p.commune.nis == nis);
+        let target = match requested {
+            Some(nis) => match prepared(nis) {
+                Some(p) if p.commune.active => p,
+                Some(p) => {
+                    return Err(FieldError::new(
+                        "/properties/commune",
+                        "inactive_commune",
+                        format!(
+                            "{} does not use balise; active communes: {}",
+                            p.commune.label(),
+                            active_names()
+                        ),
+                    ));
+                }
+                None => {
+                    return Err(FieldError::new(
+                        "/properties/commune",
+                        "unknown_commune",
+                        format!("no commune has the NIS code `{nis}`"),
+                    ));
+                }
+            },
+            None => {
+                let Some(rep) = g.interior_point() else {
+                    return Err(FieldError::new(
+                        "/geometry",
+                        "empty_geometry",
+                        "the geometry has no coordinates",
+                    ));
+                };
+                match self.locate(rep) {
+                    Some(c) if c.active => prepared(&c.nis).expect("located communes are prepared"),
+                    Some(c) => {
+                        return Err(FieldError::new(
+                            "/geometry",
+                            "outside_active_communes",
+                            format!(
+                                "the place lies in {}, which does not use balise; active communes: {}",
+                                c.label(),
+                                active_names()
+                            ),
+                        ));
+                    }
+                    None => {
+                        // just outside every boundary but within an active commune's margin?
+                        let near = self
+                            .communes
+                            .iter()
+                            .filter(|p| p.commune.active)
+                            .map(|p| (p, Self::overshoot(p, g)))
+                            .filter(|(p, d)| *d <= p.commune.settings.margin_m)
+                            .min_by(|a, b| a.1.total_cmp(&b.1));
+                        match near {
+                            Some((p, _)) => p,
+                            None => {
+                                return Err(FieldError::new(
+                                    "/geometry",
+                                    "outside_active_communes",
+                                    format!(
+                                        "the place lies outside every known commune; active communes: {}",
+                                        active_names()
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        let over = Self::overshoot(target, g);
+        let margin = target.commune.settings.margin_m;
+        if over > margin {
+            return Err(FieldError::new(
+                "/geometry",
+                "outside_commune",
+                format!(
+                    "the geometry reaches {:.0} m beyond the territory of {}; at most {margin:.0} m is allowed",
+                    over,
+                    target.commune.label()
+                ),
+            ));
+        }
+        Ok(target.commune.nis.clone())
+    }
+}

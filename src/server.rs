@@ -1,0 +1,75 @@
+//! Starting and stopping the server.
+//!
+//! `run` takes a bound listener and a shutdown future, so that tests can bind port 0
+//! and stop the server when they like, the same way `main` does with Ctrl-C.
+
+use std::future::Future;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use tokio::net::TcpListener;
+
+use crate::app::App;
+use crate::config::Config;
+
+/// Serves the application on `listener` until `shutdown` completes, then finishes the
+/// requests in flight.
+pub async fn run(
+    listener: TcpListener,
+    app: Arc<App>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let router = crate::api::router(app);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}
+
+/// Opens the store the configuration names and starts the application on it.
+pub async fn open(config: Config) -> anyhow::Result<Arc<App>> {
+    if config.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir).with_context(|| {
+            format!(
+                "cannot create the data directory {}",
+                config.data_dir.display()
+            )
+        })?;
+    }
+    let store = crate::store::open(&config.database_url).await?;
+    App::start(store, config).await
+}
+
+/// The admin token: from configuration, or from `<data dir>/admin-token`, or newly
+/// generated there. Returns the token and whether it was just generated (the only time
+/// it is ever printed).
+pub fn admin_token(config: &Config) -> anyhow::Result<(String, bool)> {
+    if let Some(t) = &config.admin_token {
+        return Ok((t.clone(), false));
+    }
+    let path = config.data_dir.join("admin-token");
+    if let Ok(t) = std::fs::read_to_string(&path) {
+        return Ok((t.trim().to_string(), false));
+    }
+    std::fs::create_dir_all(&config.data_dir)?;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    write_secret(&path, &token)
+        .with_context(|| format!("cannot store the admin token in {}", path.display()))?;
+    Ok((token, true))
+}
+
+fn write_secret(path: &Path, secret: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(path)?;
+    writeln!(f, "{secret}")
+}

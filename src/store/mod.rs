@@ -1,0 +1,198 @@
+//! Persistence: one `Store` trait, a SQLite (GeoPackage) and a PostgreSQL (PostGIS)
+//! implementation, chosen once at start from the database URL.
+//!
+//! All SQL lives below this module. Every write is one transaction that changes the
+//! feature row *and* appends a history row; the in-memory index is updated by the caller
+//! only after the transaction has committed. Optimistic concurrency is enforced in SQL
+//! (`UPDATE … WHERE version = expected`), so two writers can never both win.
+
+mod postgres;
+mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, SecondsFormat, Utc};
+use geo_types::Geometry;
+use geozero::wkb::{FromWkb, WkbDialect};
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::model::{Commune, CommuneSettings, Feature, Kind, Visibility};
+
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("version mismatch: the stored version is {current}")]
+    VersionMismatch { current: i64 },
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// One append-only history row.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub feature_id: Uuid,
+    pub version: i64,
+    pub action: String,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    pub changes: Value,
+}
+
+/// A change another writer committed, as the change feed reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Upserted(Vec<(Uuid, i64)>),
+    Deleted(Vec<(Uuid, i64)>),
+    /// Too many rows changed at once: reload everything.
+    Reload,
+}
+
+/// Reports progress of long writes (imports), in features written.
+pub type Progress<'a> = &'a (dyn Fn(u64) + Send + Sync);
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    async fn ping(&self) -> Result<()>;
+    async fn communes(&self) -> Result<Vec<Commune>>;
+    /// Inserts or replaces communes by NIS code.
+    async fn put_communes(&self, communes: &[Commune]) -> Result<()>;
+    async fn features(&self) -> Result<Vec<Feature>>;
+    async fn feature(&self, id: Uuid) -> Result<Option<Feature>>;
+    async fn count_features(&self) -> Result<i64>;
+    /// Inserts new features (version 1), all or none, with one history row each.
+    async fn create(&self, features: &[Feature], actor: &str, progress: Progress<'_>)
+    -> Result<()>;
+    /// Replaces a feature whose stored version is `next.version - 1`.
+    async fn update(&self, next: &Feature, changes: &Value, actor: &str) -> Result<()>;
+    /// Deletes a feature, checking its version when `expected` is given; returns what
+    /// was deleted.
+    async fn delete(&self, id: Uuid, expected: Option<i64>, actor: &str) -> Result<Feature>;
+    async fn history(&self, id: Uuid) -> Result<Vec<HistoryEntry>>;
+    /// Writes by other instances, where the backend has a change feed.
+    async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>>;
+}
+
+/// Opens the store a URL names: `sqlite:…` or `postgres://…`.
+pub async fn open(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PgStore::open(url).await?))
+    } else {
+        anyhow::bail!(
+            "unsupported database URL (expected sqlite:… or postgres://…): {}",
+            redact_url(url)
+        )
+    }
+}
+
+/// A URL with its password replaced, fit for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let cred = &url[s + 3..at];
+            match cred.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &cred[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Timestamps as GeoPackage wants them (`YYYY-MM-DDTHH:MM:SS.SSSZ`), sortable as text.
+pub fn ts(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Columns of a feature row, whatever the backend.
+pub(crate) struct FeatureRow {
+    pub id: Uuid,
+    pub commune: String,
+    pub kind: String,
+    pub status: String,
+    pub title: String,
+    pub description: String,
+    pub visibility: String,
+    pub schedule: Value,
+    pub attributes: Value,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub geom: Vec<u8>,
+}
+
+impl FeatureRow {
+    pub fn into_feature(self, dialect: WkbDialect) -> Result<Feature> {
+        let bad = |what: &str| StoreError::Corrupt(format!("feature {}: {what}", self.id));
+        let geometry = Geometry::<f64>::from_wkb(&mut self.geom.as_slice(), dialect)
+            .map_err(|e| bad(&format!("geometry: {e}")))?;
+        Ok(Feature {
+            id: self.id,
+            kind: Kind::parse(&self.kind).ok_or_else(|| bad("kind"))?,
+            visibility: Visibility::parse(&self.visibility).ok_or_else(|| bad("visibility"))?,
+            schedule: serde_json::from_value(self.schedule)
+                .map_err(|e| bad(&format!("schedule: {e}")))?,
+            attributes: match self.attributes {
+                Value::Object(m) => m,
+                _ => return Err(bad("attributes")),
+            },
+            geometry,
+            commune: self.commune,
+            status: self.status,
+            title: self.title,
+            description: self.description,
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+pub(crate) struct CommuneRow {
+    pub nis: String,
+    pub name_fr: String,
+    pub name_nl: Option<String>,
+    pub name_de: Option<String>,
+    pub active: bool,
+    pub settings: Value,
+    pub geom: Vec<u8>,
+}
+
+impl CommuneRow {
+    pub fn into_commune(self, dialect: WkbDialect) -> Result<Commune> {
+        let bad = |what: String| StoreError::Corrupt(format!("commune {}: {what}", self.nis));
+        let boundary = match Geometry::<f64>::from_wkb(&mut self.geom.as_slice(), dialect) {
+            Ok(Geometry::MultiPolygon(m)) => m,
+            Ok(Geometry::Polygon(p)) => p.into(),
+            Ok(_) => return Err(bad("boundary is not a polygon".into())),
+            Err(e) => return Err(bad(format!("boundary: {e}"))),
+        };
+        let settings: CommuneSettings =
+            serde_json::from_value(self.settings).map_err(|e| bad(format!("settings: {e}")))?;
+        Ok(Commune {
+            nis: self.nis,
+            name_fr: self.name_fr,
+            name_nl: self.name_nl,
+            name_de: self.name_de,
+            active: self.active,
+            boundary,
+            settings,
+        })
+    }
+}

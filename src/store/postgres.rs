@@ -1,0 +1,397 @@
+//! The scale-out store: PostgreSQL with PostGIS, the system of record when balise runs
+//! as several instances.
+//!
+//! Geometries are `geometry(…, 4326)` with a GiST index, so QGIS and any PostGIS tool
+//! read the live data. A statement-level trigger announces every change on the channel
+//! `balise_<schema>`; `subscribe` turns those notifications into `Change`s so that each
+//! instance can keep its own in-memory index current.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use geo_types::Geometry;
+use geozero::CoordDimensions;
+use geozero::ToWkb;
+use geozero::wkb::WkbDialect;
+use serde_json::Value;
+use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions, PgRow};
+use sqlx::{Postgres, Row, Transaction};
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use super::{Change, CommuneRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError};
+use crate::model::{Commune, Feature};
+
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    pub async fn open(url: &str) -> Result<Self> {
+        let opts = PgConnectOptions::from_str(url)?;
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(opts)
+            .await?;
+        sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        Ok(PgStore { pool })
+    }
+}
+
+fn ewkb(g: &Geometry<f64>) -> Result<Vec<u8>> {
+    g.to_ewkb(CoordDimensions::xy(), Some(4326))
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode geometry: {e}")))
+}
+
+const FEATURE_COLUMNS: &str = "id, commune, kind, status, title, description, visibility, schedule, attributes, version, \
+     created_at, updated_at, ST_AsBinary(geom) AS geom";
+
+fn feature_from_row(r: &PgRow) -> Result<Feature> {
+    FeatureRow {
+        id: r.try_get("id")?,
+        commune: r.try_get("commune")?,
+        kind: r.try_get("kind")?,
+        status: r.try_get("status")?,
+        title: r.try_get("title")?,
+        description: r.try_get("description")?,
+        visibility: r.try_get("visibility")?,
+        schedule: r.try_get("schedule")?,
+        attributes: r.try_get("attributes")?,
+        version: r.try_get("version")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+        geom: r.try_get("geom")?,
+    }
+    .into_feature(WkbDialect::Wkb)
+}
+
+async fn append_history(
+    tx: &mut Transaction<'static, Postgres>,
+    id: Uuid,
+    version: i64,
+    action: &str,
+    actor: &str,
+    at: &DateTime<Utc>,
+    changes: &Value,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO feature_history (feature_id, version, action, actor, at, changes) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(version)
+    .bind(action)
+    .bind(actor)
+    .bind(at)
+    .bind(changes)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Parses one notification of the change feed.
+fn parse_change(payload: &str) -> Option<Change> {
+    let v: Value = serde_json::from_str(payload).ok()?;
+    let items = || -> Option<Vec<(Uuid, i64)>> {
+        v.get("items")?
+            .as_array()?
+            .iter()
+            .map(|it| {
+                Some((
+                    Uuid::parse_str(it.get(0)?.as_str()?).ok()?,
+                    it.get(1)?.as_i64()?,
+                ))
+            })
+            .collect()
+    };
+    match v.get("op")?.as_str()? {
+        "INSERT" | "UPDATE" => Some(Change::Upserted(items()?)),
+        "DELETE" => Some(Change::Deleted(items()?)),
+        _ => Some(Change::Reload),
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn communes(&self) -> Result<Vec<Commune>> {
+        let rows = sqlx::query(
+            "SELECT nis, name_fr, name_nl, name_de, active, settings, ST_AsBinary(geom) AS geom FROM communes ORDER BY nis",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                CommuneRow {
+                    nis: r.try_get("nis")?,
+                    name_fr: r.try_get("name_fr")?,
+                    name_nl: r.try_get("name_nl")?,
+                    name_de: r.try_get("name_de")?,
+                    active: r.try_get("active")?,
+                    settings: r.try_get("settings")?,
+                    geom: r.try_get("geom")?,
+                }
+                .into_commune(WkbDialect::Wkb)
+            })
+            .collect()
+    }
+
+    async fn put_communes(&self, communes: &[Commune]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for c in communes {
+            sqlx::query(
+                "INSERT INTO communes (nis, name_fr, name_nl, name_de, active, settings, geom)
+                 VALUES ($1, $2, $3, $4, $5, $6, ST_GeomFromEWKB($7))
+                 ON CONFLICT (nis) DO UPDATE SET name_fr = excluded.name_fr, name_nl = excluded.name_nl,
+                   name_de = excluded.name_de, active = excluded.active, settings = excluded.settings, geom = excluded.geom",
+            )
+            .bind(&c.nis)
+            .bind(&c.name_fr)
+            .bind(&c.name_nl)
+            .bind(&c.name_de)
+            .bind(c.active)
+            .bind(serde_json::to_value(&c.settings).expect("settings serialise"))
+            .bind(ewkb(&Geometry::MultiPolygon(c.boundary.clone()))?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn features(&self) -> Result<Vec<Feature>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {FEATURE_COLUMNS} FROM features ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(feature_from_row).collect()
+    }
+
+    async fn feature(&self, id: Uuid) -> Result<Option<Feature>> {
+        let row = sqlx::query(&format!(
+            "SELECT {FEATURE_COLUMNS} FROM features WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(feature_from_row).transpose()
+    }
+
+    async fn count_features(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM features")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    async fn create(
+        &self,
+        features: &[Feature],
+        actor: &str,
+        progress: Progress<'_>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for (i, f) in features.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO features (id, commune, kind, status, title, description, visibility, schedule, attributes,
+                   version, created_at, updated_at, geom)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ST_GeomFromEWKB($13))",
+            )
+            .bind(f.id)
+            .bind(&f.commune)
+            .bind(f.kind.as_str())
+            .bind(&f.status)
+            .bind(&f.title)
+            .bind(&f.description)
+            .bind(f.visibility.as_str())
+            .bind(serde_json::to_value(&f.schedule).expect("schedule serialises"))
+            .bind(Value::Object(f.attributes.clone()))
+            .bind(f.version)
+            .bind(f.created_at)
+            .bind(f.updated_at)
+            .bind(ewkb(&f.geometry)?)
+            .execute(&mut *tx)
+            .await?;
+            append_history(
+                &mut tx,
+                f.id,
+                f.version,
+                "create",
+                actor,
+                &f.created_at,
+                &f.snapshot(),
+            )
+            .await?;
+            if i % 1000 == 999 {
+                progress(i as u64 + 1);
+            }
+        }
+        tx.commit().await?;
+        progress(features.len() as u64);
+        Ok(())
+    }
+
+    async fn update(&self, next: &Feature, changes: &Value, actor: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE features SET commune = $1, kind = $2, status = $3, title = $4, description = $5, visibility = $6,
+               schedule = $7, attributes = $8, version = $9, updated_at = $10, geom = ST_GeomFromEWKB($11)
+             WHERE id = $12 AND version = $13",
+        )
+        .bind(&next.commune)
+        .bind(next.kind.as_str())
+        .bind(&next.status)
+        .bind(&next.title)
+        .bind(&next.description)
+        .bind(next.visibility.as_str())
+        .bind(serde_json::to_value(&next.schedule).expect("schedule serialises"))
+        .bind(Value::Object(next.attributes.clone()))
+        .bind(next.version)
+        .bind(next.updated_at)
+        .bind(ewkb(&next.geometry)?)
+        .bind(next.id)
+        .bind(next.version - 1)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            let current: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM features WHERE id = $1")
+                    .bind(next.id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            return Err(match current {
+                Some(current) => StoreError::VersionMismatch { current },
+                None => StoreError::NotFound,
+            });
+        }
+        append_history(
+            &mut tx,
+            next.id,
+            next.version,
+            "update",
+            actor,
+            &next.updated_at,
+            changes,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn delete(&self, id: Uuid, expected: Option<i64>, actor: &str) -> Result<Feature> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {FEATURE_COLUMNS} FROM features WHERE id = $1 FOR UPDATE"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let old = row
+            .as_ref()
+            .map(feature_from_row)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
+        if expected.is_some_and(|v| v != old.version) {
+            return Err(StoreError::VersionMismatch {
+                current: old.version,
+            });
+        }
+        sqlx::query("DELETE FROM features WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        append_history(
+            &mut tx,
+            id,
+            old.version + 1,
+            "delete",
+            actor,
+            &crate::clock::now(),
+            &old.snapshot(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(old)
+    }
+
+    async fn history(&self, id: Uuid) -> Result<Vec<HistoryEntry>> {
+        let rows = sqlx::query(
+            "SELECT feature_id, version, action, actor, at, changes FROM feature_history WHERE feature_id = $1 ORDER BY version",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(HistoryEntry {
+                    feature_id: r.try_get("feature_id")?,
+                    version: r.try_get("version")?,
+                    action: r.try_get("action")?,
+                    actor: r.try_get("actor")?,
+                    at: r.try_get("at")?,
+                    changes: r.try_get("changes")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn subscribe(&self) -> Result<Option<mpsc::Receiver<Change>>> {
+        let schema: String = sqlx::query_scalar("SELECT current_schema()")
+            .fetch_one(&self.pool)
+            .await?;
+        let mut listener = PgListener::connect_with(&self.pool).await?;
+        listener.listen(&format!("balise_{schema}")).await?;
+        let (tx, rx) = mpsc::channel(1024);
+        tokio::spawn(async move {
+            loop {
+                let change = match listener.try_recv().await {
+                    Ok(Some(n)) => match parse_change(n.payload()) {
+                        Some(c) => c,
+                        None => {
+                            tracing::warn!(
+                                payload = n.payload(),
+                                "unreadable change notification; reloading"
+                            );
+                            Change::Reload
+                        }
+                    },
+                    // the connection dropped: notifications may have been lost meanwhile
+                    Ok(None) => Change::Reload,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "change feed interrupted; retrying");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        continue;
+                    }
+                };
+                if tx.send(change).await.is_err() {
+                    return; // the application is gone
+                }
+            }
+        });
+        Ok(Some(rx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_change_notifications() {
+        let id = Uuid::now_v7();
+        let p = format!(r#"{{"op":"UPDATE","items":[["{id}",3]]}}"#);
+        assert_eq!(parse_change(&p), Some(Change::Upserted(vec![(id, 3)])));
+        assert_eq!(parse_change(r#"{"op":"RELOAD"}"#), Some(Change::Reload));
+        assert_eq!(parse_change("nonsense"), None);
+    }
+}

@@ -1,0 +1,426 @@
+//! The embedded store: one SQLite file that is also a valid GeoPackage.
+//!
+//! Geometries are GeoPackage binary blobs (SRS 4326, with envelope), timestamps are
+//! `YYYY-MM-DDTHH:MM:SS.SSSZ` text, JSON columns are text. Write transactions start with
+//! `BEGIN IMMEDIATE` so that concurrent writers queue on the busy timeout instead of
+//! failing when a read transaction tries to upgrade.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use geo::BoundingRect;
+use geo_types::Geometry;
+use geozero::CoordDimensions;
+use geozero::ToWkb;
+use geozero::wkb::WkbDialect;
+use serde_json::Value;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{Row, Sqlite, Transaction};
+use uuid::Uuid;
+
+use super::{
+    Change, CommuneRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError, ts,
+};
+use crate::model::{Commune, Feature};
+
+/// How often the change log is read for other processes' writes.
+const POLL_EVERY: Duration = Duration::from_millis(500);
+/// More new rows than this at once: reload the whole index instead.
+const POLL_BATCH: i64 = 1000;
+
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    pub async fn open(url: &str) -> Result<Self> {
+        let opts = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(30))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(opts)
+            .await?;
+        sqlx::migrate!("migrations/sqlite").run(&pool).await?;
+        // GeoPackage 1.3 header: 'GPKG' and version 10300, so GDAL and QGIS accept the file.
+        sqlx::query("PRAGMA application_id = 1196444487")
+            .execute(&pool)
+            .await?;
+        sqlx::query("PRAGMA user_version = 10300")
+            .execute(&pool)
+            .await?;
+        Ok(SqliteStore { pool })
+    }
+
+    async fn write_tx(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+/// GeoPackage geometry blob with SRS 4326 and the envelope QGIS uses for quick extents.
+fn gpkg(g: &Geometry<f64>) -> Result<Vec<u8>> {
+    let envelope = g
+        .bounding_rect()
+        .map(|r| vec![r.min().x, r.max().x, r.min().y, r.max().y])
+        .unwrap_or_default();
+    g.to_gpkg_wkb(CoordDimensions::xy(), Some(4326), envelope)
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode geometry: {e}")))
+}
+
+fn parse_ts(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt(format!("timestamp {s:?}: {e}")))
+}
+
+fn parse_json(s: &str) -> Result<Value> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("JSON column: {e}")))
+}
+
+fn parse_uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s).map_err(|e| StoreError::Corrupt(format!("uuid {s:?}: {e}")))
+}
+
+const FEATURE_COLUMNS: &str = "id, commune, kind, status, title, description, visibility, schedule, attributes, version, created_at, updated_at, geom";
+
+fn feature_from_row(r: &SqliteRow) -> Result<Feature> {
+    FeatureRow {
+        id: parse_uuid(r.try_get("id")?)?,
+        commune: r.try_get("commune")?,
+        kind: r.try_get("kind")?,
+        status: r.try_get("status")?,
+        title: r.try_get("title")?,
+        description: r.try_get("description")?,
+        visibility: r.try_get("visibility")?,
+        schedule: parse_json(r.try_get("schedule")?)?,
+        attributes: parse_json(r.try_get("attributes")?)?,
+        version: r.try_get("version")?,
+        created_at: parse_ts(r.try_get("created_at")?)?,
+        updated_at: parse_ts(r.try_get("updated_at")?)?,
+        geom: r.try_get("geom")?,
+    }
+    .into_feature(WkbDialect::Geopackage)
+}
+
+async fn append_history(
+    tx: &mut Transaction<'static, Sqlite>,
+    id: Uuid,
+    version: i64,
+    action: &str,
+    actor: &str,
+    at: &DateTime<Utc>,
+    changes: &Value,
+) -> Result<()> {
+    sqlx::query("INSERT INTO feature_history (feature_id, version, action, actor, at, changes) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(id.to_string())
+        .bind(version)
+        .bind(action)
+        .bind(actor)
+        .bind(ts(at))
+        .bind(changes.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn current_version(tx: &mut Transaction<'static, Sqlite>, id: Uuid) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT version FROM features WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn communes(&self) -> Result<Vec<Commune>> {
+        let rows = sqlx::query("SELECT nis, name_fr, name_nl, name_de, active, settings, geom FROM communes ORDER BY nis")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                CommuneRow {
+                    nis: r.try_get("nis")?,
+                    name_fr: r.try_get("name_fr")?,
+                    name_nl: r.try_get("name_nl")?,
+                    name_de: r.try_get("name_de")?,
+                    active: r.try_get("active")?,
+                    settings: parse_json(r.try_get("settings")?)?,
+                    geom: r.try_get("geom")?,
+                }
+                .into_commune(WkbDialect::Geopackage)
+            })
+            .collect()
+    }
+
+    async fn put_communes(&self, communes: &[Commune]) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        for c in communes {
+            sqlx::query(
+                "INSERT INTO communes (nis, name_fr, name_nl, name_de, active, settings, geom) VALUES (?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (nis) DO UPDATE SET name_fr = excluded.name_fr, name_nl = excluded.name_nl,
+                   name_de = excluded.name_de, active = excluded.active, settings = excluded.settings, geom = excluded.geom",
+            )
+            .bind(&c.nis)
+            .bind(&c.name_fr)
+            .bind(&c.name_nl)
+            .bind(&c.name_de)
+            .bind(c.active)
+            .bind(serde_json::to_string(&c.settings).expect("settings serialise"))
+            .bind(gpkg(&Geometry::MultiPolygon(c.boundary.clone()))?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn features(&self) -> Result<Vec<Feature>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {FEATURE_COLUMNS} FROM features ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(feature_from_row).collect()
+    }
+
+    async fn feature(&self, id: Uuid) -> Result<Option<Feature>> {
+        let row = sqlx::query(&format!(
+            "SELECT {FEATURE_COLUMNS} FROM features WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(feature_from_row).transpose()
+    }
+
+    async fn count_features(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM features")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    async fn create(
+        &self,
+        features: &[Feature],
+        actor: &str,
+        progress: Progress<'_>,
+    ) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        for (i, f) in features.iter().enumerate() {
+            sqlx::query(&format!("INSERT INTO features ({FEATURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                .bind(f.id.to_string())
+                .bind(&f.commune)
+                .bind(f.kind.as_str())
+                .bind(&f.status)
+                .bind(&f.title)
+                .bind(&f.description)
+                .bind(f.visibility.as_str())
+                .bind(serde_json::to_string(&f.schedule).expect("schedule serialises"))
+                .bind(Value::Object(f.attributes.clone()).to_string())
+                .bind(f.version)
+                .bind(ts(&f.created_at))
+                .bind(ts(&f.updated_at))
+                .bind(gpkg(&f.geometry)?)
+                .execute(&mut *tx)
+                .await?;
+            append_history(
+                &mut tx,
+                f.id,
+                f.version,
+                "create",
+                actor,
+                &f.created_at,
+                &f.snapshot(),
+            )
+            .await?;
+            if i % 1000 == 999 {
+                progress(i as u64 + 1);
+            }
+        }
+        tx.commit().await?;
+        progress(features.len() as u64);
+        Ok(())
+    }
+
+    async fn update(&self, next: &Feature, changes: &Value, actor: &str) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "UPDATE features SET commune = ?, kind = ?, status = ?, title = ?, description = ?, visibility = ?,
+               schedule = ?, attributes = ?, version = ?, updated_at = ?, geom = ?
+             WHERE id = ? AND version = ?",
+        )
+        .bind(&next.commune)
+        .bind(next.kind.as_str())
+        .bind(&next.status)
+        .bind(&next.title)
+        .bind(&next.description)
+        .bind(next.visibility.as_str())
+        .bind(serde_json::to_string(&next.schedule).expect("schedule serialises"))
+        .bind(Value::Object(next.attributes.clone()).to_string())
+        .bind(next.version)
+        .bind(ts(&next.updated_at))
+        .bind(gpkg(&next.geometry)?)
+        .bind(next.id.to_string())
+        .bind(next.version - 1)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(match current_version(&mut tx, next.id).await? {
+                Some(current) => StoreError::VersionMismatch { current },
+                None => StoreError::NotFound,
+            });
+        }
+        append_history(
+            &mut tx,
+            next.id,
+            next.version,
+            "update",
+            actor,
+            &next.updated_at,
+            changes,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn delete(&self, id: Uuid, expected: Option<i64>, actor: &str) -> Result<Feature> {
+        let mut tx = self.write_tx().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {FEATURE_COLUMNS} FROM features WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let old = row
+            .as_ref()
+            .map(feature_from_row)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
+        if expected.is_some_and(|v| v != old.version) {
+            return Err(StoreError::VersionMismatch {
+                current: old.version,
+            });
+        }
+        sqlx::query("DELETE FROM features WHERE id = ?")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        append_history(
+            &mut tx,
+            id,
+            old.version + 1,
+            "delete",
+            actor,
+            &crate::clock::now(),
+            &old.snapshot(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(old)
+    }
+
+    async fn history(&self, id: Uuid) -> Result<Vec<HistoryEntry>> {
+        let rows = sqlx::query(
+            "SELECT feature_id, version, action, actor, at, changes FROM feature_history WHERE feature_id = ? ORDER BY version",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(HistoryEntry {
+                    feature_id: parse_uuid(r.try_get("feature_id")?)?,
+                    version: r.try_get("version")?,
+                    action: r.try_get("action")?,
+                    actor: r.try_get("actor")?,
+                    at: parse_ts(r.try_get("at")?)?,
+                    changes: parse_json(r.try_get("changes")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>> {
+        // The append-only history is also the change log: poll it for rows written by
+        // other processes (a `balise import` against the file of a running server).
+        let mut last: i64 = sqlx::query_scalar("SELECT coalesce(max(fid), 0) FROM feature_history")
+            .fetch_one(&self.pool)
+            .await?;
+        let pool = self.pool.clone();
+        let (tx, rx) = tokio::sync::mpsc::channel(64);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(POLL_EVERY);
+            while !tx.is_closed() {
+                tick.tick().await;
+                let rows: Vec<(i64, String, i64, String)> = match sqlx::query_as(
+                    "SELECT fid, feature_id, version, action FROM feature_history WHERE fid > ? ORDER BY fid LIMIT ?",
+                )
+                .bind(last)
+                .bind(POLL_BATCH + 1)
+                .fetch_all(&pool)
+                .await
+                {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot read the change log");
+                        continue;
+                    }
+                };
+                let Some(&(newest, ..)) = rows.last() else {
+                    continue;
+                };
+                let change = if rows.len() as i64 > POLL_BATCH {
+                    match sqlx::query_scalar("SELECT coalesce(max(fid), 0) FROM feature_history")
+                        .fetch_one(&pool)
+                        .await
+                    {
+                        Ok(max) => last = max,
+                        Err(_) => continue,
+                    }
+                    Change::Reload
+                } else {
+                    last = newest;
+                    let (deleted, upserted): (Vec<_>, Vec<_>) =
+                        rows.into_iter().partition(|r| r.3 == "delete");
+                    let ids = |rs: Vec<(i64, String, i64, String)>| -> Vec<(Uuid, i64)> {
+                        rs.into_iter()
+                            .filter_map(|(_, id, v, _)| Some((Uuid::parse_str(&id).ok()?, v)))
+                            .collect()
+                    };
+                    let (deleted, upserted) = (ids(deleted), ids(upserted));
+                    if !upserted.is_empty() && tx.send(Change::Upserted(upserted)).await.is_err() {
+                        return;
+                    }
+                    if deleted.is_empty() {
+                        continue;
+                    }
+                    Change::Deleted(deleted)
+                };
+                if tx.send(change).await.is_err() {
+                    return;
+                }
+            }
+        });
+        Ok(Some(rx))
+    }
+}

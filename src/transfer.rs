@@ -1,0 +1,486 @@
+//! Imports and exports: GeoJSON, FlatGeobuf and CSV in; GeoJSON and FlatGeobuf out.
+//!
+//! Reading turns every record into a draft (transformed to WGS84), or into a rejection
+//! that names the record (CSV line, feature index) and the reason. The caller writes
+//! the drafts all together or not at all, so an import never leaves half a file behind.
+//! Exports carry every field of balise, so that an export imports back to the same
+//! features.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Write};
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use flatgeobuf::{
+    ColumnType, FallibleStreamingIterator, FgbCrs, FgbReader, FgbWriter, FgbWriterOptions,
+    GeometryType,
+};
+use geozero::{ColumnValue, FeatureProperties, PropertyProcessor, ToGeo};
+use serde_json::{Map, Value};
+
+use crate::app::Rejection;
+use crate::crs::{Crs, ToWgs84};
+use crate::model::schedule::local_to_utc;
+use crate::model::{Feature, FeatureDraft, FieldError, Kind, Schedule, Visibility};
+use crate::wire;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    GeoJson,
+    FlatGeobuf,
+    Csv,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "geojson" | "json" => Some(Format::GeoJson),
+            "fgb" => Some(Format::FlatGeobuf),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The kind of every record that does not name its own.
+    pub kind: Option<Kind>,
+    /// The commune of every record that does not name its own (else point-in-polygon).
+    pub commune: Option<String>,
+    /// Overrides the CRS the file declares (default WGS84).
+    pub crs: Option<Crs>,
+}
+
+pub type Drafts = Vec<(String, FeatureDraft)>;
+
+/// Reads a file into drafts. `Err` holds one rejection per bad record; a file that
+/// cannot be read at all is an `anyhow` error.
+pub fn read(path: &Path, opts: &ImportOptions) -> anyhow::Result<Result<Drafts, Vec<Rejection>>> {
+    let format = Format::from_path(path).with_context(|| {
+        format!(
+            "{}: unknown format; use .geojson, .json, .fgb or .csv",
+            path.display()
+        )
+    })?;
+    let records = match format {
+        Format::GeoJson => read_geojson(path, opts)?,
+        Format::FlatGeobuf => read_fgb(path, opts)?,
+        Format::Csv => read_csv(path, opts)?,
+    };
+    let mut drafts = Vec::new();
+    let mut rejected = Vec::new();
+    for (place, r) in records {
+        match r {
+            Ok(d) => drafts.push((place, d)),
+            Err(errors) => rejected.push(Rejection { place, errors }),
+        }
+    }
+    Ok(if rejected.is_empty() {
+        Ok(drafts)
+    } else {
+        Err(rejected)
+    })
+}
+
+type Record = (String, Result<FeatureDraft, Vec<FieldError>>);
+
+fn transformer(opts: &ImportOptions, declared: Option<Crs>) -> anyhow::Result<ToWgs84> {
+    ToWgs84::new(opts.crs.or(declared).unwrap_or(Crs::Wgs84))
+}
+
+fn unsupported_crs(what: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the file declares the CRS {what}, which balise cannot read; supported: EPSG:4326, 3857, 31370, 3812 (or pass --crs)"
+    )
+}
+
+fn read_geojson(path: &Path, opts: &ImportOptions) -> anyhow::Result<Vec<Record>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let doc: Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not valid JSON", path.display()))?;
+    // pre-RFC 7946 files may name their CRS
+    let declared = match doc.pointer("/crs/properties/name").and_then(Value::as_str) {
+        Some(name) => Some(Crs::parse(name).ok_or_else(|| unsupported_crs(name))?),
+        None => None,
+    };
+    let to_wgs84 = transformer(opts, declared)?;
+    let features: Vec<&Value> = match doc.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => doc["features"]
+            .as_array()
+            .context("`features` is not an array")?
+            .iter()
+            .collect(),
+        Some("Feature") => vec![&doc],
+        _ => bail!(
+            "{}: expected a GeoJSON FeatureCollection or Feature",
+            path.display()
+        ),
+    };
+    Ok(features
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let place = format!("feature {i}");
+            let geometry = match f.get("geometry") {
+                None | Some(Value::Null) => Err(FieldError::new(
+                    "/geometry",
+                    "required",
+                    "the feature has no geometry",
+                )),
+                Some(g) => wire::geometry_from_json(g, "/geometry"),
+            };
+            let props = f
+                .get("properties")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            (place, draft(geometry, &to_wgs84, props, opts))
+        })
+        .collect())
+}
+
+fn read_fgb(path: &Path, opts: &ImportOptions) -> anyhow::Result<Vec<Record>> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let reader = FgbReader::open(BufReader::new(file))
+        .with_context(|| format!("{} is not a FlatGeobuf file", path.display()))?;
+    let declared = match reader.header().crs().map(|c| c.code()).filter(|c| *c != 0) {
+        Some(code) => Some(
+            Crs::from_epsg(code as u32).ok_or_else(|| unsupported_crs(&format!("EPSG:{code}")))?,
+        ),
+        None => None,
+    };
+    let to_wgs84 = transformer(opts, declared)?;
+    let mut features = reader
+        .select_all_seq()
+        .context("cannot read the features")?;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(f) = features.next().context("cannot read a feature")? {
+        let place = format!("feature {i}");
+        i += 1;
+        let geometry = f
+            .to_geo()
+            .map_err(|e| FieldError::new("/geometry", "invalid_geometry", e.to_string()));
+        let props: Map<String, Value> = match f.properties() {
+            Ok(p) => p.into_iter().map(|(k, v)| (k, Value::String(v))).collect(),
+            Err(e) => {
+                out.push((
+                    place,
+                    Err(vec![FieldError::new(
+                        "/properties",
+                        "unreadable",
+                        e.to_string(),
+                    )]),
+                ));
+                continue;
+            }
+        };
+        out.push((place, draft(geometry, &to_wgs84, props, opts)));
+    }
+    Ok(out)
+}
+
+fn read_csv(path: &Path, opts: &ImportOptions) -> anyhow::Result<Vec<Record>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_path(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    let headers: Vec<String> = reader
+        .headers()?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let wkt = find(&["wkt", "geometry", "geom", "the_geom"]);
+    let lon = find(&["lon", "lng", "longitude", "x"]);
+    let lat = find(&["lat", "latitude", "y"]);
+    if wkt.is_none() && (lon.is_none() || lat.is_none()) {
+        bail!(
+            "{}: no geometry columns; name them lon and lat (or x and y), or wkt",
+            path.display()
+        );
+    }
+    let to_wgs84 = transformer(opts, None)?;
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let place = format!("line {}", i + 2);
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                out.push((
+                    place,
+                    Err(vec![FieldError::new("", "unreadable", e.to_string())]),
+                ));
+                continue;
+            }
+        };
+        let cell = |j: usize| record.get(j).unwrap_or("").trim();
+        let geometry = match (wkt, lon, lat) {
+            (Some(w), _, _) => geozero::wkt::Wkt(cell(w))
+                .to_geo()
+                .map_err(|e| FieldError::new("wkt", "invalid_geometry", format!("not WKT: {e}"))),
+            (None, Some(x), Some(y)) => match (
+                cell(x).replace(',', ".").parse::<f64>(),
+                cell(y).replace(',', ".").parse::<f64>(),
+            ) {
+                (Ok(x), Ok(y)) => Ok(geo_types::Point::new(x, y).into()),
+                _ => Err(FieldError::new(
+                    "lon/lat",
+                    "invalid_coordinate",
+                    format!("`{}`, `{}` are not numbers", cell(x), cell(y)),
+                )),
+            },
+            _ => unreachable!("checked above"),
+        };
+        let skip = [wkt, lon, lat];
+        let props: Map<String, Value> = headers
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !skip.contains(&Some(*j)))
+            .filter(|(j, _)| !cell(*j).is_empty())
+            .map(|(j, h)| (h.clone(), Value::String(cell(j).to_string())))
+            .collect();
+        out.push((place, draft(geometry, &to_wgs84, props, opts)));
+    }
+    Ok(out)
+}
+
+/// Fields read from a record under these names; every other field becomes an attribute.
+const TITLE: [&str; 4] = ["title", "titre", "name", "nom"];
+const RESERVED: [&str; 4] = ["id", "version", "created_at", "updated_at"];
+
+/// A JSON value that may have travelled as a string (CSV, FlatGeobuf).
+fn json_field(v: &Value) -> Result<Value, String> {
+    match v {
+        Value::String(s) => serde_json::from_str(s).map_err(|e| format!("not JSON: {e}")),
+        other => Ok(other.clone()),
+    }
+}
+
+fn time_field(name: &str, v: &Value, end: bool) -> Result<DateTime<Utc>, FieldError> {
+    let s = v.as_str().unwrap_or_default().trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        // a date alone covers the whole day: an end date is inclusive
+        let d = if end { d.succ_opt().unwrap_or(d) } else { d };
+        return Ok(local_to_utc(d.and_time(NaiveTime::MIN)));
+    }
+    Err(FieldError::new(
+        name,
+        "invalid_time",
+        format!("`{s}` is not a date (2026-12-07) or date-time (RFC 3339)"),
+    ))
+}
+
+fn draft(
+    geometry: Result<geo_types::Geometry<f64>, FieldError>,
+    to_wgs84: &ToWgs84,
+    mut props: Map<String, Value>,
+    opts: &ImportOptions,
+) -> Result<FeatureDraft, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let geometry = geometry
+        .and_then(|g| {
+            to_wgs84
+                .geometry(&g)
+                .map_err(|m| FieldError::new("/geometry", "invalid_coordinate", m))
+        })
+        .map_err(|e| errors.push(e))
+        .ok();
+    let mut take = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| props.remove(*n))
+            .filter(|v| !v.is_null())
+    };
+    let text = |v: Option<Value>| match v {
+        Some(Value::String(s)) => s,
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let kind = match take(&["kind", "type_balise"]) {
+        Some(v) => {
+            let k = text(Some(v));
+            Kind::parse(&k).or_else(|| {
+                errors.push(wire::unknown_kind(&k, "kind"));
+                None
+            })
+        }
+        None => opts.kind.or_else(|| {
+            errors.push(FieldError::new(
+                "kind",
+                "required",
+                "no kind: give --kind or a `kind` column",
+            ));
+            None
+        }),
+    };
+    let title = text(take(&TITLE));
+    let description = text(take(&["description", "desc"]));
+    let status = take(&["status", "statut"]).map(|v| text(Some(v)));
+    let commune = take(&["commune", "nis"])
+        .map(|v| text(Some(v)))
+        .or_else(|| opts.commune.clone());
+    let visibility = match take(&["visibility", "visibilite"]).map(|v| text(Some(v))) {
+        None => Visibility::Public,
+        Some(v) => Visibility::parse(&v).unwrap_or_else(|| {
+            errors.push(FieldError::new(
+                "visibility",
+                "invalid_value",
+                format!("`{v}` is not public or internal"),
+            ));
+            Visibility::Public
+        }),
+    };
+    let schedule = match (
+        take(&["schedule"]),
+        take(&["start", "debut", "début"]),
+        take(&["end", "fin"]),
+    ) {
+        (Some(s), _, _) => json_field(&s)
+            .and_then(|v| serde_json::from_value::<Schedule>(v).map_err(|e| e.to_string()))
+            .map_err(|m| errors.push(FieldError::new("schedule", "invalid_value", m)))
+            .ok(),
+        (None, Some(start), end) => {
+            let start = time_field("start", &start, false)
+                .map_err(|e| errors.push(e))
+                .ok();
+            let end = end
+                .map(|e| time_field("end", &e, true))
+                .transpose()
+                .map_err(|e| errors.push(e))
+                .ok()
+                .flatten();
+            start.map(|s| Schedule::period(s, end))
+        }
+        (None, None, _) => {
+            errors.push(FieldError::new(
+                "start",
+                "required",
+                "no schedule: give a `start` (and `end`) or a `schedule` column",
+            ));
+            None
+        }
+    };
+    let mut attributes = match take(&["attributes"]) {
+        None => Map::new(),
+        Some(v) => match json_field(&v) {
+            Ok(Value::Object(m)) => m,
+            _ => {
+                errors.push(FieldError::new(
+                    "attributes",
+                    "invalid_value",
+                    "`attributes` must be a JSON object",
+                ));
+                Map::new()
+            }
+        },
+    };
+    for r in RESERVED {
+        props.remove(r);
+    }
+    attributes.extend(props);
+    match (errors.is_empty(), kind, geometry, schedule) {
+        (true, Some(kind), Some(geometry), Some(schedule)) => Ok(FeatureDraft {
+            commune,
+            kind,
+            geometry,
+            schedule,
+            status,
+            title,
+            description,
+            attributes,
+            visibility,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Writes features as a GeoJSON FeatureCollection.
+pub fn write_geojson(features: &[&Feature], out: &mut impl Write) -> anyhow::Result<()> {
+    let fc = serde_json::json!({
+        "type": "FeatureCollection",
+        "features": features.iter().map(|f| wire::feature_to_json(f)).collect::<Vec<_>>(),
+    });
+    serde_json::to_writer(&mut *out, &fc)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+const FGB_COLUMNS: [&str; 12] = [
+    "id",
+    "kind",
+    "commune",
+    "title",
+    "description",
+    "status",
+    "visibility",
+    "schedule",
+    "attributes",
+    "version",
+    "created_at",
+    "updated_at",
+];
+
+/// Writes features as FlatGeobuf (EPSG:4326, spatial index), JSON fields as text.
+pub fn write_fgb(features: &[&Feature], out: &mut impl Write) -> anyhow::Result<()> {
+    let options = FgbWriterOptions {
+        crs: FgbCrs {
+            code: 4326,
+            ..Default::default()
+        },
+        title: Some("balise features"),
+        ..Default::default()
+    };
+    let mut fgb = FgbWriter::create_with_options("features", GeometryType::Unknown, options)?;
+    for name in FGB_COLUMNS {
+        let t = if name == "version" {
+            ColumnType::Long
+        } else {
+            ColumnType::String
+        };
+        fgb.add_column(name, t, |_, _| {});
+    }
+    for f in features {
+        let values: HashMap<&str, String> = HashMap::from([
+            ("id", f.id.to_string()),
+            ("kind", f.kind.as_str().to_string()),
+            ("commune", f.commune.clone()),
+            ("title", f.title.clone()),
+            ("description", f.description.clone()),
+            ("status", f.status.clone()),
+            ("visibility", f.visibility.as_str().to_string()),
+            ("schedule", serde_json::to_string(&f.schedule)?),
+            (
+                "attributes",
+                Value::Object(f.attributes.clone()).to_string(),
+            ),
+            ("created_at", crate::store::ts(&f.created_at)),
+            ("updated_at", crate::store::ts(&f.updated_at)),
+        ]);
+        let mut failed = None;
+        fgb.add_feature_geom(f.geometry.clone(), |w| {
+            for (i, name) in FGB_COLUMNS.iter().enumerate() {
+                let r = if *name == "version" {
+                    w.property(i, name, &ColumnValue::Long(f.version))
+                } else {
+                    w.property(i, name, &ColumnValue::String(&values[name]))
+                };
+                if let Err(e) = r {
+                    failed = Some(e);
+                }
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+    }
+    fgb.write(out)?;
+    Ok(())
+}
