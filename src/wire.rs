@@ -8,7 +8,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::{Feature, Schedule};
-use crate::model::{FeatureDraft, FieldError, Kind, Visibility};
+use crate::model::{FeatureDraft, FieldError, Kind, Territory, Visibility};
 
 /// Keys that output carries and input ignores, so that a fetched feature can be sent
 /// back as it is.
@@ -108,15 +108,31 @@ fn check_rings(v: &geojson::Value) -> Result<(), String> {
     }
 }
 
-/// Reads a draft from a GeoJSON Feature, reporting every fault with its JSON pointer.
-pub fn draft_from_json(v: &Value) -> Result<FeatureDraft, Vec<FieldError>> {
+/// Reads a draft from a GeoJSON Feature, reporting every fault with its JSON pointer:
+/// those of the format and, when a draft could still be built, those of the model, so
+/// that one answer lists everything to fix.
+pub fn draft_from_json(v: &Value, territory: &Territory) -> Result<FeatureDraft, Vec<FieldError>> {
+    match parse_draft(v) {
+        (Some(d), errors) if errors.is_empty() => Ok(d),
+        (Some(d), mut errors) => {
+            errors.extend(d.check(territory).err().unwrap_or_default());
+            Err(errors)
+        }
+        (None, errors) => Err(errors),
+    }
+}
+
+fn parse_draft(v: &Value) -> (Option<FeatureDraft>, Vec<FieldError>) {
     let mut errors = Vec::new();
     let Some(obj) = v.as_object() else {
-        return Err(vec![FieldError::new(
-            "",
-            "invalid_type",
-            "expected a GeoJSON Feature object",
-        )]);
+        return (
+            None,
+            vec![FieldError::new(
+                "",
+                "invalid_type",
+                "expected a GeoJSON Feature object",
+            )],
+        );
     };
     if obj.get("type").and_then(Value::as_str) != Some("Feature") {
         errors.push(FieldError::new(
@@ -248,8 +264,8 @@ pub fn draft_from_json(v: &Value) -> Result<FeatureDraft, Vec<FieldError>> {
             Map::new()
         }
     };
-    match (errors.is_empty(), kind, geometry, schedule) {
-        (true, Some(kind), Some(geometry), Some(schedule)) => Ok(FeatureDraft {
+    let draft = match (kind, geometry, schedule) {
+        (Some(kind), Some(geometry), Some(schedule)) => Some(FeatureDraft {
             commune,
             kind,
             geometry,
@@ -260,8 +276,9 @@ pub fn draft_from_json(v: &Value) -> Result<FeatureDraft, Vec<FieldError>> {
             attributes,
             visibility,
         }),
-        _ => Err(errors),
-    }
+        _ => None,
+    };
+    (draft, errors)
 }
 
 pub fn unknown_kind(k: &str, pointer: &str) -> FieldError {

@@ -327,7 +327,7 @@ pub async fn create(
     if actor == Actor::Anonymous {
         return Err(Error::Unauthorized);
     }
-    let draft = wire::draft_from_json(&body).map_err(Error::Invalid)?;
+    let draft = wire::draft_from_json(&body, &web.app.territory()).map_err(Error::Invalid)?;
     let f = web.app.create(draft, &actor).await?;
     Ok(feature_response(
         StatusCode::CREATED,
@@ -352,7 +352,7 @@ pub async fn replace(
         Precondition::Any => web.app.get(id, &actor)?.feature.version,
         Precondition::Version(v) => v,
     };
-    let draft = wire::draft_from_json(&body).map_err(Error::Invalid)?;
+    let draft = wire::draft_from_json(&body, &web.app.territory()).map_err(Error::Invalid)?;
     let f = web.app.update(id, draft, expected, &actor).await?;
     Ok(feature_response(StatusCode::OK, &f, None))
 }

@@ -75,7 +75,9 @@ pub struct Territory {
 }
 
 impl Territory {
-    pub fn new(communes: Vec<Commune>) -> Self {
+    /// Prepares the communes, ordered by French name whatever their source's order.
+    pub fn new(mut communes: Vec<Commune>) -> Self {
+        communes.sort_by(|a, b| a.name_fr.cmp(&b.name_fr));
         let communes = communes
             .into_iter()
             .filter_map(|commune| {

@@ -1,0 +1,332 @@
+//! Test harness: the real server on 127.0.0.1:0 over a fresh database per test.
+//!
+//! SQLite: a GeoPackage file in a temporary directory. PostgreSQL: a fresh schema in
+//! the database named by `BALISE_TEST_DATABASE_URL` (default: the local `test`
+//! database), dropped when the test ends. A missing PostgreSQL or PostGIS fails the
+//! test loudly; nothing is skipped.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use balise::app::App;
+use balise::config::Config;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use sqlx::Connection;
+use tokio::sync::oneshot;
+
+pub const TOKEN: &str = "test-admin-token-0123456789";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database that outlives server restarts within one test.
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    schema: Option<(String, String)>,
+}
+
+pub fn postgres_base_url() -> String {
+    std::env::var("BALISE_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}", dir.path().join("balise.gpkg").display());
+                TestDb {
+                    backend,
+                    url,
+                    dir,
+                    schema: None,
+                }
+            }
+            Backend::Postgres => {
+                let base = postgres_base_url();
+                let mut conn = sqlx::PgConnection::connect(&base).await.unwrap_or_else(|e| {
+                    panic!("PostgreSQL is required for the postgres tests ({base}): {e}. Start it, or set BALISE_TEST_DATABASE_URL.")
+                });
+                // one extension per database, created once under a lock (tests run in parallel)
+                sqlx::query("SELECT pg_advisory_lock(4242)")
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                let ext = sqlx::query("CREATE EXTENSION IF NOT EXISTS postgis")
+                    .execute(&mut conn)
+                    .await;
+                sqlx::query("SELECT pg_advisory_unlock(4242)")
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                ext.unwrap_or_else(|e| panic!("PostGIS is required for the postgres tests: {e}. Install postgresql-15-postgis-3."));
+                let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
+                sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                let sep = if base.contains('?') { '&' } else { '?' };
+                let url = format!("{base}{sep}options=-csearch_path%3D{schema}%2Cpublic");
+                TestDb {
+                    backend,
+                    url,
+                    dir,
+                    schema: Some((base, schema)),
+                }
+            }
+        }
+    }
+
+    pub fn config(&self, demo: bool) -> Config {
+        Config {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            data_dir: self.dir.path().to_path_buf(),
+            database_url: self.url.clone(),
+            admin_token: Some(TOKEN.into()),
+            demo,
+            log: "warn".into(),
+            max_body_bytes: 64 * 1024,
+            public_url: None,
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((base, schema)) = self.schema.take() {
+            // Drop runs outside any runtime guarantee: use a thread with its own.
+            std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                rt.block_on(async {
+                    if let Ok(mut c) = sqlx::PgConnection::connect(&base).await {
+                        let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+                            .execute(&mut c)
+                            .await;
+                    }
+                });
+            })
+            .join()
+            .ok();
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub app: Arc<App>,
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    db: Option<TestDb>,
+}
+
+impl TestApp {
+    /// A server over a fresh, empty database (communes loaded, no demo data).
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let db = TestDb::new(backend).await;
+        let mut app = TestApp::start(&db, false).await;
+        app.db = Some(db);
+        app
+    }
+
+    /// A server over an existing test database.
+    pub async fn start(db: &TestDb, demo: bool) -> TestApp {
+        TestApp::start_with(db.config(demo)).await
+    }
+
+    pub async fn start_with(config: Config) -> TestApp {
+        let app = balise::server::open(config)
+            .await
+            .expect("the application starts");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn({
+            let app = app.clone();
+            async move {
+                balise::server::run(listener, app, async {
+                    let _ = rx.await;
+                })
+                .await
+                .unwrap()
+            }
+        });
+        TestApp {
+            base,
+            app,
+            client: reqwest::Client::new(),
+            shutdown: Some(tx),
+            server: Some(server),
+            db: None,
+        }
+    }
+
+    /// Stops the server and waits for it to finish.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.server.take() {
+            h.await.unwrap();
+        }
+    }
+
+    pub fn db(&self) -> &TestDb {
+        self.db.as_ref().expect("spawned with its own database")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Answer {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req
+                .header("content-type", "application/geo+json")
+                .body(b.to_string());
+        }
+        Answer::from(req.send().await.expect("the server answers")).await
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.request(Method::GET, path, None, None).await
+    }
+
+    pub async fn get_as_admin(&self, path: &str) -> Answer {
+        self.request(Method::GET, path, Some(TOKEN), None).await
+    }
+
+    pub async fn post(&self, body: &Value) -> Answer {
+        self.request(Method::POST, "/api/v1/features", Some(TOKEN), Some(body))
+            .await
+    }
+
+    /// How many public features match a query string (`+` in times is escaped here).
+    pub async fn count(&self, query: &str) -> u64 {
+        let a = self
+            .get(&format!("/api/v1/features?{}", query.replace('+', "%2B")))
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{query}: {}", a.body);
+        a.json()["numberMatched"].as_u64().unwrap()
+    }
+
+    /// Creates a feature and returns it as the API answered.
+    pub async fn create(&self, body: &Value) -> Value {
+        let a = self.post(body).await;
+        assert_eq!(a.status, StatusCode::CREATED, "create failed: {}", a.body);
+        a.json()
+    }
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    async fn from(r: reqwest::Response) -> Answer {
+        let status = r.status();
+        let headers = r.headers().clone();
+        let body = r.text().await.unwrap();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or("")
+    }
+
+    /// Asserts a problem document with this status, and that one error names `pointer`
+    /// with `code`; returns the document.
+    pub fn problem(&self, status: u16, pointer: &str, code: &str) -> Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status, body: {}",
+            self.body
+        );
+        assert_eq!(
+            self.header("content-type"),
+            "application/problem+json",
+            "{}",
+            self.body
+        );
+        let doc = self.json();
+        if !pointer.is_empty() || !code.is_empty() {
+            let errors = doc["errors"]
+                .as_array()
+                .unwrap_or_else(|| panic!("no errors in {doc}"));
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e["pointer"] == pointer && e["code"] == code),
+                "no error {pointer} {code} in {doc}"
+            );
+        }
+        doc
+    }
+}
+
+/// A point feature in the centre of Soignies.
+pub fn works_at(lon: f64, lat: f64, start: &str, end: &str) -> Value {
+    json!({
+        "type": "Feature",
+        "geometry": { "type": "Point", "coordinates": [lon, lat] },
+        "properties": {
+            "kind": "works",
+            "title": "Réfection de trottoir",
+            "schedule": { "periods": [{ "start": start, "end": end }] }
+        }
+    })
+}
+
+pub const SOIGNIES: (f64, f64) = (4.0710, 50.5790);
+pub const BRAINE: (f64, f64) = (4.1365, 50.6087);
+/// Inside Ecaussinnes, a neighbour that does not use balise.
+pub const ECAUSSINNES: (f64, f64) = (4.1500, 50.5710);
+
+/// Declares each listed `async fn name(Backend)` as a test on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::common::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::common::Backend::Postgres).await })*
+        }
+    };
+}
