@@ -436,6 +436,9 @@ pub fn write_fgb(features: &[&Feature], out: &mut impl Write) -> anyhow::Result<
             ..Default::default()
         },
         title: Some("balise features"),
+        // features mix points, lines and polygons: keep the type per feature
+        detect_type: false,
+        promote_to_multi: false,
         ..Default::default()
     };
     let mut fgb = FgbWriter::create_with_options("features", GeometryType::Unknown, options)?;

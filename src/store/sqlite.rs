@@ -20,7 +20,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Connection, Row, Sqlite, SqliteConnection, Transaction};
 use uuid::Uuid;
 
 use super::{
@@ -40,23 +40,29 @@ pub struct SqliteStore {
 impl SqliteStore {
     pub async fn open(url: &str) -> Result<Self> {
         let opts = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(30))
             .foreign_keys(true);
+        if !opts.get_filename().exists() {
+            // GeoPackage 1.3 header ('GPKG', version 10300). GDAL reads it from the file
+            // itself, so it is written before WAL mode keeps page 1 in the log.
+            let mut c =
+                SqliteConnection::connect_with(&opts.clone().create_if_missing(true)).await?;
+            sqlx::query("PRAGMA application_id = 1196444487")
+                .execute(&mut c)
+                .await?;
+            sqlx::query("PRAGMA user_version = 10300")
+                .execute(&mut c)
+                .await?;
+            c.close().await?;
+        }
+        let opts = opts
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(opts)
             .await?;
         sqlx::migrate!("migrations/sqlite").run(&pool).await?;
-        // GeoPackage 1.3 header: 'GPKG' and version 10300, so GDAL and QGIS accept the file.
-        sqlx::query("PRAGMA application_id = 1196444487")
-            .execute(&pool)
-            .await?;
-        sqlx::query("PRAGMA user_version = 10300")
-            .execute(&pool)
-            .await?;
         Ok(SqliteStore { pool })
     }
 
