@@ -29,6 +29,10 @@ pub struct Layer {
     pub max_body_bytes: Option<usize>,
     /// Public base URL (e.g. `https://carte.soignies.be`), for absolute links.
     pub public_url: Option<String>,
+    /// Requests per minute allowed to one client address (0: no limit).
+    pub rate_limit_per_minute: Option<u32>,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: Option<bool>,
 }
 
 impl Layer {
@@ -42,11 +46,13 @@ impl Layer {
             log: self.log.or(base.log),
             max_body_bytes: self.max_body_bytes.or(base.max_body_bytes),
             public_url: self.public_url.or(base.public_url),
+            rate_limit_per_minute: self.rate_limit_per_minute.or(base.rate_limit_per_minute),
+            trust_forwarded_for: self.trust_forwarded_for.or(base.trust_forwarded_for),
         }
     }
 }
 
-const ENV_KEYS: [&str; 9] = [
+const ENV_KEYS: [&str; 11] = [
     "BALISE_CONFIG",
     "BALISE_LISTEN",
     "BALISE_DATA_DIR",
@@ -56,6 +62,8 @@ const ENV_KEYS: [&str; 9] = [
     "BALISE_LOG",
     "BALISE_MAX_BODY_BYTES",
     "BALISE_PUBLIC_URL",
+    "BALISE_RATE_LIMIT_PER_MINUTE",
+    "BALISE_TRUST_FORWARDED_FOR",
 ];
 
 #[derive(Clone)]
@@ -68,6 +76,8 @@ pub struct Config {
     pub log: String,
     pub max_body_bytes: usize,
     pub public_url: Option<String>,
+    pub rate_limit_per_minute: u32,
+    pub trust_forwarded_for: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -81,6 +91,8 @@ impl std::fmt::Debug for Config {
             .field("log", &self.log)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("public_url", &self.public_url)
+            .field("rate_limit_per_minute", &self.rate_limit_per_minute)
+            .field("trust_forwarded_for", &self.trust_forwarded_for)
             .finish()
     }
 }
@@ -129,6 +141,14 @@ fn env_layer(env: &[(String, String)], warnings: &mut Vec<String>) -> anyhow::Re
             })
             .transpose()?,
         public_url: get("BALISE_PUBLIC_URL"),
+        rate_limit_per_minute: get("BALISE_RATE_LIMIT_PER_MINUTE")
+            .map(|v| {
+                v.parse().with_context(|| {
+                    format!("BALISE_RATE_LIMIT_PER_MINUTE={v:?} is not a whole number")
+                })
+            })
+            .transpose()?,
+        trust_forwarded_for: parse_bool("BALISE_TRUST_FORWARDED_FOR")?,
     })
 }
 
@@ -181,6 +201,8 @@ pub fn load(
         public_url: merged
             .public_url
             .map(|u| u.trim_end_matches('/').to_string()),
+        rate_limit_per_minute: merged.rate_limit_per_minute.unwrap_or(600),
+        trust_forwarded_for: merged.trust_forwarded_for.unwrap_or(false),
     };
     Ok(Loaded {
         config,

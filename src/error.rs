@@ -26,6 +26,8 @@ pub enum Error {
     Forbidden,
     #[error("the body exceeds {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    #[error("too many requests; retry in {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
     #[error(transparent)]

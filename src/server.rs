@@ -4,6 +4,7 @@
 //! and stop the server when they like, the same way `main` does with Ctrl-C.
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,8 +24,9 @@ pub async fn run(
     app: Arc<App>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let router = crate::api::router(app);
-    axum::serve(listener, router)
+    // the peer address keys the rate limits
+    let service = crate::api::router(app).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await?;
     Ok(())

@@ -24,6 +24,7 @@ on_both_backends!(
     concurrent_updates_one_wins,
     another_instance_sees_writes,
     communes_health_and_metrics,
+    clients_are_rate_limited,
 );
 
 fn ids(v: &Value) -> Vec<String> {
@@ -977,4 +978,36 @@ async fn communes_health_and_metrics(b: Backend) {
     let m = t.get("/metrics").await.body;
     assert!(m.contains("balise_index_features{kind=\"works\"} 1"), "{m}");
     assert!(m.contains("balise_http_requests_total{method=\"POST\",route=\"/api/v1/features\",status=\"201\"} 1"), "{m}");
+}
+
+async fn clients_are_rate_limited(b: Backend) {
+    let db = TestDb::new(b).await;
+    let mut config = db.config(false);
+    config.rate_limit_per_minute = 60; // bursts of 10
+    let t = TestApp::start_with(config).await;
+    let mut statuses = Vec::new();
+    for _ in 0..15 {
+        statuses.push(t.get("/api/v1/features").await);
+    }
+    assert!(statuses[..10].iter().all(|a| a.status == StatusCode::OK));
+    let limited = statuses
+        .iter()
+        .find(|a| a.status == StatusCode::TOO_MANY_REQUESTS)
+        .expect("a request over the limit is refused");
+    limited.problem(429, "", "");
+    let retry: u64 = limited.header("retry-after").parse().unwrap();
+    assert!((1..=2).contains(&retry), "retry after {retry} s");
+    // writes count too, and monitoring is never limited
+    t.post(&works_at(
+        SOIGNIES.0,
+        SOIGNIES.1,
+        "2026-12-01T00:00:00Z",
+        "2026-12-02T00:00:00Z",
+    ))
+    .await
+    .problem(429, "", "");
+    for _ in 0..20 {
+        assert_eq!(t.get("/healthz").await.status, StatusCode::OK);
+    }
+    t.stop().await;
 }

@@ -5,6 +5,7 @@
 mod communes;
 mod extract;
 mod features;
+mod limit;
 mod problem;
 
 use std::sync::Arc;
@@ -28,13 +29,19 @@ use crate::metrics::{Metrics, RequestLabels, RouteLabels};
 pub struct Web {
     pub app: Arc<App>,
     pub metrics: Arc<Metrics>,
+    limiter: Arc<limit::Limiter>,
 }
 
 pub fn router(app: Arc<App>) -> Router {
     let limit = app.config.max_body_bytes;
+    let limiter = Arc::new(limit::Limiter::new(
+        app.config.rate_limit_per_minute,
+        app.config.trust_forwarded_for,
+    ));
     let web = Web {
         app,
         metrics: Arc::new(Metrics::default()),
+        limiter,
     };
     Router::new()
         .route("/", get(home))
@@ -54,6 +61,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
         .fallback(|| async { Error::NotFound("this page".into()) })
+        .layer(middleware::from_fn_with_state(
+            web.clone(),
+            limit::rate_limit,
+        ))
         .layer(middleware::from_fn_with_state(web.clone(), record))
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())

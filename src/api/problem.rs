@@ -125,6 +125,18 @@ impl IntoResponse for Error {
                 format!("the body exceeds the limit of {limit} bytes"),
                 &[],
             ),
+            Error::TooManyRequests { retry_after_secs } => {
+                let mut res = problem(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too-many-requests",
+                    "Too many requests",
+                    format!("this address sent too many requests; retry in {retry_after_secs} s"),
+                    &[],
+                );
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+                res
+            }
             Error::UnsupportedMediaType(got) => problem(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",

@@ -28,6 +28,9 @@ pub struct CommuneSettings {
     pub request_lead_days: u32,
     /// Days after closing a report before the reporter's personal data is removed.
     pub report_retention_days: u32,
+    /// Fees in euro cents by request type (e.g. `occupation_per_day`), as the Collège
+    /// communal sets them.
+    pub fees_cents: std::collections::BTreeMap<String, u32>,
 }
 
 impl Default for CommuneSettings {
@@ -39,6 +42,7 @@ impl Default for CommuneSettings {
             languages: vec!["fr".into(), "nl".into(), "de".into(), "en".into()],
             request_lead_days: 20,
             report_retention_days: 365,
+            fees_cents: Default::default(),
         }
     }
 }

@@ -94,6 +94,8 @@ impl TestDb {
             log: "warn".into(),
             max_body_bytes: 64 * 1024,
             public_url: None,
+            rate_limit_per_minute: 0,
+            trust_forwarded_for: false,
         }
     }
 }

@@ -1,0 +1,82 @@
+//! Per-client rate limits on every public endpoint (GCRA, `governor`), keyed by the
+//! client's address: the socket peer, or the first `X-Forwarded-For` hop when balise is
+//! configured to trust its proxy. Health and metrics are exempt so monitoring never
+//! trips them.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use super::Web;
+use crate::error::Error;
+
+pub struct Limiter {
+    limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    trust_forwarded_for: bool,
+}
+
+impl Limiter {
+    /// `per_minute` sustained, with bursts of a tenth of it (at least 10); 0 disables.
+    pub fn new(per_minute: u32, trust_forwarded_for: bool) -> Limiter {
+        let limiter = NonZeroU32::new(per_minute).map(|n| {
+            let burst = NonZeroU32::new((per_minute / 10).max(10)).expect("at least 10");
+            let limiter = Arc::new(RateLimiter::keyed(Quota::per_minute(n).allow_burst(burst)));
+            // forget idle clients now and then, so the table does not grow without end
+            let weak = Arc::downgrade(&limiter);
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(60));
+                loop {
+                    tick.tick().await;
+                    let Some(l) = weak.upgrade() else { return };
+                    l.retain_recent();
+                }
+            });
+            limiter
+        });
+        Limiter {
+            limiter,
+            trust_forwarded_for,
+        }
+    }
+
+    fn client(&self, req: &Request) -> Option<IpAddr> {
+        if self.trust_forwarded_for {
+            let forwarded = req
+                .headers()
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok());
+            if let Some(ip) = forwarded
+                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.trim().parse().ok())
+            {
+                return Some(ip);
+            }
+        }
+        req.extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+    }
+}
+
+pub async fn rate_limit(State(web): State<Web>, req: Request, next: Next) -> Response {
+    let exempt = matches!(req.uri().path(), "/healthz" | "/metrics");
+    if let (false, Some(limiter), Some(ip)) =
+        (exempt, &web.limiter.limiter, web.limiter.client(&req))
+    {
+        if let Err(not_until) = limiter.check_key(&ip) {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            return Error::TooManyRequests {
+                retry_after_secs: wait.as_secs() + 1,
+            }
+            .into_response();
+        }
+    }
+    next.run(req).await
+}
