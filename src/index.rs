@@ -6,11 +6,15 @@
 //! filter is a binary search, and the feature itself, so that reads never touch the
 //! database.
 //!
+//! Tree leaves carry a compact copy of the filter fields (kind, visibility, commune,
+//! overall time span) beside the entry pointer: most candidates of a wide query are
+//! rejected there, without the cache misses of following pointers into the heap.
+//!
 //! Writes may reach the index out of order (two requests, or a change event from another
 //! instance racing a local write): an entry is only replaced by a higher version, and a
 //! deletion leaves a tombstone so that a late, older upsert cannot bring a feature back.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use geo::{BoundingRect, Intersects, Rect};
@@ -19,8 +23,6 @@ use rstar::{AABB, RTree};
 use uuid::Uuid;
 
 use crate::model::{Feature, Interval, Kind, TimeFilter, Visibility};
-
-type Node = GeomWithData<Rectangle<[f64; 2]>, Uuid>;
 
 /// A feature as the index holds it.
 #[derive(Debug)]
@@ -83,18 +85,37 @@ impl Query {
     }
 }
 
-fn node(id: Uuid, r: &Rect<f64>) -> Node {
-    GeomWithData::new(
-        Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]),
-        id,
-    )
+/// What a tree leaf carries besides its box: enough to reject most candidates without
+/// following the pointer to the entry (a cache miss each), and the entry itself.
+#[derive(Clone)]
+struct Leaf {
+    entry: Arc<Entry>,
+    kind: u8,
+    public: bool,
+    commune: u32,
+    /// First start and last end of the intervals; exact when there is one interval.
+    span: Interval,
+    single: bool,
+}
+
+impl PartialEq for Leaf {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.entry, &other.entry)
+    }
+}
+
+type Node = GeomWithData<Rectangle<[f64; 2]>, Leaf>;
+
+fn corners(r: &Rect<f64>) -> ([f64; 2], [f64; 2]) {
+    ([r.min().x, r.min().y], [r.max().x, r.max().y])
 }
 
 #[derive(Default)]
 pub struct Index {
     tree: RTree<Node>,
-    entries: HashMap<Uuid, Arc<Entry>>,
+    entries: BTreeMap<Uuid, Arc<Entry>>,
     tombstones: HashMap<Uuid, i64>,
+    communes: Vec<String>,
 }
 
 /// Outcome of applying a change, for tile invalidation: the boxes that changed.
@@ -105,23 +126,88 @@ pub struct Applied {
     pub kinds: u8,
 }
 
+/// A query with its commune resolved to the index's numbering.
+struct Compiled<'q> {
+    q: &'q Query,
+    commune: Option<u32>,
+    /// `[from, to)` of the time filter, for the coarse span test.
+    window: Option<(i64, i64)>,
+}
+
+impl Compiled<'_> {
+    fn leaf_may_match(&self, l: &Leaf) -> bool {
+        (self.q.kinds == 0 || self.q.kinds & l.kind != 0)
+            && (self.q.include_internal || l.public)
+            && self.commune.is_none_or(|c| c == l.commune)
+            && self
+                .window
+                .is_none_or(|(from, to)| l.span.overlaps(from, to))
+    }
+
+    fn leaf_matches(&self, l: &Leaf, bbox: &Rect<f64>) -> bool {
+        if !self.leaf_may_match(l) {
+            return false;
+        }
+        let e = &l.entry;
+        // the span test is exact for one interval; otherwise look at each
+        if !l.single && !self.q.time.matches(&e.intervals) {
+            return false;
+        }
+        // box inside the query box, or a point: the tree's box test was exact
+        let inside = bbox.min().x <= e.bbox.min().x
+            && bbox.min().y <= e.bbox.min().y
+            && e.bbox.max().x <= bbox.max().x
+            && e.bbox.max().y <= bbox.max().y;
+        inside
+            || matches!(e.feature.geometry, geo::Geometry::Point(_))
+            || bbox.intersects(&e.feature.geometry)
+    }
+}
+
 impl Index {
     /// Builds the index in one pass (R*-tree bulk load), much faster than inserting.
     pub fn bulk_load(features: impl IntoIterator<Item = Feature>) -> Index {
-        let entries: HashMap<Uuid, Arc<Entry>> = features
+        let mut index = Index::default();
+        let entries: BTreeMap<Uuid, Arc<Entry>> = features
             .into_iter()
             .filter_map(Entry::new)
             .map(|e| (e.feature.id, e))
             .collect();
-        let nodes = entries
-            .values()
-            .map(|e| node(e.feature.id, &e.bbox))
-            .collect();
-        Index {
-            tree: RTree::bulk_load(nodes),
-            entries,
-            tombstones: HashMap::new(),
+        let nodes = entries.values().map(|e| index.node(e)).collect();
+        index.tree = RTree::bulk_load(nodes);
+        index.entries = entries;
+        index
+    }
+
+    fn commune_number(&mut self, nis: &str) -> u32 {
+        match self.communes.iter().position(|c| c == nis) {
+            Some(i) => i as u32,
+            None => {
+                self.communes.push(nis.to_string());
+                (self.communes.len() - 1) as u32
+            }
         }
+    }
+
+    fn node(&mut self, e: &Arc<Entry>) -> Node {
+        let f = &e.feature;
+        let span = match (e.intervals.first(), e.intervals.last()) {
+            (Some(a), Some(b)) => Interval {
+                start: a.start,
+                end: b.end,
+            },
+            _ => Interval { start: 0, end: 0 },
+        };
+        let leaf = Leaf {
+            entry: e.clone(),
+            kind: f.kind.bit(),
+            public: f.visibility == Visibility::Public,
+            commune: self.commune_number(&f.commune),
+            span,
+            single: e.intervals.len() == 1,
+        };
+        let (a, b) = corners(&e.bbox);
+        GeomWithData::new(Rectangle::from_corners(a, b), leaf)
     }
 
     pub fn len(&self) -> usize {
@@ -138,6 +224,11 @@ impl Index {
 
     pub fn iter(&self) -> impl Iterator<Item = &Arc<Entry>> {
         self.entries.values()
+    }
+
+    fn remove_node(&mut self, old: &Arc<Entry>) {
+        let node = self.node(old);
+        self.tree.remove(&node);
     }
 
     /// Inserts or replaces a feature, unless the index already holds a newer version
@@ -165,11 +256,12 @@ impl Index {
             ..Default::default()
         };
         if let Some(old) = self.entries.remove(&id) {
-            self.tree.remove(&node(id, &old.bbox));
+            self.remove_node(&old);
             applied.old_bbox = Some(old.bbox);
             applied.kinds |= old.feature.kind.bit();
         }
-        self.tree.insert(node(id, &entry.bbox));
+        let node = self.node(&entry);
+        self.tree.insert(node);
         self.entries.insert(id, entry);
         Some(applied)
     }
@@ -181,7 +273,7 @@ impl Index {
         match self.entries.get(&id) {
             Some(e) if e.feature.version <= version => {
                 let old = self.entries.remove(&id).expect("present");
-                self.tree.remove(&node(id, &old.bbox));
+                self.remove_node(&old);
                 Some(Applied {
                     old_bbox: Some(old.bbox),
                     new_bbox: None,
@@ -195,40 +287,47 @@ impl Index {
     /// Every entry matching the query, in id order (UUIDv7: creation order), which
     /// gives stable paging.
     pub fn query(&self, q: &Query) -> Vec<Arc<Entry>> {
-        let mut out: Vec<Arc<Entry>> = match &q.bbox {
+        let commune = match &q.commune {
+            Some(nis) => match self.communes.iter().position(|c| c == nis) {
+                Some(i) => Some(i as u32),
+                None => return Vec::new(),
+            },
+            None => None,
+        };
+        let window = match q.time {
+            TimeFilter::Any => None,
+            TimeFilter::At(t) => Some((t, t.saturating_add(1))),
+            TimeFilter::Range(from, to) => Some((from, to)),
+        };
+        let c = Compiled { q, commune, window };
+        match &q.bbox {
             Some(b) => {
-                let env = AABB::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]);
-                self.tree
-                    .locate_in_envelope_intersecting(&env)
-                    .filter_map(|n| self.entries.get(&n.data))
-                    .filter(|e| q.accepts(e) && q.meets_bbox(e))
-                    .cloned()
-                    .collect()
+                let (lo, hi) = corners(b);
+                let mut out: Vec<Arc<Entry>> = self
+                    .tree
+                    .locate_in_envelope_intersecting(&AABB::from_corners(lo, hi))
+                    .filter(|n| c.leaf_matches(&n.data, b))
+                    .map(|n| n.data.entry.clone())
+                    .collect();
+                out.sort_unstable_by_key(|e| e.feature.id);
+                out
             }
+            // in id order already
             None => self
                 .entries
                 .values()
                 .filter(|e| q.accepts(e))
                 .cloned()
                 .collect(),
-        };
-        out.sort_unstable_by_key(|e| e.feature.id);
-        out
+        }
     }
 
-    /// The kinds present, for metrics.
+    /// How many features of each kind, for metrics.
     pub fn count_by_kind(&self) -> Vec<(Kind, usize)> {
-        Kind::ALL
-            .into_iter()
-            .map(|k| {
-                (
-                    k,
-                    self.entries
-                        .values()
-                        .filter(|e| e.feature.kind == k)
-                        .count(),
-                )
-            })
-            .collect()
+        let mut counts = [0usize; Kind::ALL.len()];
+        for e in self.entries.values() {
+            counts[e.feature.kind as usize] += 1;
+        }
+        Kind::ALL.into_iter().zip(counts).collect()
     }
 }

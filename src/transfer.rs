@@ -18,12 +18,12 @@ use flatgeobuf::{
     GeometryType,
 };
 use geozero::{ColumnValue, FeatureProperties, PropertyProcessor, ToGeo};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use crate::app::Rejection;
 use crate::crs::{Crs, ToWgs84};
 use crate::model::schedule::local_to_utc;
-use crate::model::{Feature, FeatureDraft, FieldError, Kind, Schedule, Visibility};
+use crate::model::{Feature, FeatureDraft, FieldError, Kind};
 use crate::wire;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,35 +249,50 @@ fn read_csv(path: &Path, opts: &ImportOptions) -> anyhow::Result<Vec<Record>> {
     Ok(out)
 }
 
-/// Fields read from a record under these names; every other field becomes an attribute.
-const TITLE: [&str; 4] = ["title", "titre", "name", "nom"];
-const RESERVED: [&str; 4] = ["id", "version", "created_at", "updated_at"];
+/// Names a record may use for balise's fields (first is canonical); every other field
+/// becomes an attribute, except those an export adds and a database assigns.
+const ALIASES: [&[&str]; 7] = [
+    &["kind", "type_balise"],
+    &["title", "titre", "name", "nom"],
+    &["description", "desc"],
+    &["status", "statut"],
+    &["visibility", "visibilite", "visibilité"],
+    &["commune", "nis"],
+    &["schedule"],
+];
+const ASSIGNED: [&str; 4] = ["id", "version", "created_at", "updated_at"];
 
 /// A JSON value that may have travelled as a string (CSV, FlatGeobuf).
-fn json_field(v: &Value) -> Result<Value, String> {
+fn json_field(name: &str, v: Value) -> Result<Value, FieldError> {
     match v {
-        Value::String(s) => serde_json::from_str(s).map_err(|e| format!("not JSON: {e}")),
-        other => Ok(other.clone()),
+        Value::String(s) => serde_json::from_str(&s).map_err(|e| {
+            FieldError::new(name, "invalid_value", format!("`{name}` is not JSON: {e}"))
+        }),
+        other => Ok(other),
     }
 }
 
-fn time_field(name: &str, v: &Value, end: bool) -> Result<DateTime<Utc>, FieldError> {
+/// `start`/`end` columns as RFC 3339; a date alone is midnight in Brussels, and an end
+/// date covers its whole day.
+fn time_field(name: &str, v: &Value, end: bool) -> Result<String, FieldError> {
     let s = v.as_str().unwrap_or_default().trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        // a date alone covers the whole day: an end date is inclusive
+    let t = if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        t.with_timezone(&Utc)
+    } else if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         let d = if end { d.succ_opt().unwrap_or(d) } else { d };
-        return Ok(local_to_utc(d.and_time(NaiveTime::MIN)));
-    }
-    Err(FieldError::new(
-        name,
-        "invalid_time",
-        format!("`{s}` is not a date (2026-12-07) or date-time (RFC 3339)"),
-    ))
+        local_to_utc(d.and_time(NaiveTime::MIN))
+    } else {
+        return Err(FieldError::new(
+            name,
+            "invalid_time",
+            format!("`{s}` is not a date (2026-12-07) or date-time (RFC 3339)"),
+        ));
+    };
+    Ok(t.to_rfc3339())
 }
 
+/// Turns a record into the GeoJSON form of a draft (canonical names, schedule from
+/// `start`/`end`, the rest as attributes), then reads it as the API would.
 fn draft(
     geometry: Result<geo_types::Geometry<f64>, FieldError>,
     to_wgs84: &ToWgs84,
@@ -293,112 +308,99 @@ fn draft(
         })
         .map_err(|e| errors.push(e))
         .ok();
-    let mut take = |names: &[&str]| {
-        names
+    let mut canonical = Map::new();
+    for names in ALIASES {
+        if let Some(v) = names
             .iter()
             .find_map(|n| props.remove(*n))
             .filter(|v| !v.is_null())
-    };
-    let text = |v: Option<Value>| match v {
-        Some(Value::String(s)) => s,
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    let kind = match take(&["kind", "type_balise"]) {
-        Some(v) => {
-            let k = text(Some(v));
-            Kind::parse(&k).or_else(|| {
-                errors.push(wire::unknown_kind(&k, "kind"));
+        {
+            canonical.insert(names[0].to_string(), v);
+        }
+    }
+    if !canonical.contains_key("kind") {
+        match opts.kind {
+            Some(k) => canonical.insert("kind".into(), k.as_str().into()),
+            None => {
+                errors.push(FieldError::new(
+                    "kind",
+                    "required",
+                    "no kind: give --kind or a `kind` column",
+                ));
                 None
-            })
-        }
-        None => opts.kind.or_else(|| {
-            errors.push(FieldError::new(
-                "kind",
-                "required",
-                "no kind: give --kind or a `kind` column",
-            ));
-            None
-        }),
-    };
-    let title = text(take(&TITLE));
-    let description = text(take(&["description", "desc"]));
-    let status = take(&["status", "statut"]).map(|v| text(Some(v)));
-    let commune = take(&["commune", "nis"])
-        .map(|v| text(Some(v)))
-        .or_else(|| opts.commune.clone());
-    let visibility = match take(&["visibility", "visibilite"]).map(|v| text(Some(v))) {
-        None => Visibility::Public,
-        Some(v) => Visibility::parse(&v).unwrap_or_else(|| {
-            errors.push(FieldError::new(
-                "visibility",
-                "invalid_value",
-                format!("`{v}` is not public or internal"),
-            ));
-            Visibility::Public
-        }),
-    };
-    let schedule = match (
-        take(&["schedule"]),
-        take(&["start", "debut", "début"]),
-        take(&["end", "fin"]),
-    ) {
-        (Some(s), _, _) => json_field(&s)
-            .and_then(|v| serde_json::from_value::<Schedule>(v).map_err(|e| e.to_string()))
-            .map_err(|m| errors.push(FieldError::new("schedule", "invalid_value", m)))
-            .ok(),
-        (None, Some(start), end) => {
-            let start = time_field("start", &start, false)
-                .map_err(|e| errors.push(e))
-                .ok();
-            let end = end
-                .map(|e| time_field("end", &e, true))
-                .transpose()
-                .map_err(|e| errors.push(e))
-                .ok()
-                .flatten();
-            start.map(|s| Schedule::period(s, end))
-        }
-        (None, None, _) => {
-            errors.push(FieldError::new(
+            }
+        };
+    }
+    if let (false, Some(c)) = (canonical.contains_key("commune"), &opts.commune) {
+        canonical.insert("commune".into(), c.clone().into());
+    }
+    let start = ["start", "debut", "début"]
+        .iter()
+        .find_map(|n| props.remove(*n));
+    let end = ["end", "fin"]
+        .iter()
+        .find_map(|n| props.remove(*n))
+        .filter(|v| v.as_str() != Some(""));
+    match canonical.remove("schedule") {
+        Some(s) => match json_field("schedule", s) {
+            Ok(s) => drop(canonical.insert("schedule".into(), s)),
+            Err(e) => errors.push(e),
+        },
+        None => match start {
+            Some(start) => {
+                let start = time_field("start", &start, false)
+                    .map_err(|e| errors.push(e))
+                    .ok();
+                let end = end
+                    .map(|e| time_field("end", &e, true))
+                    .transpose()
+                    .map_err(|e| errors.push(e))
+                    .ok();
+                if let (Some(start), Some(end)) = (start, end) {
+                    canonical.insert(
+                        "schedule".into(),
+                        json!({ "periods": [{ "start": start, "end": end }] }),
+                    );
+                }
+            }
+            None => errors.push(FieldError::new(
                 "start",
                 "required",
                 "no schedule: give a `start` (and `end`) or a `schedule` column",
+            )),
+        },
+    }
+    let mut attributes = match props
+        .remove("attributes")
+        .map(|v| json_field("attributes", v))
+    {
+        None => Map::new(),
+        Some(Ok(Value::Object(m))) => m,
+        Some(_) => {
+            errors.push(FieldError::new(
+                "attributes",
+                "invalid_value",
+                "`attributes` must be a JSON object",
             ));
-            None
+            Map::new()
         }
     };
-    let mut attributes = match take(&["attributes"]) {
-        None => Map::new(),
-        Some(v) => match json_field(&v) {
-            Ok(Value::Object(m)) => m,
-            _ => {
-                errors.push(FieldError::new(
-                    "attributes",
-                    "invalid_value",
-                    "`attributes` must be a JSON object",
-                ));
-                Map::new()
-            }
-        },
-    };
-    for r in RESERVED {
-        props.remove(r);
+    for k in ASSIGNED {
+        props.remove(k);
     }
     attributes.extend(props);
-    match (errors.is_empty(), kind, geometry, schedule) {
-        (true, Some(kind), Some(geometry), Some(schedule)) => Ok(FeatureDraft {
-            commune,
-            kind,
-            geometry,
-            schedule,
-            status,
-            title,
-            description,
-            attributes,
-            visibility,
-        }),
-        _ => Err(errors),
+    canonical.insert("attributes".into(), Value::Object(attributes));
+    let (Some(geometry), true) = (geometry, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let feature = json!({
+        "type": "Feature",
+        "geometry": geojson::Geometry::from(&geometry),
+        "properties": canonical,
+    });
+    match wire::parse_draft(&feature) {
+        (Some(d), e) if e.is_empty() => Ok(d),
+        (_, e) => Err(e),
     }
 }
 

@@ -122,7 +122,8 @@ pub fn draft_from_json(v: &Value, territory: &Territory) -> Result<FeatureDraft,
     }
 }
 
-fn parse_draft(v: &Value) -> (Option<FeatureDraft>, Vec<FieldError>) {
+/// The draft a Feature describes, if one could be built, and every fault of format.
+pub fn parse_draft(v: &Value) -> (Option<FeatureDraft>, Vec<FieldError>) {
     let mut errors = Vec::new();
     let Some(obj) = v.as_object() else {
         return (
