@@ -65,18 +65,25 @@ impl App {
             tracing::info!(count = n, "loaded the demo data");
         }
         app.reload().await?;
-        if let Some(mut changes) = app.store.subscribe().await? {
-            let weak = Arc::downgrade(&app);
-            tokio::spawn(async move {
-                while let Some(change) = changes.recv().await {
-                    let Some(app) = weak.upgrade() else { return };
-                    if let Err(e) = app.apply(change).await {
-                        tracing::error!(error = %e, "cannot apply a change from the database");
-                    }
-                }
-            });
-        }
         Ok(app)
+    }
+
+    /// Keeps the index current with writes made by other processes (other instances,
+    /// a `balise import`). Only a serving process needs this; one-shot commands don't.
+    pub async fn follow_changes(self: &Arc<Self>) -> anyhow::Result<()> {
+        let Some(mut changes) = self.store.subscribe().await? else {
+            return Ok(());
+        };
+        let weak = Arc::downgrade(self);
+        tokio::spawn(async move {
+            while let Some(change) = changes.recv().await {
+                let Some(app) = weak.upgrade() else { return };
+                if let Err(e) = app.apply(change).await {
+                    tracing::error!(error = %e, "cannot apply a change from the database");
+                }
+            }
+        });
+        Ok(())
     }
 
     /// Rebuilds the index from the database.

@@ -175,7 +175,7 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
             dry_run,
         } => {
             config.demo = false;
-            let app = balise::server::open(config).await?;
+            let app = balise::server::open_once(config).await?;
             let opts = ImportOptions { kind, commune, crs };
             let drafts = match transfer::read(&file, &opts)? {
                 Ok(d) => d,
@@ -225,7 +225,7 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
             output,
         } => {
             config.demo = false;
-            let app = balise::server::open(config).await?;
+            let app = balise::server::open_once(config).await?;
             let mut q = Query {
                 include_internal: true,
                 ..Default::default()
@@ -271,7 +271,7 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
             anchor,
         } => {
             config.demo = false;
-            let app: std::sync::Arc<App> = balise::server::open(config).await?;
+            let app: std::sync::Arc<App> = balise::server::open_once(config).await?;
             let anchor = match anchor {
                 Some(d) => {
                     balise::model::schedule::local_to_utc(d.and_time(chrono::NaiveTime::MIN))

@@ -32,8 +32,17 @@ pub async fn run(
     Ok(())
 }
 
-/// Opens the store the configuration names and starts the application on it.
+/// Opens the application to serve: as `open_once`, and following the changes other
+/// processes write.
 pub async fn open(config: Config) -> anyhow::Result<Arc<App>> {
+    let app = open_once(config).await?;
+    app.follow_changes().await?;
+    Ok(app)
+}
+
+/// Opens the store the configuration names and starts the application on it, for a
+/// one-shot command.
+pub async fn open_once(config: Config) -> anyhow::Result<Arc<App>> {
     if config.database_url.starts_with("sqlite:") {
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!(
