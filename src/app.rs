@@ -35,8 +35,14 @@ pub struct Rejection {
 
 impl App {
     /// Opens the application on a store: loads the communes (the built-in ones on first
-    /// start), the demo data when asked and the database is empty, and the index.
-    pub async fn start(store: Arc<dyn Store>, config: Config) -> anyhow::Result<Arc<App>> {
+    /// start), the demo data when asked and the database is empty, and the index. With
+    /// `follow`, the index then follows writes made by other processes (other instances,
+    /// a `balise import`); one-shot commands don't need that.
+    pub async fn start(
+        store: Arc<dyn Store>,
+        config: Config,
+        follow: bool,
+    ) -> anyhow::Result<Arc<App>> {
         let mut communes = store.communes().await?;
         if communes.is_empty() {
             communes = fixtures::communes()?;
@@ -64,16 +70,21 @@ impl App {
             .map_err(|r| anyhow::anyhow!("demo data rejected: {r:?}"))?;
             tracing::info!(count = n, "loaded the demo data");
         }
+        // subscribe before loading: what is written meanwhile waits in the channel and is
+        // applied after the load (version checks make that harmless)
+        let changes = if follow {
+            app.store.subscribe().await?
+        } else {
+            None
+        };
         app.reload().await?;
+        if let Some(changes) = changes {
+            app.follow(changes);
+        }
         Ok(app)
     }
 
-    /// Keeps the index current with writes made by other processes (other instances,
-    /// a `balise import`). Only a serving process needs this; one-shot commands don't.
-    pub async fn follow_changes(self: &Arc<Self>) -> anyhow::Result<()> {
-        let Some(mut changes) = self.store.subscribe().await? else {
-            return Ok(());
-        };
+    fn follow(self: &Arc<Self>, mut changes: tokio::sync::mpsc::Receiver<Change>) {
         let weak = Arc::downgrade(self);
         tokio::spawn(async move {
             while let Some(change) = changes.recv().await {
@@ -83,7 +94,6 @@ impl App {
                 }
             }
         });
-        Ok(())
     }
 
     /// Rebuilds the index from the database.

@@ -35,14 +35,16 @@ pub async fn run(
 /// Opens the application to serve: as `open_once`, and following the changes other
 /// processes write.
 pub async fn open(config: Config) -> anyhow::Result<Arc<App>> {
-    let app = open_once(config).await?;
-    app.follow_changes().await?;
-    Ok(app)
+    start(config, true).await
 }
 
 /// Opens the store the configuration names and starts the application on it, for a
 /// one-shot command.
 pub async fn open_once(config: Config) -> anyhow::Result<Arc<App>> {
+    start(config, false).await
+}
+
+async fn start(config: Config, follow: bool) -> anyhow::Result<Arc<App>> {
     if config.database_url.starts_with("sqlite:") {
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!(
@@ -52,7 +54,7 @@ pub async fn open_once(config: Config) -> anyhow::Result<Arc<App>> {
         })?;
     }
     let store = crate::store::open(&config.database_url).await?;
-    App::start(store, config).await
+    App::start(store, config, follow).await
 }
 
 /// The admin token: from configuration, or from `<data dir>/admin-token`, or newly
