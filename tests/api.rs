@@ -646,13 +646,7 @@ async fn weekly_windows_are_respected(b: Backend) {
 
 async fn filters_by_kind_commune_and_bbox(b: Backend) {
     let t = TestApp::spawn(b).await;
-    t.create(&works_at(
-        SOIGNIES.0,
-        SOIGNIES.1,
-        "2026-12-01T00:00:00Z",
-        "2026-12-02T00:00:00Z",
-    ))
-    .await;
+    t.create(&works_in_soignies()).await;
     let mut ev = works_at(
         BRAINE.0,
         BRAINE.1,
@@ -825,14 +819,7 @@ async fn commune_is_derived_or_checked(b: Backend) {
 async fn restart_rebuilds_the_same_index(b: Backend) {
     let db = TestDb::new(b).await;
     let first = TestApp::start(&db, true).await;
-    first
-        .create(&works_at(
-            SOIGNIES.0,
-            SOIGNIES.1,
-            "2026-12-01T00:00:00Z",
-            "2026-12-02T00:00:00Z",
-        ))
-        .await;
+    first.create(&works_in_soignies()).await;
     let queries = [
         "/api/v1/features?limit=1000",
         "/api/v1/features?at=2026-12-01T12:00:00Z",
@@ -866,14 +853,7 @@ async fn restart_rebuilds_the_same_index(b: Backend) {
 
 async fn concurrent_updates_one_wins(b: Backend) {
     let t = TestApp::spawn(b).await;
-    let f = t
-        .create(&works_at(
-            SOIGNIES.0,
-            SOIGNIES.1,
-            "2026-12-01T00:00:00Z",
-            "2026-12-02T00:00:00Z",
-        ))
-        .await;
+    let f = t.create(&works_in_soignies()).await;
     let id = f["id"].as_str().unwrap().to_string();
     let attempts = (0..6).map(|i| {
         let mut v = f.clone();
@@ -906,14 +886,7 @@ async fn another_instance_sees_writes(b: Backend) {
     let db = TestDb::new(b).await;
     let a = TestApp::start(&db, false).await;
     let b2 = TestApp::start(&db, false).await;
-    let f = a
-        .create(&works_at(
-            SOIGNIES.0,
-            SOIGNIES.1,
-            "2026-12-01T00:00:00Z",
-            "2026-12-02T00:00:00Z",
-        ))
-        .await;
+    let f = a.create(&works_in_soignies()).await;
     let id = f["id"].as_str().unwrap();
     let path = format!("/api/v1/features/{id}");
     let seen = wait_for(|| async { b2.get(&path).await.status == StatusCode::OK }).await;
@@ -968,13 +941,7 @@ async fn communes_health_and_metrics(b: Backend) {
             "postgres"
         }
     );
-    t.create(&works_at(
-        SOIGNIES.0,
-        SOIGNIES.1,
-        "2026-12-01T00:00:00Z",
-        "2026-12-02T00:00:00Z",
-    ))
-    .await;
+    t.create(&works_in_soignies()).await;
     let m = t.get("/metrics").await.body;
     assert!(m.contains("balise_index_features{kind=\"works\"} 1"), "{m}");
     assert!(m.contains("balise_http_requests_total{method=\"POST\",route=\"/api/v1/features\",status=\"201\"} 1"), "{m}");
@@ -998,14 +965,7 @@ async fn clients_are_rate_limited(b: Backend) {
     let retry: u64 = limited.header("retry-after").parse().unwrap();
     assert!((1..=2).contains(&retry), "retry after {retry} s");
     // writes count too, and monitoring is never limited
-    t.post(&works_at(
-        SOIGNIES.0,
-        SOIGNIES.1,
-        "2026-12-01T00:00:00Z",
-        "2026-12-02T00:00:00Z",
-    ))
-    .await
-    .problem(429, "", "");
+    t.post(&works_in_soignies()).await.problem(429, "", "");
     for _ in 0..20 {
         assert_eq!(t.get("/healthz").await.status, StatusCode::OK);
     }

@@ -90,13 +90,7 @@ async fn postgres_stores_postgis_geometries_with_a_gist_index() {
 
 async fn history_is_append_only(b: Backend) {
     let t = TestApp::spawn(b).await;
-    t.create(&works_at(
-        SOIGNIES.0,
-        SOIGNIES.1,
-        "2026-12-01T00:00:00Z",
-        "2026-12-02T00:00:00Z",
-    ))
-    .await;
+    t.create(&works_in_soignies()).await;
     let url = t.db().url.clone();
     let refused = match b {
         Backend::Sqlite => {

@@ -313,6 +313,16 @@ pub fn works_at(lon: f64, lat: f64, start: &str, end: &str) -> Value {
     })
 }
 
+/// The usual test feature: works at the Grand-Place of Soignies on 1 December 2026.
+pub fn works_in_soignies() -> Value {
+    works_at(
+        SOIGNIES.0,
+        SOIGNIES.1,
+        "2026-12-01T00:00:00Z",
+        "2026-12-02T00:00:00Z",
+    )
+}
+
 pub const SOIGNIES: (f64, f64) = (4.0710, 50.5790);
 pub const BRAINE: (f64, f64) = (4.1365, 50.6087);
 /// Inside Ecaussinnes, a neighbour that does not use balise.
