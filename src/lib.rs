@@ -18,5 +18,6 @@ pub mod model;
 pub mod policy;
 pub mod server;
 pub mod store;
+pub mod tiles;
 pub mod transfer;
 pub mod wire;

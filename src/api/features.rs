@@ -78,6 +78,42 @@ fn parse_bbox(v: &str) -> Result<Rect<f64>, Error> {
     Ok(Rect::new(Coord { x: x0, y: y0 }, Coord { x: x1, y: y1 }))
 }
 
+/// The time filter of `at`, or `from`/`to`; `Any` when none is given. Shared by the
+/// features list and the tiles.
+pub fn time_filter<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<TimeFilter, Error> {
+    let mut errors = Vec::new();
+    let mut read = |name: &str| match get(name).map(|v| parse_time(name, v)).transpose() {
+        Ok(t) => t,
+        Err(Error::BadRequest(e)) => {
+            errors.extend(e);
+            None
+        }
+        Err(_) => None,
+    };
+    let (at, from, to) = (read("at"), read("from"), read("to"));
+    if !errors.is_empty() {
+        return Err(Error::BadRequest(errors));
+    }
+    match (at, from, to) {
+        (Some(_), f, t) if f.is_some() || t.is_some() => Err(Error::bad_param(
+            "at",
+            "conflicting_parameters",
+            "use either `at` or `from`/`to`, not both",
+        )),
+        (Some(at), _, _) => Ok(TimeFilter::At(at.timestamp())),
+        (None, Some(f), Some(t)) if t <= f => Err(Error::bad_param(
+            "to",
+            "end_before_start",
+            format!("`to` ({t}) must come after `from` ({f})"),
+        )),
+        (None, None, None) => Ok(TimeFilter::Any),
+        (None, f, t) => Ok(TimeFilter::Range(
+            f.map_or(i64::MIN, |f| f.timestamp()),
+            t.map_or(OPEN_END, |t| t.timestamp()),
+        )),
+    }
+}
+
 struct ListRequest {
     query: IndexQuery,
     limit: usize,
@@ -112,36 +148,9 @@ fn parse_list(web: &Web, params: &[(String, String)], actor: &Actor) -> Result<L
         ..Default::default()
     };
     collect(get("bbox").map(parse_bbox).transpose().map(|b| q.bbox = b));
-    let at = get("at").map(|v| parse_time("at", v)).transpose();
-    let from = get("from").map(|v| parse_time("from", v)).transpose();
-    let to = get("to").map(|v| parse_time("to", v)).transpose();
-    match (at, from, to) {
-        (Ok(Some(_)), Ok(f), Ok(t)) if f.is_some() || t.is_some() => {
-            collect(Err(Error::bad_param(
-                "at",
-                "conflicting_parameters",
-                "use either `at` or `from`/`to`, not both",
-            )));
-        }
-        (Ok(Some(at)), _, _) => q.time = TimeFilter::At(at.timestamp()),
-        (Ok(None), Ok(Some(f)), Ok(Some(t))) if t <= f => {
-            collect(Err(Error::bad_param(
-                "to",
-                "end_before_start",
-                format!("`to` ({t}) must come after `from` ({f})"),
-            )));
-        }
-        (Ok(None), Ok(f), Ok(t)) if f.is_some() || t.is_some() => {
-            q.time = TimeFilter::Range(
-                f.map_or(i64::MIN, |f| f.timestamp()),
-                t.map_or(OPEN_END, |t| t.timestamp()),
-            );
-        }
-        (at, from, to) => {
-            collect(at.map(|_| ()));
-            collect(from.map(|_| ()));
-            collect(to.map(|_| ()));
-        }
+    match time_filter(get) {
+        Ok(t) => q.time = t,
+        Err(e) => collect(Err(e)),
     }
     if let Some(kinds) = get("kind") {
         for k in kinds.split(',').map(str::trim).filter(|k| !k.is_empty()) {

@@ -7,6 +7,7 @@ mod extract;
 mod features;
 mod limit;
 mod problem;
+mod tiles;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -30,9 +31,12 @@ pub struct Web {
     pub app: Arc<App>,
     pub metrics: Arc<Metrics>,
     limiter: Arc<limit::Limiter>,
+    pub tiles: Arc<Vec<crate::tiles::Layer>>,
 }
 
-pub fn router(app: Arc<App>) -> Router {
+/// The HTTP surface; fails when a tile layer definition is wrong.
+pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
+    let tile_layers = crate::tiles::layers::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let limit = app.config.max_body_bytes;
     let limiter = Arc::new(limit::Limiter::new(
         app.config.rate_limit_per_minute,
@@ -42,8 +46,12 @@ pub fn router(app: Arc<App>) -> Router {
         app,
         metrics: Arc::new(Metrics::default()),
         limiter,
+        tiles: Arc::new(tile_layers),
     };
-    Router::new()
+    let tile_routes = Router::new()
+        .route("/tiles/{layers}/{z}/{x}/{file}", get(tiles::tile))
+        .layer(tower_http::compression::CompressionLayer::new());
+    Ok(Router::new()
         .route("/", get(home))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -60,6 +68,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/v1/features/{id}/history", get(features::history))
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
+        .route("/tiles", get(tiles::catalog))
+        .route("/tiles/{layers}", get(tiles::tilejson))
+        .merge(tile_routes)
         .fallback(|| async { Error::NotFound("this page".into()) })
         .layer(middleware::from_fn_with_state(
             web.clone(),
@@ -69,7 +80,7 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::new())
-        .with_state(web)
+        .with_state(web))
 }
 
 /// Counts and times every request by route template (never by raw path: ids would

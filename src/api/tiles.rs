@@ -1,0 +1,174 @@
+//! `/tiles`: the catalog, TileJSON 3.0.0, and Mapbox Vector Tiles.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::extract::{Precondition, precondition};
+use super::{Web, base_url};
+use crate::error::Error;
+use crate::model::{FieldError, TimeFilter};
+use crate::policy::Actor;
+use crate::tiles::{self, Access, Layer, TileId};
+
+fn layers<'a>(web: &'a Web, names: &str, actor: &Actor) -> Result<Vec<&'a Layer>, Error> {
+    let chosen = tiles::select(&web.tiles, names)
+        .map_err(|n| Error::NotFound(format!("tile layer `{n}`")))?;
+    if chosen.iter().any(|l| l.access == Access::Internal) && !actor.sees_internal(None) {
+        return Err(Error::Unauthorized);
+    }
+    Ok(chosen)
+}
+
+pub async fn catalog(State(web): State<Web>, headers: HeaderMap) -> Json<Value> {
+    let base = base_url(&web, &headers);
+    Json(json!({
+        "layers": web.tiles.iter().map(|l| json!({
+            "name": l.name,
+            "title": l.title,
+            "description": l.description,
+            "visibility": if l.access == Access::Internal { "internal" } else { "public" },
+            "minzoom": l.minzoom,
+            "maxzoom": l.maxzoom,
+            "tilejson": format!("{base}/tiles/{}", l.name),
+        })).collect::<Vec<_>>()
+    }))
+}
+
+pub async fn tilejson(
+    State(web): State<Web>,
+    actor: Actor,
+    headers: HeaderMap,
+    Path(names): Path<String>,
+) -> Result<Json<Value>, Error> {
+    let chosen = layers(&web, &names, &actor)?;
+    let base = base_url(&web, &headers);
+    let bounds = web
+        .app
+        .territory()
+        .active_bounds()
+        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y]);
+    let minzoom = chosen.iter().map(|l| l.minzoom).min().unwrap_or(0);
+    let maxzoom = chosen.iter().map(|l| l.maxzoom).max().unwrap_or(0);
+    let vector_layers: Vec<Value> = chosen
+        .iter()
+        .map(|l| {
+            let fields: serde_json::Map<String, Value> = l
+                .properties
+                .iter()
+                .map(|p| (p.clone(), json!(if p == "active" { "Boolean" } else { "String" })))
+                .collect();
+            json!({ "id": l.name, "description": l.description, "minzoom": l.minzoom, "maxzoom": l.maxzoom, "fields": fields })
+        })
+        .collect();
+    let mut doc = json!({
+        "tilejson": "3.0.0",
+        "name": chosen.iter().map(|l| l.title.as_str()).collect::<Vec<_>>().join(", "),
+        "description": chosen.iter().map(|l| l.description.as_str()).collect::<Vec<_>>().join(" · "),
+        "tiles": [format!("{base}/tiles/{names}/{{z}}/{{x}}/{{y}}.mvt")],
+        "minzoom": minzoom,
+        "maxzoom": maxzoom,
+        "attribution": "© balise; limites communales © Statbel",
+        "vector_layers": vector_layers,
+    });
+    if let Some(b) = bounds {
+        doc["bounds"] = json!(b);
+        doc["center"] = json!([(b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0, 13]);
+    }
+    Ok(Json(doc))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeParams {
+    at: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+fn bad_tile(m: String) -> Error {
+    Error::BadRequest(vec![FieldError::new("/tile", "invalid_tile", m)])
+}
+
+pub async fn tile(
+    State(web): State<Web>,
+    actor: Actor,
+    headers: HeaderMap,
+    Path((names, z, x, file)): Path<(String, String, String, String)>,
+    params: Result<Query<TimeParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, Error> {
+    let Query(params) = params.map_err(|e| {
+        Error::BadRequest(vec![FieldError::new("?", "invalid_query", e.body_text())])
+    })?;
+    let chosen = layers(&web, &names, &actor)?;
+    let y = file
+        .strip_suffix(".mvt")
+        .ok_or_else(|| bad_tile(format!("`{file}` should be {{y}}.mvt")))?;
+    let number = |what: &str, v: &str| {
+        v.parse::<u32>()
+            .map_err(|_| bad_tile(format!("{what} `{v}` is not a whole number")))
+    };
+    let (z, x, y) = (number("z", &z)?, number("x", &x)?, number("y", y)?);
+    let z = u8::try_from(z).map_err(|_| bad_tile(format!("zoom {z} is too large")))?;
+    let tile = TileId::new(z, x, y, tiles::layers::MAX_ZOOM).map_err(bad_tile)?;
+    let time = match super::features::time_filter(|k| match k {
+        "at" => params.at.as_deref(),
+        "from" => params.from.as_deref(),
+        "to" => params.to.as_deref(),
+        _ => None,
+    })? {
+        TimeFilter::Any => tiles::bucketed_now(),
+        t => t,
+    };
+    let app = web.app.clone();
+    let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
+    let bytes = tokio::task::spawn_blocking(move || {
+        let refs: Vec<&Layer> = owned.iter().collect();
+        tiles::render(&app, &refs, &tile, time)
+    })
+    .await
+    .map_err(|e| Error::Internal(e.into()))?
+    .map_err(|e| Error::Internal(anyhow::anyhow!("tile encoding failed: {e}")))?;
+    let max_age = chosen.iter().map(|l| l.cache_max_age).min().unwrap_or(0);
+    let internal = chosen.iter().any(|l| l.access == Access::Internal);
+    let cache_control = if internal {
+        "private, no-store".to_string()
+    } else {
+        format!("public, max-age={max_age}")
+    };
+    let Some(bytes) = bytes else {
+        return Ok((
+            StatusCode::NO_CONTENT,
+            [(header::CACHE_CONTROL, cache_control)],
+        )
+            .into_response());
+    };
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    let tag = h.finish();
+    let etag = HeaderValue::from_str(&format!("W/\"{tag:016x}\"")).expect("hex is a valid header");
+    let hit = matches!(headers.get(header::IF_NONE_MATCH), Some(v) if v == etag)
+        || matches!(
+            precondition(&headers, header::IF_NONE_MATCH),
+            Ok(Precondition::Any)
+        );
+    let mut res = if hit {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (
+            [(header::CONTENT_TYPE, "application/vnd.mapbox-vector-tile")],
+            bytes,
+        )
+            .into_response()
+    };
+    res.headers_mut().insert(header::ETAG, etag);
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_str(&cache_control).expect("ascii"),
+    );
+    Ok(res)
+}

@@ -1,0 +1,84 @@
+//! Vector tiles from the live index: layers, rendering, and the time rules of tiles.
+//!
+//! Tiles are rendered from the in-memory index on every request, so a write is visible
+//! in the very next tile fetch. Without a time parameter a tile shows "now", rounded
+//! down to the minute (`NOW_BUCKET_SECS`) so that the ETags of a minute agree: a feature
+//! can appear up to a minute late or linger up to a minute after its period ends.
+
+pub mod layers;
+pub mod render;
+
+pub use layers::{Access, Layer, Source, TimeSemantics};
+pub use render::TileId;
+
+use crate::app::App;
+use crate::index::Query;
+use crate::model::TimeFilter;
+use render::LayerContent;
+
+pub const NOW_BUCKET_SECS: i64 = 60;
+
+/// "Now" as tiles see it.
+pub fn bucketed_now() -> TimeFilter {
+    let now = crate::clock::now().timestamp();
+    TimeFilter::At(now - now.rem_euclid(NOW_BUCKET_SECS))
+}
+
+/// The layers a request names, in order; `Err` names the unknown one.
+pub fn select<'a>(all: &'a [Layer], names: &str) -> Result<Vec<&'a Layer>, String> {
+    let mut out: Vec<&Layer> = Vec::new();
+    for name in names.split(',') {
+        let layer = all
+            .iter()
+            .find(|l| l.name == name)
+            .ok_or_else(|| name.to_string())?;
+        if !out.iter().any(|l| l.name == layer.name) {
+            out.push(layer);
+        }
+    }
+    Ok(out)
+}
+
+/// Renders a tile of the given layers; `None` when it is empty.
+pub fn render(
+    app: &App,
+    layers: &[&Layer],
+    tile: &TileId,
+    time: TimeFilter,
+) -> Result<Option<Vec<u8>>, String> {
+    let bounds = tile.lonlat_bounds(render::BUFFER);
+    let communes = app.communes();
+    let entries: Vec<Vec<std::sync::Arc<crate::index::Entry>>> = layers
+        .iter()
+        .map(
+            |l| match (l.source, tile.z >= l.minzoom && tile.z <= l.maxzoom) {
+                (Source::Features, true) => app.query(&Query {
+                    bbox: Some(bounds),
+                    time: if l.time == TimeSemantics::Active {
+                        time
+                    } else {
+                        TimeFilter::Any
+                    },
+                    kinds: l.kind_bits(),
+                    commune: None,
+                    include_internal: l.access == Access::Internal,
+                }),
+                _ => Vec::new(),
+            },
+        )
+        .collect();
+    let in_zoom = |l: &Layer| tile.z >= l.minzoom && tile.z <= l.maxzoom;
+    let contents: Vec<(&Layer, LayerContent)> = layers
+        .iter()
+        .zip(&entries)
+        .map(|(l, e)| {
+            let content = match l.source {
+                Source::Features => LayerContent::Features { entries: e, time },
+                Source::Communes if in_zoom(l) => LayerContent::Communes(&communes),
+                Source::Communes => LayerContent::Communes(&[]),
+            };
+            (*l, content)
+        })
+        .collect();
+    render::encode(tile, &contents)
+}

@@ -1,0 +1,425 @@
+//! From index entries to Mapbox Vector Tile 2.1 bytes.
+//!
+//! Pipeline per feature: WGS84 → Web Mercator tile space (extent 4096) → clip to the
+//! tile plus a 64-unit buffer → simplify by at most one tile unit below the layer's
+//! maximum zoom (never at it) → drop shapes smaller than a pixel below the maximum zoom
+//! → round to integers, removing zero-length moves and degenerate rings → encode
+//! (`fast-mvt`, which winds rings as MVT 2.1 wants and deduplicates keys and values).
+//! Feature ids are the low 53 bits of the feature's UUID: stable across tiles and
+//! exact in JavaScript, so MapLibre's feature-state works.
+
+use std::f64::consts::PI;
+
+use fast_mvt::{MvtGeometry, MvtTileBuilder, MvtValue};
+use geo::{
+    BooleanOps, BoundingRect, Coord, Geometry, LineString, MapCoords, MultiLineString, MultiPoint,
+    MultiPolygon, Polygon, Rect, Simplify,
+};
+
+use crate::index::Entry;
+use crate::model::{Commune, Interval, TimeFilter};
+
+pub const EXTENT: f64 = 4096.0;
+pub const BUFFER: f64 = 64.0;
+/// One pixel of a 256-pixel tile, in tile units.
+const PIXEL: f64 = EXTENT / 256.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TileId {
+    pub z: u8,
+    pub x: u32,
+    pub y: u32,
+}
+
+fn world_to_lonlat(x: f64, y: f64) -> Coord<f64> {
+    Coord {
+        x: x * 360.0 - 180.0,
+        y: (PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees(),
+    }
+}
+
+impl TileId {
+    pub fn new(z: u8, x: u32, y: u32, max_zoom: u8) -> Result<TileId, String> {
+        if z > max_zoom {
+            return Err(format!("zoom {z} is beyond the largest zoom, {max_zoom}"));
+        }
+        let n = 1u64 << z;
+        if u64::from(x) >= n || u64::from(y) >= n {
+            return Err(format!(
+                "at zoom {z}, x and y go from 0 to {}; got x={x}, y={y}",
+                n - 1
+            ));
+        }
+        Ok(TileId { z, x, y })
+    }
+
+    /// The tile of zoom `z` that holds a WGS84 point.
+    pub fn containing(c: Coord<f64>, z: u8) -> TileId {
+        let probe = TileId { z, x: 0, y: 0 };
+        let p = probe.project(c);
+        let last = (1u64 << z) as f64 - 1.0;
+        let cell = |v: f64| (v / EXTENT).floor().clamp(0.0, last) as u32;
+        TileId {
+            z,
+            x: cell(p.x),
+            y: cell(p.y),
+        }
+    }
+
+    fn scale(&self) -> f64 {
+        (1u64 << self.z) as f64
+    }
+
+    /// The tile grown by `margin` tile units, in WGS84 (for the index query).
+    pub fn lonlat_bounds(&self, margin: f64) -> Rect<f64> {
+        let s = self.scale();
+        let m = margin / EXTENT;
+        let (x0, x1) = ((self.x as f64 - m) / s, (self.x as f64 + 1.0 + m) / s);
+        let (y0, y1) = ((self.y as f64 - m) / s, (self.y as f64 + 1.0 + m) / s);
+        let clamp = |v: f64| v.clamp(0.0, 1.0);
+        Rect::new(
+            world_to_lonlat(clamp(x0), clamp(y1)),
+            world_to_lonlat(clamp(x1), clamp(y0)),
+        )
+    }
+
+    /// WGS84 → tile units (y down, origin at the tile's top-left corner).
+    pub fn project(&self, c: Coord<f64>) -> Coord<f64> {
+        let s = self.scale();
+        let lat = c.y.clamp(-85.051_128_78, 85.051_128_78).to_radians();
+        let wx = (c.x + 180.0) / 360.0;
+        let wy = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0;
+        Coord {
+            x: (wx * s - self.x as f64) * EXTENT,
+            y: (wy * s - self.y as f64) * EXTENT,
+        }
+    }
+
+    /// Tile units → WGS84, for checks.
+    pub fn unproject(&self, c: Coord<f64>) -> Coord<f64> {
+        let s = self.scale();
+        world_to_lonlat(
+            (c.x / EXTENT + self.x as f64) / s,
+            (c.y / EXTENT + self.y as f64) / s,
+        )
+    }
+}
+
+fn clip_box() -> Polygon<f64> {
+    Rect::new(
+        Coord {
+            x: -BUFFER,
+            y: -BUFFER,
+        },
+        Coord {
+            x: EXTENT + BUFFER,
+            y: EXTENT + BUFFER,
+        },
+    )
+    .to_polygon()
+}
+
+fn round_line(l: &LineString<f64>) -> Vec<Coord<i32>> {
+    let mut out: Vec<Coord<i32>> = Vec::with_capacity(l.0.len());
+    for c in &l.0 {
+        let p = Coord {
+            x: c.x.round() as i32,
+            y: c.y.round() as i32,
+        };
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn round_ring(l: &LineString<f64>) -> Option<LineString<i32>> {
+    let mut pts = round_line(l);
+    if pts.first() != pts.last() {
+        let first = pts[0];
+        pts.push(first);
+    }
+    // at least three distinct corners and a non-zero area
+    let area2: i64 = pts
+        .windows(2)
+        .map(|w| w[0].x as i64 * w[1].y as i64 - w[1].x as i64 * w[0].y as i64)
+        .sum();
+    (pts.len() >= 4 && area2 != 0).then_some(LineString(pts))
+}
+
+/// A feature's geometry in tile units, clipped, simplified and rounded; `None` when
+/// nothing of it is left in this tile at this zoom.
+pub fn tile_geometry(g: &Geometry<f64>, tile: &TileId, simplify: bool) -> Option<MvtGeometry> {
+    let projected: Geometry<f64> = g.map_coords(|c| tile.project(c));
+    let limit = -BUFFER..=EXTENT + BUFFER;
+    let inside = |c: &Coord<f64>| limit.contains(&c.x) && limit.contains(&c.y);
+    let small = |r: Option<Rect<f64>>| {
+        simplify && r.is_some_and(|r| r.width() < PIXEL && r.height() < PIXEL)
+    };
+    match projected {
+        Geometry::Point(p) => inside(&p.0).then(|| {
+            MvtGeometry::Point(geo::Point::new(p.x().round() as i32, p.y().round() as i32))
+        }),
+        Geometry::MultiPoint(mp) => {
+            let pts: Vec<geo::Point<i32>> =
+                mp.0.iter()
+                    .filter(|p| inside(&p.0))
+                    .map(|p| geo::Point::new(p.x().round() as i32, p.y().round() as i32))
+                    .collect();
+            match pts.len() {
+                0 => None,
+                1 => Some(MvtGeometry::Point(pts[0])),
+                _ => Some(MvtGeometry::MultiPoint(MultiPoint(pts))),
+            }
+        }
+        Geometry::LineString(_) | Geometry::MultiLineString(_) => {
+            let mls = match projected {
+                Geometry::LineString(l) => MultiLineString(vec![l]),
+                Geometry::MultiLineString(m) => m,
+                _ => unreachable!(),
+            };
+            if small(mls.bounding_rect()) {
+                return None;
+            }
+            let mut clipped = clip_box().clip(&mls, false);
+            if simplify {
+                clipped = clipped.simplify(1.0);
+            }
+            let lines: Vec<LineString<i32>> = clipped
+                .0
+                .iter()
+                .map(round_line)
+                .filter(|l| l.len() >= 2)
+                .map(LineString)
+                .collect();
+            match lines.len() {
+                0 => None,
+                1 => Some(MvtGeometry::LineString(
+                    lines.into_iter().next().expect("one"),
+                )),
+                _ => Some(MvtGeometry::MultiLineString(MultiLineString(lines))),
+            }
+        }
+        Geometry::Polygon(_) | Geometry::MultiPolygon(_) => {
+            let mp = match projected {
+                Geometry::Polygon(p) => MultiPolygon(vec![p]),
+                Geometry::MultiPolygon(m) => m,
+                _ => unreachable!(),
+            };
+            if small(mp.bounding_rect()) {
+                return None;
+            }
+            let mut clipped = clip_box().intersection(&mp);
+            if simplify {
+                clipped = clipped.simplify(1.0);
+            }
+            let polys: Vec<Polygon<i32>> = clipped
+                .0
+                .iter()
+                .filter_map(|p| {
+                    let exterior = round_ring(p.exterior())?;
+                    Some(Polygon::new(
+                        exterior,
+                        p.interiors().iter().filter_map(round_ring).collect(),
+                    ))
+                })
+                .collect();
+            match polys.len() {
+                0 => None,
+                1 => Some(MvtGeometry::Polygon(polys.into_iter().next().expect("one"))),
+                _ => Some(MvtGeometry::MultiPolygon(MultiPolygon(polys))),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The stable integer id of a feature in every tile.
+pub fn feature_id(id: &uuid::Uuid) -> u64 {
+    (id.as_u128() as u64) & ((1 << 53) - 1)
+}
+
+/// The period a tile shows for a feature: the one the time filter falls in.
+pub fn shown_interval(intervals: &[Interval], time: TimeFilter) -> Option<Interval> {
+    match time {
+        TimeFilter::Any => intervals.first().copied(),
+        TimeFilter::At(t) => intervals.iter().find(|iv| iv.contains(t)).copied(),
+        TimeFilter::Range(from, to) => intervals.iter().find(|iv| iv.overlaps(from, to)).copied(),
+    }
+}
+
+fn rfc3339(t: i64) -> Option<String> {
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// What one layer of a tile holds.
+pub enum LayerContent<'a> {
+    Features {
+        entries: &'a [std::sync::Arc<Entry>],
+        time: TimeFilter,
+    },
+    Communes(&'a [Commune]),
+}
+
+/// Encodes the layers of a tile; `None` when no layer has anything to show.
+pub fn encode(
+    tile: &TileId,
+    layers: &[(&super::Layer, LayerContent<'_>)],
+) -> Result<Option<Vec<u8>>, String> {
+    let err = |e: fast_mvt::MvtError| e.to_string();
+    let mut builder = MvtTileBuilder::new();
+    let mut any = false;
+    for (layer, content) in layers {
+        let simplify = tile.z < layer.maxzoom;
+        let mut lb = Some(builder.layer(layer.name.clone()).map_err(err)?);
+        let wants = |p: &str| layer.properties.iter().any(|x| x == p);
+        match content {
+            LayerContent::Features { entries, time } => {
+                for e in entries.iter() {
+                    let Some(geometry) = tile_geometry(&e.feature.geometry, tile, simplify) else {
+                        continue;
+                    };
+                    let f = &e.feature;
+                    let mut fb = lb.take().expect("layer").feature(&geometry).map_err(err)?;
+                    fb.id(Some(feature_id(&f.id)));
+                    for (key, value) in [
+                        ("title", Some(MvtValue::String(f.title.clone()))),
+                        ("kind", Some(MvtValue::String(f.kind.as_str().into()))),
+                        ("status", Some(MvtValue::String(f.status.clone()))),
+                        ("commune", Some(MvtValue::String(f.commune.clone()))),
+                        (
+                            "visibility",
+                            Some(MvtValue::String(f.visibility.as_str().into())),
+                        ),
+                    ] {
+                        if let (true, Some(v)) = (wants(key), value) {
+                            fb.tag(key, v).map_err(err)?;
+                        }
+                    }
+                    if let Some(iv) = shown_interval(&e.intervals, *time) {
+                        if let (true, Some(s)) = (wants("starts"), rfc3339(iv.start)) {
+                            fb.tag("starts", MvtValue::String(s)).map_err(err)?;
+                        }
+                        if iv.end != crate::model::schedule::OPEN_END {
+                            if let (true, Some(s)) = (wants("ends"), rfc3339(iv.end)) {
+                                fb.tag("ends", MvtValue::String(s)).map_err(err)?;
+                            }
+                        }
+                    }
+                    lb = Some(fb.end());
+                    any = true;
+                }
+            }
+            LayerContent::Communes(communes) => {
+                for c in communes.iter() {
+                    let g = Geometry::MultiPolygon(c.boundary.clone());
+                    let Some(geometry) = tile_geometry(&g, tile, simplify) else {
+                        continue;
+                    };
+                    let mut fb = lb.take().expect("layer").feature(&geometry).map_err(err)?;
+                    fb.id(c.nis.parse().ok());
+                    if wants("nis") {
+                        fb.tag("nis", MvtValue::String(c.nis.clone()))
+                            .map_err(err)?;
+                    }
+                    if wants("name_fr") {
+                        fb.tag("name_fr", MvtValue::String(c.name_fr.clone()))
+                            .map_err(err)?;
+                    }
+                    if let (true, Some(n)) = (wants("name_nl"), &c.name_nl) {
+                        fb.tag("name_nl", MvtValue::String(n.clone()))
+                            .map_err(err)?;
+                    }
+                    if wants("active") {
+                        fb.tag("active", MvtValue::Bool(c.active)).map_err(err)?;
+                    }
+                    lb = Some(fb.end());
+                    any = true;
+                }
+            }
+        }
+        builder = lb.take().expect("layer").end();
+    }
+    Ok(any.then(|| builder.encode()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{line_string, point, polygon};
+
+    #[test]
+    fn tile_math_round_trips() {
+        let c = Coord {
+            x: 4.071,
+            y: 50.579,
+        };
+        let t = TileId::containing(c, 14);
+        assert_eq!(
+            (t.x, t.y),
+            (8377, 5515),
+            "as the usual slippy-map formula gives"
+        );
+        let p = t.project(c);
+        assert!(
+            (0.0..EXTENT).contains(&p.x) && (0.0..EXTENT).contains(&p.y),
+            "{p:?}"
+        );
+        let back = t.unproject(p);
+        assert!((back.x - c.x).abs() < 1e-9 && (back.y - c.y).abs() < 1e-9);
+        assert!(TileId::new(3, 8, 0, 22).is_err());
+        assert!(TileId::new(23, 0, 0, 22).is_err());
+    }
+
+    #[test]
+    fn lines_are_clipped_to_the_buffer_and_rounded() {
+        let t = TileId::containing(
+            Coord {
+                x: 4.071,
+                y: 50.579,
+            },
+            14,
+        );
+        let a = t.unproject(Coord { x: 100.0, y: 100.0 });
+        let b = t.unproject(Coord {
+            x: 9000.0,
+            y: 100.0,
+        });
+        let g: Geometry = line_string![a, b].into();
+        let Some(MvtGeometry::LineString(l)) = tile_geometry(&g, &t, false) else {
+            panic!()
+        };
+        assert_eq!(l.0.first(), Some(&Coord { x: 100, y: 100 }));
+        assert_eq!(
+            l.0.last(),
+            Some(&Coord { x: 4160, y: 100 }),
+            "cut at the buffer's edge"
+        );
+        // outside the buffer: nothing
+        let far: Geometry = point!(t.unproject(Coord { x: -100.0, y: 50.0 })).into();
+        assert!(tile_geometry(&far, &t, false).is_none());
+    }
+
+    #[test]
+    fn sub_pixel_shapes_go_below_max_zoom_only() {
+        let t = TileId::containing(
+            Coord {
+                x: 4.071,
+                y: 50.579,
+            },
+            10,
+        );
+        let o = t.unproject(Coord {
+            x: 1000.0,
+            y: 1000.0,
+        });
+        let tiny = t.unproject(Coord {
+            x: 1005.0,
+            y: 1005.0,
+        });
+        let g: Geometry = polygon![(x: o.x, y: o.y), (x: tiny.x, y: o.y), (x: tiny.x, y: tiny.y), (x: o.x, y: o.y)].into();
+        assert!(tile_geometry(&g, &t, true).is_none());
+        assert!(tile_geometry(&g, &t, false).is_some());
+    }
+}

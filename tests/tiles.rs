@@ -1,0 +1,328 @@
+//! Vector tiles from the live index, on SQLite and on PostgreSQL.
+
+mod common;
+
+use balise::tiles::TileId;
+use common::*;
+use fast_mvt::{MvtGeometry, MvtReaderRef, MvtValueRef};
+use geo::Coord;
+use reqwest::StatusCode;
+use serde_json::json;
+
+on_both_backends!(
+    catalog_and_tilejson,
+    a_tile_shows_exactly_what_is_active,
+    a_write_shows_in_the_next_tile,
+    geometry_matches_the_source,
+    internal_layers_need_a_token,
+    bad_tile_requests_are_named,
+);
+
+/// One decoded feature: layer, id, geometry, string properties.
+#[derive(Debug)]
+struct Decoded {
+    layer: String,
+    id: Option<u64>,
+    geometry: MvtGeometry,
+    props: Vec<(String, String)>,
+}
+
+impl Decoded {
+    fn prop(&self, k: &str) -> Option<&str> {
+        self.props
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn decode(bytes: &[u8]) -> Vec<Decoded> {
+    let reader = MvtReaderRef::new(bytes).expect("a valid tile");
+    let mut out = Vec::new();
+    for layer in reader.layers() {
+        assert_eq!(layer.version(), 2);
+        assert_eq!(layer.extent(), 4096);
+        for f in layer.features() {
+            let props = f
+                .properties_vec()
+                .unwrap()
+                .into_iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        MvtValueRef::String(s) => s.to_string(),
+                        MvtValueRef::Bool(b) => b.to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    (k.to_string(), v)
+                })
+                .collect();
+            out.push(Decoded {
+                layer: layer.name().to_string(),
+                id: f.id(),
+                geometry: f.geometry().unwrap(),
+                props,
+            });
+        }
+    }
+    out
+}
+
+async fn fetch(t: &TestApp, path: &str) -> reqwest::Response {
+    t.client.get(t.url(path)).send().await.unwrap()
+}
+
+fn tile_at(z: u8, lon: f64, lat: f64) -> TileId {
+    TileId::containing(Coord { x: lon, y: lat }, z)
+}
+
+async fn catalog_and_tilejson(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let cat = t.get("/tiles").await.json();
+    let names: Vec<&str> = cat["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    for n in [
+        "works",
+        "diversions",
+        "parking_bans",
+        "events",
+        "occupations",
+        "reports",
+        "public",
+        "internal",
+        "communes",
+    ] {
+        assert!(names.contains(&n), "{n} missing from {names:?}");
+    }
+    let tj = t.get("/tiles/works").await.json();
+    assert_eq!(tj["tilejson"], "3.0.0");
+    assert_eq!(
+        tj["tiles"][0],
+        format!("{}/tiles/works/{{z}}/{{x}}/{{y}}.mvt", t.base)
+    );
+    assert_eq!(tj["vector_layers"][0]["id"], "works");
+    assert_eq!(tj["vector_layers"][0]["fields"]["title"], "String");
+    let bounds = tj["bounds"].as_array().unwrap();
+    assert!(
+        bounds[0].as_f64().unwrap() > 3.9 && bounds[2].as_f64().unwrap() < 4.3,
+        "the two towns: {bounds:?}"
+    );
+    let combo = t.get("/tiles/works,communes").await.json();
+    assert_eq!(combo["vector_layers"].as_array().unwrap().len(), 2);
+    t.get("/tiles/roads").await.problem(404, "", "");
+    t.get("/tiles/internal").await.problem(401, "", "");
+    assert_eq!(
+        t.get_as_admin("/tiles/internal").await.status,
+        StatusCode::OK
+    );
+}
+
+async fn a_tile_shows_exactly_what_is_active(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let mut ban = works_at(
+        SOIGNIES.0,
+        SOIGNIES.1,
+        "2026-12-01T10:00:00+01:00",
+        "2026-12-01T18:00:00+01:00",
+    );
+    ban["properties"]["kind"] = json!("parking_ban");
+    ban["properties"]["title"] = json!("Stationnement interdit Grand-Place");
+    let created = t.create(&ban).await;
+    t.create(&works_in_soignies()).await; // another kind, another layer
+    let tile = tile_at(16, SOIGNIES.0, SOIGNIES.1);
+    let path = |at: &str| {
+        format!(
+            "/tiles/parking_bans/{}/{}/{}.mvt?at={}",
+            tile.z,
+            tile.x,
+            tile.y,
+            at.replace('+', "%2B")
+        )
+    };
+    let r = fetch(&t, &path("2026-12-01T17:59:59+01:00")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()["content-type"],
+        "application/vnd.mapbox-vector-tile"
+    );
+    assert_eq!(r.headers()["cache-control"], "public, max-age=60");
+    let features = decode(&r.bytes().await.unwrap());
+    assert_eq!(features.len(), 1, "{features:?}");
+    let f = &features[0];
+    assert_eq!(f.layer, "parking_bans");
+    assert_eq!(f.prop("title"), Some("Stationnement interdit Grand-Place"));
+    assert_eq!(f.prop("starts"), Some("2026-12-01T09:00:00Z"));
+    assert_eq!(f.prop("ends"), Some("2026-12-01T17:00:00Z"));
+    let id = uuid::Uuid::parse_str(created["id"].as_str().unwrap()).unwrap();
+    assert_eq!(f.id, Some(balise::tiles::render::feature_id(&id)));
+    assert!(f.id.unwrap() < 1 << 53, "exact in JavaScript");
+    // the end is outside: an empty tile is 204
+    assert_eq!(
+        fetch(&t, &path("2026-12-01T18:00:00+01:00")).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        fetch(&t, &path("2026-12-01T09:59:59+01:00")).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    // a range overlapping the period, and several layers in one tile
+    let both = format!(
+        "/tiles/parking_bans,works,communes/{}/{}/{}.mvt?from=2026-12-01&to=2026-12-02",
+        tile.z, tile.x, tile.y
+    );
+    let features = decode(&fetch(&t, &both).await.bytes().await.unwrap());
+    let layers: Vec<&str> = features.iter().map(|f| f.layer.as_str()).collect();
+    assert!(
+        layers.contains(&"parking_bans")
+            && layers.contains(&"works")
+            && layers.contains(&"communes"),
+        "{layers:?}"
+    );
+    let soignies = features.iter().find(|f| f.layer == "communes").unwrap();
+    assert_eq!(soignies.prop("name_fr"), Some("Soignies"));
+    assert_eq!(soignies.prop("active"), Some("true"));
+}
+
+async fn a_write_shows_in_the_next_tile(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    t.create(&works_in_soignies()).await;
+    let tile = tile_at(15, SOIGNIES.0, SOIGNIES.1);
+    let path = format!(
+        "/tiles/works/{}/{}/{}.mvt?at=2026-12-01T12:00:00Z",
+        tile.z, tile.x, tile.y
+    );
+    let first = fetch(&t, &path).await;
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    assert_eq!(decode(&first.bytes().await.unwrap()).len(), 1);
+    // unchanged: 304
+    let again = t
+        .client
+        .get(t.url(&path))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    // a new feature in the tile is there at once, under a new ETag
+    t.create(&works_at(
+        SOIGNIES.0 + 0.001,
+        SOIGNIES.1,
+        "2026-12-01T00:00:00Z",
+        "2026-12-02T00:00:00Z",
+    ))
+    .await;
+    let after = t
+        .client
+        .get(t.url(&path))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), StatusCode::OK);
+    assert_ne!(after.headers()["etag"].to_str().unwrap(), etag);
+    assert_eq!(decode(&after.bytes().await.unwrap()).len(), 2);
+    // gzip when asked
+    let gz = t
+        .client
+        .get(t.url(&path))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+}
+
+async fn geometry_matches_the_source(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let coords = [[4.0700, 50.5785], [4.0712, 50.5792], [4.0721, 50.5790]];
+    let line = json!({ "type": "Feature", "geometry": { "type": "LineString", "coordinates": coords },
+        "properties": { "kind": "works", "title": "Rue", "schedule": { "periods": [{ "start": "2026-12-01T00:00:00Z" }] } } });
+    t.create(&line).await;
+    let tile = tile_at(18, 4.0712, 50.5792); // the layer's max zoom: no simplification
+    let path = format!(
+        "/tiles/works/{}/{}/{}.mvt?at=2026-12-02T00:00:00Z",
+        tile.z, tile.x, tile.y
+    );
+    let features = decode(&fetch(&t, &path).await.bytes().await.unwrap());
+    let MvtGeometry::LineString(l) = &features[0].geometry else {
+        panic!("{features:?}")
+    };
+    // every source vertex inside the tile and its buffer is there, within one unit
+    for c in coords {
+        let p = tile.project(Coord { x: c[0], y: c[1] });
+        if (-64.0..=4160.0).contains(&p.x) && (-64.0..=4160.0).contains(&p.y) {
+            assert!(
+                l.0.iter()
+                    .any(|q| (q.x as f64 - p.x).abs() <= 1.0 && (q.y as f64 - p.y).abs() <= 1.0),
+                "{p:?} not in {l:?}"
+            );
+        }
+    }
+    // nothing leaves the tile's buffer
+    assert!(
+        l.0.iter()
+            .all(|q| (-64..=4160).contains(&q.x) && (-64..=4160).contains(&q.y)),
+        "{l:?}"
+    );
+}
+
+async fn internal_layers_need_a_token(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let mut f = works_in_soignies();
+    f["properties"]["visibility"] = json!("internal");
+    t.create(&f).await;
+    let tile = tile_at(15, SOIGNIES.0, SOIGNIES.1);
+    let public = format!(
+        "/tiles/public/{}/{}/{}.mvt?at=2026-12-01T12:00:00Z",
+        tile.z, tile.x, tile.y
+    );
+    assert_eq!(
+        fetch(&t, &public).await.status(),
+        StatusCode::NO_CONTENT,
+        "public layers carry public features only"
+    );
+    let internal = public.replace("/public/", "/internal/");
+    t.get(&internal).await.problem(401, "", "");
+    let r = t
+        .client
+        .get(t.url(&internal))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let features = decode(&r.bytes().await.unwrap());
+    assert_eq!(features[0].prop("visibility"), Some("internal"));
+}
+
+async fn bad_tile_requests_are_named(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    t.get("/tiles/works/3/8/0.mvt")
+        .await
+        .problem(400, "/tile", "invalid_tile");
+    t.get("/tiles/works/23/0/0.mvt")
+        .await
+        .problem(400, "/tile", "invalid_tile");
+    t.get("/tiles/works/a/0/0.mvt")
+        .await
+        .problem(400, "/tile", "invalid_tile");
+    t.get("/tiles/works/1/0/0.png")
+        .await
+        .problem(400, "/tile", "invalid_tile");
+    t.get("/tiles/roads/1/0/0.mvt").await.problem(404, "", "");
+    t.get("/tiles/works/1/0/0.mvt?at=noon")
+        .await
+        .problem(400, "?at", "invalid_time");
+    t.get("/tiles/works/1/0/0.mvt?size=big")
+        .await
+        .problem(400, "", "");
+    // outside the layer's zoom range: empty
+    assert_eq!(
+        t.get("/tiles/works/2/2/1.mvt").await.status,
+        StatusCode::NO_CONTENT
+    );
+}
