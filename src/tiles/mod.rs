@@ -39,20 +39,30 @@ pub fn select<'a>(all: &'a [Layer], names: &str) -> Result<Vec<&'a Layer>, Strin
     Ok(out)
 }
 
-/// Renders a tile of the given layers; `None` when it is empty.
+/// Renders a tile of the given layers from the application's index; `None` when empty.
 pub fn render(
     app: &App,
     layers: &[&Layer],
     tile: &TileId,
     time: TimeFilter,
 ) -> Result<Option<Vec<u8>>, String> {
+    render_from(|q| app.query(q), &app.communes(), layers, tile, time)
+}
+
+/// Renders a tile from any source of index answers (the live index, or a test's).
+pub fn render_from(
+    query: impl Fn(&Query) -> Vec<std::sync::Arc<crate::index::Entry>>,
+    communes: &[crate::model::Commune],
+    layers: &[&Layer],
+    tile: &TileId,
+    time: TimeFilter,
+) -> Result<Option<Vec<u8>>, String> {
     let bounds = tile.lonlat_bounds(render::BUFFER);
-    let communes = app.communes();
     let entries: Vec<Vec<std::sync::Arc<crate::index::Entry>>> = layers
         .iter()
         .map(
             |l| match (l.source, tile.z >= l.minzoom && tile.z <= l.maxzoom) {
-                (Source::Features, true) => app.query(&Query {
+                (Source::Features, true) => query(&Query {
                     bbox: Some(bounds),
                     time: if l.time == TimeSemantics::Active {
                         time
@@ -74,7 +84,7 @@ pub fn render(
         .map(|(l, e)| {
             let content = match l.source {
                 Source::Features => LayerContent::Features { entries: e, time },
-                Source::Communes if in_zoom(l) => LayerContent::Communes(&communes),
+                Source::Communes if in_zoom(l) => LayerContent::Communes(communes),
                 Source::Communes => LayerContent::Communes(&[]),
             };
             (*l, content)
