@@ -16,6 +16,7 @@ on_both_backends!(
     geometry_matches_the_source,
     internal_layers_need_a_token,
     bad_tile_requests_are_named,
+    points_cluster_when_zoomed_out,
 );
 
 /// One decoded feature: layer, id, geometry, string properties.
@@ -51,6 +52,7 @@ fn decode(bytes: &[u8]) -> Vec<Decoded> {
                     let v = match v {
                         MvtValueRef::String(s) => s.to_string(),
                         MvtValueRef::Bool(b) => b.to_string(),
+                        MvtValueRef::UInt(n) => n.to_string(),
                         other => format!("{other:?}"),
                     };
                     (k.to_string(), v)
@@ -325,4 +327,51 @@ async fn bad_tile_requests_are_named(b: Backend) {
         t.get("/tiles/works/2/2/1.mvt").await.status,
         StatusCode::NO_CONTENT
     );
+}
+
+async fn points_cluster_when_zoomed_out(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let report = |lon: f64, lat: f64| {
+        let mut r = works_at(lon, lat, "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z");
+        r["properties"]["kind"] = json!("report");
+        r
+    };
+    // five reports within a few metres, and one across town
+    for i in 0..5 {
+        t.create(&report(SOIGNIES.0 + i as f64 * 0.00005, SOIGNIES.1))
+            .await;
+    }
+    t.create(&report(SOIGNIES.0 + 0.02, SOIGNIES.1 - 0.01))
+        .await;
+    let get = |z: u8| {
+        let tile = tile_at(z, SOIGNIES.0, SOIGNIES.1);
+        format!(
+            "/tiles/reports/{}/{}/{}.mvt?at=2026-12-01T12:00:00Z",
+            tile.z, tile.x, tile.y
+        )
+    };
+    let zoomed_out = decode(&fetch(&t, &get(12)).await.bytes().await.unwrap());
+    let cluster = zoomed_out
+        .iter()
+        .find(|f| f.prop("cluster") == Some("true"))
+        .expect("a cluster");
+    assert_eq!(cluster.prop("count"), Some("5"));
+    assert_eq!(cluster.id, None, "a cluster is not a feature");
+    let alone = zoomed_out
+        .iter()
+        .filter(|f| f.prop("cluster").is_none())
+        .count();
+    assert_eq!(
+        alone, 1,
+        "a point alone in its cell stays itself: {zoomed_out:?}"
+    );
+    let zoomed_in = decode(&fetch(&t, &get(16)).await.bytes().await.unwrap());
+    assert_eq!(
+        zoomed_in.iter().filter(|f| f.id.is_some()).count(),
+        5,
+        "{zoomed_in:?}"
+    );
+    assert!(zoomed_in.iter().all(|f| f.prop("cluster").is_none()));
+    let tj = t.get("/tiles/reports").await.json();
+    assert_eq!(tj["vector_layers"][0]["fields"]["count"], "Number");
 }

@@ -57,11 +57,15 @@ pub async fn tilejson(
     let vector_layers: Vec<Value> = chosen
         .iter()
         .map(|l| {
-            let fields: serde_json::Map<String, Value> = l
+            let mut fields: serde_json::Map<String, Value> = l
                 .properties
                 .iter()
                 .map(|p| (p.clone(), json!(if p == "active" { "Boolean" } else { "String" })))
                 .collect();
+            if l.cluster_below.is_some() {
+                fields.insert("cluster".into(), json!("Boolean"));
+                fields.insert("count".into(), json!("Number"));
+            }
             json!({ "id": l.name, "description": l.description, "minzoom": l.minzoom, "maxzoom": l.maxzoom, "fields": fields })
         })
         .collect();

@@ -90,6 +90,9 @@ pub struct Layer {
     pub access: Access,
     #[serde(default)]
     pub time: TimeSemantics,
+    /// Below this zoom, points are gathered into clusters that carry `count`.
+    #[serde(default)]
+    pub cluster_below: Option<u8>,
     /// Seconds a cache may keep a tile of this layer.
     #[serde(default = "default_max_age")]
     pub cache_max_age: u32,
@@ -122,6 +125,9 @@ impl Layer {
                 "zooms {}–{} must satisfy minzoom ≤ maxzoom ≤ {MAX_ZOOM}",
                 self.minzoom, self.maxzoom
             ));
+        }
+        if self.cluster_below.is_some_and(|c| c > self.maxzoom) {
+            return bad("cluster_below must not exceed maxzoom".into());
         }
         let allowed: &[&str] = match self.source {
             Source::Features => {

@@ -8,6 +8,7 @@
 //! Feature ids are the low 53 bits of the feature's UUID: stable across tiles and
 //! exact in JavaScript, so MapLibre's feature-state works.
 
+use std::collections::BTreeMap;
 use std::f64::consts::PI;
 
 use fast_mvt::{MvtGeometry, MvtTileBuilder, MvtValue};
@@ -234,6 +235,24 @@ pub fn tile_geometry(g: &Geometry<f64>, tile: &TileId, simplify: bool) -> Option
     }
 }
 
+/// Side of a clustering cell, in tile units (4 pixels of a 256-pixel tile).
+const CELL: i32 = 64;
+/// Most shapes (lines, polygons, unclustered points) one layer of a tile holds below
+/// the layer's maximum zoom; at the maximum zoom nothing is ever left out.
+pub const MAX_SHAPES: usize = 10_000;
+
+/// Points of one clustering cell.
+struct Cell<'a> {
+    first: &'a std::sync::Arc<Entry>,
+    count: u64,
+    sum: (i64, i64),
+}
+
+/// How large a shape looks in the tile: the longer side of its box.
+fn extent(g: &MvtGeometry) -> i32 {
+    g.bounding_rect().map_or(0, |r| r.width().max(r.height()))
+}
+
 /// The stable integer id of a feature in every tile.
 pub fn feature_id(id: &uuid::Uuid) -> u64 {
     (id.as_u128() as u64) & ((1 << 53) - 1)
@@ -276,25 +295,69 @@ pub fn encode(
         let wants = |p: &str| layer.properties.iter().any(|x| x == p);
         match content {
             LayerContent::Features { entries, time } => {
+                let cluster = layer.cluster_below.is_some_and(|c| tile.z < c);
+                let mut shapes: Vec<(&std::sync::Arc<Entry>, MvtGeometry)> = Vec::new();
+                let mut cells: BTreeMap<(i32, i32), Cell> = BTreeMap::new();
                 for e in entries.iter() {
                     let Some(geometry) = tile_geometry(&e.feature.geometry, tile, simplify) else {
                         continue;
                     };
+                    match (&geometry, cluster) {
+                        (MvtGeometry::Point(p), true) => {
+                            let key = (p.x().div_euclid(CELL), p.y().div_euclid(CELL));
+                            let cell = cells.entry(key).or_insert(Cell {
+                                first: e,
+                                count: 0,
+                                sum: (0, 0),
+                            });
+                            cell.count += 1;
+                            cell.sum = (cell.sum.0 + p.x() as i64, cell.sum.1 + p.y() as i64);
+                        }
+                        _ => shapes.push((e, geometry)),
+                    }
+                }
+                if simplify && shapes.len() > MAX_SHAPES {
+                    // the largest shapes matter most when zoomed out; ties by id, so the
+                    // choice is the same in every tile and at every request
+                    shapes
+                        .sort_by_cached_key(|(e, g)| (std::cmp::Reverse(extent(g)), e.feature.id));
+                    shapes.truncate(MAX_SHAPES);
+                }
+                for cell in cells.values() {
+                    let (e, geometry) = if cell.count == 1 {
+                        let g = tile_geometry(&cell.first.feature.geometry, tile, simplify)
+                            .expect("seen above");
+                        (cell.first, g)
+                    } else {
+                        let n = cell.count as i64;
+                        let centre =
+                            geo::Point::new((cell.sum.0 / n) as i32, (cell.sum.1 / n) as i32);
+                        let mut fb = lb
+                            .take()
+                            .expect("layer")
+                            .feature(&MvtGeometry::Point(centre))
+                            .map_err(err)?;
+                        fb.tag("cluster", MvtValue::Bool(true)).map_err(err)?;
+                        fb.tag("count", MvtValue::UInt(cell.count)).map_err(err)?;
+                        lb = Some(fb.end());
+                        any = true;
+                        continue;
+                    };
+                    shapes.push((e, geometry));
+                }
+                for (e, geometry) in shapes {
                     let f = &e.feature;
                     let mut fb = lb.take().expect("layer").feature(&geometry).map_err(err)?;
                     fb.id(Some(feature_id(&f.id)));
                     for (key, value) in [
-                        ("title", Some(MvtValue::String(f.title.clone()))),
-                        ("kind", Some(MvtValue::String(f.kind.as_str().into()))),
-                        ("status", Some(MvtValue::String(f.status.clone()))),
-                        ("commune", Some(MvtValue::String(f.commune.clone()))),
-                        (
-                            "visibility",
-                            Some(MvtValue::String(f.visibility.as_str().into())),
-                        ),
+                        ("title", MvtValue::String(f.title.clone())),
+                        ("kind", MvtValue::String(f.kind.as_str().into())),
+                        ("status", MvtValue::String(f.status.clone())),
+                        ("commune", MvtValue::String(f.commune.clone())),
+                        ("visibility", MvtValue::String(f.visibility.as_str().into())),
                     ] {
-                        if let (true, Some(v)) = (wants(key), value) {
-                            fb.tag(key, v).map_err(err)?;
+                        if wants(key) {
+                            fb.tag(key, value).map_err(err)?;
                         }
                     }
                     if let Some(iv) = shown_interval(&e.intervals, *time) {
