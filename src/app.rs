@@ -151,6 +151,11 @@ impl App {
         self.index.read().expect("index lock").query(q)
     }
 
+    /// As `query`, in no particular order.
+    pub fn query_unordered(&self, q: &Query) -> Vec<Arc<Entry>> {
+        self.index.read().expect("index lock").query_unordered(q)
+    }
+
     pub fn index_len(&self) -> usize {
         self.index.read().expect("index lock").len()
     }

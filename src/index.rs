@@ -287,6 +287,15 @@ impl Index {
     /// Every entry matching the query, in id order (UUIDv7: creation order), which
     /// gives stable paging.
     pub fn query(&self, q: &Query) -> Vec<Arc<Entry>> {
+        let mut out = self.query_unordered(q);
+        if q.bbox.is_some() {
+            out.sort_unstable_by_key(|e| e.feature.id);
+        }
+        out
+    }
+
+    /// Every entry matching the query, in no particular order (tiles need none).
+    pub fn query_unordered(&self, q: &Query) -> Vec<Arc<Entry>> {
         let commune = match &q.commune {
             Some(nis) => match self.communes.iter().position(|c| c == nis) {
                 Some(i) => Some(i as u32),
@@ -303,14 +312,11 @@ impl Index {
         match &q.bbox {
             Some(b) => {
                 let (lo, hi) = corners(b);
-                let mut out: Vec<Arc<Entry>> = self
-                    .tree
+                self.tree
                     .locate_in_envelope_intersecting(&AABB::from_corners(lo, hi))
                     .filter(|n| c.leaf_matches(&n.data, b))
                     .map(|n| n.data.entry.clone())
-                    .collect();
-                out.sort_unstable_by_key(|e| e.feature.id);
-                out
+                    .collect()
             }
             // in id order already
             None => self

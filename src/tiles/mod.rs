@@ -46,7 +46,13 @@ pub fn render(
     tile: &TileId,
     time: TimeFilter,
 ) -> Result<Option<Vec<u8>>, String> {
-    render_from(|q| app.query(q), &app.communes(), layers, tile, time)
+    render_from(
+        |q| app.query_unordered(q),
+        &app.communes(),
+        layers,
+        tile,
+        time,
+    )
 }
 
 /// Renders a tile from any source of index answers (the live index, or a test's).

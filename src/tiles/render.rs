@@ -120,6 +120,17 @@ fn clip_box() -> Polygon<f64> {
     .to_polygon()
 }
 
+/// Whether a box in tile units lies wholly within the tile and its buffer: then there
+/// is nothing to clip.
+fn within_buffer(r: Option<Rect<f64>>) -> bool {
+    r.is_some_and(|r| {
+        r.min().x >= -BUFFER
+            && r.min().y >= -BUFFER
+            && r.max().x <= EXTENT + BUFFER
+            && r.max().y <= EXTENT + BUFFER
+    })
+}
+
 fn round_line(l: &LineString<f64>) -> Vec<Coord<i32>> {
     let mut out: Vec<Coord<i32>> = Vec::with_capacity(l.0.len());
     for c in &l.0 {
@@ -182,7 +193,11 @@ pub fn tile_geometry(g: &Geometry<f64>, tile: &TileId, simplify: bool) -> Option
             if small(mls.bounding_rect()) {
                 return None;
             }
-            let mut clipped = clip_box().clip(&mls, false);
+            let mut clipped = if within_buffer(mls.bounding_rect()) {
+                mls
+            } else {
+                clip_box().clip(&mls, false)
+            };
             if simplify {
                 clipped = clipped.simplify(1.0);
             }
@@ -210,7 +225,11 @@ pub fn tile_geometry(g: &Geometry<f64>, tile: &TileId, simplify: bool) -> Option
             if small(mp.bounding_rect()) {
                 return None;
             }
-            let mut clipped = clip_box().intersection(&mp);
+            let mut clipped = if within_buffer(mp.bounding_rect()) {
+                mp
+            } else {
+                clip_box().intersection(&mp)
+            };
             if simplify {
                 clipped = clipped.simplify(1.0);
             }
@@ -239,18 +258,13 @@ pub fn tile_geometry(g: &Geometry<f64>, tile: &TileId, simplify: bool) -> Option
 const CELL: i32 = 64;
 /// Most shapes (lines, polygons, unclustered points) one layer of a tile holds below
 /// the layer's maximum zoom; at the maximum zoom nothing is ever left out.
-pub const MAX_SHAPES: usize = 10_000;
+pub const MAX_SHAPES: usize = 4_000;
 
 /// Points of one clustering cell.
 struct Cell<'a> {
     first: &'a std::sync::Arc<Entry>,
     count: u64,
     sum: (i64, i64),
-}
-
-/// How large a shape looks in the tile: the longer side of its box.
-fn extent(g: &MvtGeometry) -> i32 {
-    g.bounding_rect().map_or(0, |r| r.width().max(r.height()))
 }
 
 /// The stable integer id of a feature in every tile.
@@ -296,33 +310,57 @@ pub fn encode(
         match content {
             LayerContent::Features { entries, time } => {
                 let cluster = layer.cluster_below.is_some_and(|c| tile.z < c);
-                let mut shapes: Vec<(&std::sync::Arc<Entry>, MvtGeometry)> = Vec::new();
                 let mut cells: BTreeMap<(i32, i32), Cell> = BTreeMap::new();
+                // triage on each entry's box, projected: cheap, and most entries of a
+                // zoomed-out tile end here (clustered, too small, or beyond the cap)
+                let mut candidates: Vec<(&std::sync::Arc<Entry>, f64)> = Vec::new();
                 for e in entries.iter() {
-                    let Some(geometry) = tile_geometry(&e.feature.geometry, tile, simplify) else {
-                        continue;
-                    };
-                    match (&geometry, cluster) {
-                        (MvtGeometry::Point(p), true) => {
-                            let key = (p.x().div_euclid(CELL), p.y().div_euclid(CELL));
-                            let cell = cells.entry(key).or_insert(Cell {
-                                first: e,
-                                count: 0,
-                                sum: (0, 0),
-                            });
+                    if let (true, Geometry::Point(p)) = (cluster, &e.feature.geometry) {
+                        let c = tile.project(p.0);
+                        if (-BUFFER..=EXTENT + BUFFER).contains(&c.x)
+                            && (-BUFFER..=EXTENT + BUFFER).contains(&c.y)
+                        {
+                            let (x, y) = (c.x.round() as i32, c.y.round() as i32);
+                            let cell = cells
+                                .entry((x.div_euclid(CELL), y.div_euclid(CELL)))
+                                .or_insert(Cell {
+                                    first: e,
+                                    count: 0,
+                                    sum: (0, 0),
+                                });
                             cell.count += 1;
-                            cell.sum = (cell.sum.0 + p.x() as i64, cell.sum.1 + p.y() as i64);
+                            cell.sum = (cell.sum.0 + x as i64, cell.sum.1 + y as i64);
                         }
-                        _ => shapes.push((e, geometry)),
+                        continue;
                     }
+                    let (a, b) = (tile.project(e.bbox.min()), tile.project(e.bbox.max()));
+                    let size = (b.x - a.x).abs().max((b.y - a.y).abs());
+                    let point = matches!(
+                        e.feature.geometry,
+                        Geometry::Point(_) | Geometry::MultiPoint(_)
+                    );
+                    if simplify && !point && size < PIXEL {
+                        continue;
+                    }
+                    candidates.push((e, size));
                 }
-                if simplify && shapes.len() > MAX_SHAPES {
+                if simplify && candidates.len() > MAX_SHAPES {
                     // the largest shapes matter most when zoomed out; ties by id, so the
                     // choice is the same in every tile and at every request
-                    shapes
-                        .sort_by_cached_key(|(e, g)| (std::cmp::Reverse(extent(g)), e.feature.id));
-                    shapes.truncate(MAX_SHAPES);
+                    let order =
+                        |a: &(&std::sync::Arc<Entry>, f64), b: &(&std::sync::Arc<Entry>, f64)| {
+                            b.1.total_cmp(&a.1)
+                                .then(a.0.feature.id.cmp(&b.0.feature.id))
+                        };
+                    candidates.select_nth_unstable_by(MAX_SHAPES, order);
+                    candidates.truncate(MAX_SHAPES);
                 }
+                let mut shapes: Vec<(&std::sync::Arc<Entry>, MvtGeometry)> = candidates
+                    .into_iter()
+                    .filter_map(|(e, _)| {
+                        Some((e, tile_geometry(&e.feature.geometry, tile, simplify)?))
+                    })
+                    .collect();
                 for cell in cells.values() {
                     let (e, geometry) = if cell.count == 1 {
                         let g = tile_geometry(&cell.first.feature.geometry, tile, simplify)
