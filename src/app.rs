@@ -12,17 +12,21 @@ use uuid::Uuid;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::index::{Entry, Index, Query};
+use crate::index::{Applied, Entry, Index, Query};
 use crate::model::{Commune, Feature, FeatureDraft, FieldError, Territory};
 use crate::policy::Actor;
 use crate::store::{Change, HistoryEntry, Progress, Store};
 use crate::{clock, fixtures};
+
+/// Told of every change to the index: what changed, or `None` for "anything may have".
+type Observer = Box<dyn Fn(Option<&Applied>) + Send + Sync>;
 
 pub struct App {
     pub store: Arc<dyn Store>,
     pub config: Config,
     index: RwLock<Index>,
     territory: RwLock<Arc<Territory>>,
+    observers: RwLock<Vec<Observer>>,
 }
 
 /// A record of an import or batch that could not be accepted.
@@ -54,6 +58,7 @@ impl App {
             config,
             index: RwLock::new(Index::default()),
             territory: RwLock::new(Arc::new(Territory::new(communes))),
+            observers: RwLock::default(),
         });
         if app.config.demo && app.store.count_features().await? == 0 {
             let drafts = fixtures::demo_drafts(clock::now())?;
@@ -106,7 +111,37 @@ impl App {
             "index loaded"
         );
         *self.index.write().expect("index lock") = index;
+        self.changed(None);
         Ok(())
+    }
+
+    /// Registers a function told of every change to the index (the tile cache).
+    pub fn on_index_change(&self, f: impl Fn(Option<&Applied>) + Send + Sync + 'static) {
+        self.observers
+            .write()
+            .expect("observers lock")
+            .push(Box::new(f));
+    }
+
+    /// Tells the observers, after the index lock is released.
+    fn changed(&self, applied: Option<&Applied>) {
+        for o in self.observers.read().expect("observers lock").iter() {
+            o(applied);
+        }
+    }
+
+    fn upsert(&self, f: Feature) {
+        let applied = self.index.write().expect("index lock").upsert(f);
+        if let Some(a) = applied {
+            self.changed(Some(&a));
+        }
+    }
+
+    fn remove(&self, id: Uuid, version: i64) {
+        let applied = self.index.write().expect("index lock").remove(id, version);
+        if let Some(a) = applied {
+            self.changed(Some(&a));
+        }
     }
 
     /// Applies a change another instance committed.
@@ -114,9 +149,8 @@ impl App {
         match change {
             Change::Reload => self.reload().await?,
             Change::Deleted(items) => {
-                let mut index = self.index.write().expect("index lock");
                 for (id, version) in items {
-                    index.remove(id, version);
+                    self.remove(id, version);
                 }
             }
             Change::Upserted(items) => {
@@ -131,7 +165,7 @@ impl App {
                         continue; // our own write, already applied
                     }
                     if let Some(f) = self.store.feature(id).await? {
-                        self.index.write().expect("index lock").upsert(f);
+                        self.upsert(f);
                     }
                 }
             }
@@ -187,10 +221,7 @@ impl App {
         self.store
             .create(std::slice::from_ref(&feature), &actor.label(), &|_| {})
             .await?;
-        self.index
-            .write()
-            .expect("index lock")
-            .upsert(feature.clone());
+        self.upsert(feature.clone());
         Ok(feature)
     }
 
@@ -245,10 +276,13 @@ impl App {
         self.store
             .create(&features, &actor.label(), progress)
             .await?;
-        let mut index = self.index.write().expect("index lock");
-        for f in &features {
-            index.upsert(f.clone());
+        {
+            let mut index = self.index.write().expect("index lock");
+            for f in &features {
+                index.upsert(f.clone());
+            }
         }
+        self.changed(None);
         Ok(features)
     }
 
@@ -283,7 +317,7 @@ impl App {
                 }
                 other => other,
             })?;
-        self.index.write().expect("index lock").upsert(next.clone());
+        self.upsert(next.clone());
         Ok(next)
     }
 
@@ -304,10 +338,7 @@ impl App {
                 },
                 other => other,
             })?;
-        self.index
-            .write()
-            .expect("index lock")
-            .remove(id, old.version + 1);
+        self.remove(id, old.version + 1);
         Ok(())
     }
 

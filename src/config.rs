@@ -33,6 +33,8 @@ pub struct Layer {
     pub rate_limit_per_minute: Option<u32>,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: Option<bool>,
+    /// Memory for rendered tiles, in MiB (0: no cache).
+    pub tile_cache_mb: Option<usize>,
 }
 
 impl Layer {
@@ -48,11 +50,12 @@ impl Layer {
             public_url: self.public_url.or(base.public_url),
             rate_limit_per_minute: self.rate_limit_per_minute.or(base.rate_limit_per_minute),
             trust_forwarded_for: self.trust_forwarded_for.or(base.trust_forwarded_for),
+            tile_cache_mb: self.tile_cache_mb.or(base.tile_cache_mb),
         }
     }
 }
 
-const ENV_KEYS: [&str; 11] = [
+const ENV_KEYS: [&str; 12] = [
     "BALISE_CONFIG",
     "BALISE_LISTEN",
     "BALISE_DATA_DIR",
@@ -64,6 +67,7 @@ const ENV_KEYS: [&str; 11] = [
     "BALISE_PUBLIC_URL",
     "BALISE_RATE_LIMIT_PER_MINUTE",
     "BALISE_TRUST_FORWARDED_FOR",
+    "BALISE_TILE_CACHE_MB",
 ];
 
 #[derive(Clone)]
@@ -78,6 +82,7 @@ pub struct Config {
     pub public_url: Option<String>,
     pub rate_limit_per_minute: u32,
     pub trust_forwarded_for: bool,
+    pub tile_cache_mb: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -93,6 +98,7 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("tile_cache_mb", &self.tile_cache_mb)
             .finish()
     }
 }
@@ -149,6 +155,13 @@ fn env_layer(env: &[(String, String)], warnings: &mut Vec<String>) -> anyhow::Re
             })
             .transpose()?,
         trust_forwarded_for: parse_bool("BALISE_TRUST_FORWARDED_FOR")?,
+        tile_cache_mb: get("BALISE_TILE_CACHE_MB")
+            .map(|v| {
+                v.parse().with_context(|| {
+                    format!("BALISE_TILE_CACHE_MB={v:?} is not a whole number of MiB")
+                })
+            })
+            .transpose()?,
     })
 }
 
@@ -203,6 +216,7 @@ pub fn load(
             .map(|u| u.trim_end_matches('/').to_string()),
         rate_limit_per_minute: merged.rate_limit_per_minute.unwrap_or(600),
         trust_forwarded_for: merged.trust_forwarded_for.unwrap_or(false),
+        tile_cache_mb: merged.tile_cache_mb.unwrap_or(256),
     };
     Ok(Loaded {
         config,

@@ -27,8 +27,14 @@ pub struct KindLabels {
     pub kind: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct CacheLabels {
+    pub result: &'static str,
+}
+
 pub struct Metrics {
     registry: Registry,
+    pub tile_cache: Family<CacheLabels, Counter>,
     pub requests: Family<RequestLabels, Counter>,
     pub latency: Family<RouteLabels, Histogram>,
     features: Family<KindLabels, Gauge>,
@@ -53,8 +59,15 @@ impl Default for Metrics {
             "Features in the live index",
             features.clone(),
         );
+        let tile_cache = Family::<CacheLabels, Counter>::default();
+        registry.register(
+            "tile_cache",
+            "Tile requests answered from the cache (hit) or drawn (miss)",
+            tile_cache.clone(),
+        );
         Metrics {
             registry,
+            tile_cache,
             requests,
             latency,
             features,

@@ -17,6 +17,7 @@ on_both_backends!(
     internal_layers_need_a_token,
     bad_tile_requests_are_named,
     points_cluster_when_zoomed_out,
+    the_cache_keeps_what_no_write_touched,
 );
 
 /// One decoded feature: layer, id, geometry, string properties.
@@ -374,4 +375,58 @@ async fn points_cluster_when_zoomed_out(b: Backend) {
     assert!(zoomed_in.iter().all(|f| f.prop("cluster").is_none()));
     let tj = t.get("/tiles/reports").await.json();
     assert_eq!(tj["vector_layers"][0]["fields"]["count"], "Number");
+}
+
+async fn cache_count(t: &TestApp, result: &str) -> u64 {
+    let m = t.get("/metrics").await.body;
+    let line = format!("balise_tile_cache_total{{result=\"{result}\"}} ");
+    m.lines()
+        .find_map(|l| l.strip_prefix(&line))
+        .map_or(0, |n| n.parse().unwrap())
+}
+
+async fn the_cache_keeps_what_no_write_touched(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    t.create(&works_in_soignies()).await;
+    let tile = tile_at(15, SOIGNIES.0, SOIGNIES.1);
+    let path = format!(
+        "/tiles/works/{}/{}/{}.mvt?at=2026-12-01T12:00:00Z",
+        tile.z, tile.x, tile.y
+    );
+    let count = |path: String| {
+        let t = &t;
+        async move { decode(&fetch(t, &path).await.bytes().await.unwrap()).len() }
+    };
+    assert_eq!(count(path.clone()).await, 1);
+    assert_eq!(count(path.clone()).await, 1);
+    assert_eq!(
+        (cache_count(&t, "miss").await, cache_count(&t, "hit").await),
+        (1, 1)
+    );
+    // works far away, and an event right here (another layer): the tile stays cached
+    t.create(&works_at(
+        BRAINE.0,
+        BRAINE.1,
+        "2026-12-01T00:00:00Z",
+        "2026-12-02T00:00:00Z",
+    ))
+    .await;
+    let mut event = works_in_soignies();
+    event["properties"]["kind"] = json!("event");
+    t.create(&event).await;
+    assert_eq!(count(path.clone()).await, 1);
+    assert_eq!(
+        (cache_count(&t, "miss").await, cache_count(&t, "hit").await),
+        (1, 2)
+    );
+    // works here: drawn again, and right
+    t.create(&works_at(
+        SOIGNIES.0 + 0.0005,
+        SOIGNIES.1,
+        "2026-12-01T00:00:00Z",
+        "2026-12-02T00:00:00Z",
+    ))
+    .await;
+    assert_eq!(count(path.clone()).await, 2);
+    assert_eq!(cache_count(&t, "miss").await, 2);
 }

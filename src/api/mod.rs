@@ -32,11 +32,14 @@ pub struct Web {
     pub metrics: Arc<Metrics>,
     limiter: Arc<limit::Limiter>,
     pub tiles: Arc<Vec<crate::tiles::Layer>>,
+    pub tile_cache: Arc<crate::tiles::cache::TileCache>,
 }
 
 /// The HTTP surface; fails when a tile layer definition is wrong.
 pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
     let tile_layers = crate::tiles::layers::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let app_cache_bytes = app.config.tile_cache_mb << 20;
+    let app_for_cache = app.clone();
     let limit = app.config.max_body_bytes;
     let limiter = Arc::new(limit::Limiter::new(
         app.config.rate_limit_per_minute,
@@ -47,6 +50,12 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
         metrics: Arc::new(Metrics::default()),
         limiter,
         tiles: Arc::new(tile_layers),
+        tile_cache: {
+            let cache = Arc::new(crate::tiles::cache::TileCache::new(app_cache_bytes));
+            let c = cache.clone();
+            app_for_cache.on_index_change(move |a| c.invalidate(a));
+            cache
+        },
     };
     let tile_routes = Router::new()
         .route("/tiles/{layers}/{z}/{x}/{file}", get(tiles::tile))

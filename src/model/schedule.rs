@@ -99,7 +99,7 @@ impl Interval {
 }
 
 /// A time filter as the API and the tiles ask it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeFilter {
     Any,
     At(Instant),

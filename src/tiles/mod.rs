@@ -5,6 +5,7 @@
 //! down to the minute (`NOW_BUCKET_SECS`) so that the ETags of a minute agree: a feature
 //! can appear up to a minute late or linger up to a minute after its period ends.
 
+pub mod cache;
 pub mod layers;
 pub mod render;
 

@@ -96,6 +96,7 @@ impl TestDb {
             public_url: None,
             rate_limit_per_minute: 0,
             trust_forwarded_for: false,
+            tile_cache_mb: 16,
         }
     }
 }
