@@ -1,9 +1,6 @@
 //! `/tiles`: the catalog, TileJSON 3.0.0, and Mapbox Vector Tiles.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -15,7 +12,6 @@ use crate::error::Error;
 use crate::metrics::CacheLabels;
 use crate::model::{FieldError, TimeFilter};
 use crate::policy::Actor;
-use crate::tiles::cache::{Key, Rendered};
 use crate::tiles::{self, Access, Layer, TileId};
 
 fn layers<'a>(web: &'a Web, names: &str, actor: &Actor) -> Result<Vec<&'a Layer>, Error> {
@@ -131,43 +127,20 @@ pub async fn tile(
         TimeFilter::Any => tiles::bucketed_now(),
         t => t,
     };
-    let key = Key {
-        layers: names.clone(),
-        tile,
-        time,
-    };
-    let cached = web.tile_cache.get(&key);
-    let result = if cached.is_some() { "hit" } else { "miss" };
+    let (app, cache) = (web.app.clone(), web.tile_cache.clone());
+    let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
+    let (rendered, hit) = tokio::task::spawn_blocking(move || {
+        let refs: Vec<&Layer> = owned.iter().collect();
+        tiles::cached(&app, &cache, &refs, tile, time)
+    })
+    .await
+    .map_err(|e| Error::Internal(e.into()))?
+    .map_err(|e| Error::Internal(anyhow::anyhow!("tile encoding failed: {e}")))?;
+    let result = if hit { "hit" } else { "miss" };
     web.metrics
         .tile_cache
         .get_or_create(&CacheLabels { result })
         .inc();
-    let rendered = match cached {
-        Some(r) => r,
-        None => {
-            let generation = web.tile_cache.generation();
-            let app = web.app.clone();
-            let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
-            let bytes = tokio::task::spawn_blocking(move || {
-                let refs: Vec<&Layer> = owned.iter().collect();
-                tiles::render(&app, &refs, &tile, time)
-            })
-            .await
-            .map_err(|e| Error::Internal(e.into()))?
-            .map_err(|e| Error::Internal(anyhow::anyhow!("tile encoding failed: {e}")))?;
-            let mut h = DefaultHasher::new();
-            bytes.hash(&mut h);
-            let rendered = Rendered {
-                bytes: bytes.map(Bytes::from),
-                etag: format!("W/\"{:016x}\"", h.finish()),
-            };
-            let kinds = chosen.iter().fold(0, |k, l| k | l.kind_bits());
-            let bounds = tile.lonlat_bounds(tiles::render::BUFFER);
-            web.tile_cache
-                .put(generation, key, rendered.clone(), bounds, kinds);
-            rendered
-        }
-    };
     let max_age = chosen.iter().map(|l| l.cache_max_age).min().unwrap_or(0);
     let internal = chosen.iter().any(|l| l.access == Access::Internal);
     let cache_control = if internal {
@@ -183,12 +156,12 @@ pub async fn tile(
             .into_response());
     };
     let etag = HeaderValue::from_str(&rendered.etag).expect("hex is a valid header");
-    let hit = matches!(headers.get(header::IF_NONE_MATCH), Some(v) if v == etag)
+    let unchanged = matches!(headers.get(header::IF_NONE_MATCH), Some(v) if v == etag)
         || matches!(
             precondition(&headers, header::IF_NONE_MATCH),
             Ok(Precondition::Any)
         );
-    let mut res = if hit {
+    let mut res = if unchanged {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         (

@@ -12,6 +12,11 @@ pub mod render;
 pub use layers::{Access, Layer, Source, TimeSemantics};
 pub use render::TileId;
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use axum::body::Bytes;
+use cache::{Key, Rendered, TileCache};
+
 use crate::app::App;
 use crate::index::Query;
 use crate::model::TimeFilter;
@@ -38,6 +43,43 @@ pub fn select<'a>(all: &'a [Layer], names: &str) -> Result<Vec<&'a Layer>, Strin
         }
     }
     Ok(out)
+}
+
+/// A tile from the cache, or drawn from the index and kept; `true` when it came from
+/// the cache.
+pub fn cached(
+    app: &App,
+    cache: &TileCache,
+    layers: &[&Layer],
+    tile: TileId,
+    time: TimeFilter,
+) -> Result<(Rendered, bool), String> {
+    let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
+    let key = Key {
+        layers: names.join(","),
+        tile,
+        time,
+    };
+    if let Some(r) = cache.get(&key) {
+        return Ok((r, true));
+    }
+    let generation = cache.generation();
+    let bytes = render(app, layers, &tile, time)?;
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    let rendered = Rendered {
+        bytes: bytes.map(Bytes::from),
+        etag: format!("W/\"{:016x}\"", h.finish()),
+    };
+    let kinds = layers.iter().fold(0, |k, l| k | l.kind_bits());
+    cache.put(
+        generation,
+        key,
+        rendered.clone(),
+        tile.lonlat_bounds(render::BUFFER),
+        kinds,
+    );
+    Ok((rendered, false))
 }
 
 /// Renders a tile of the given layers from the application's index; `None` when empty.
