@@ -89,13 +89,12 @@ pub fn render(
     tile: &TileId,
     time: TimeFilter,
 ) -> Result<Option<Vec<u8>>, String> {
-    render_from(
-        |q| app.query_unordered(q),
-        &app.communes(),
-        layers,
-        tile,
-        time,
-    )
+    // boundaries are large: copy them only for a tile that shows them
+    let communes = match layers.iter().any(|l| l.source == Source::Communes) {
+        true => app.communes(),
+        false => Vec::new(),
+    };
+    render_from(|q| app.query_unordered(q), &communes, layers, tile, time)
 }
 
 /// Renders a tile from any source of index answers (the live index, or a test's).
