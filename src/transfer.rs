@@ -12,7 +12,6 @@ use std::io::{BufReader, Write};
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use flatgeobuf::{
     ColumnType, FallibleStreamingIterator, FgbCrs, FgbReader, FgbWriter, FgbWriterOptions,
     GeometryType,
@@ -22,7 +21,7 @@ use serde_json::{Map, Value, json};
 
 use crate::app::Rejection;
 use crate::crs::{Crs, ToWgs84};
-use crate::model::schedule::local_to_utc;
+use crate::model::schedule::parse_instant;
 use crate::model::{Feature, FeatureDraft, FieldError, Kind};
 use crate::wire;
 
@@ -276,19 +275,15 @@ fn json_field(name: &str, v: Value) -> Result<Value, FieldError> {
 /// date covers its whole day.
 fn time_field(name: &str, v: &Value, end: bool) -> Result<String, FieldError> {
     let s = v.as_str().unwrap_or_default().trim();
-    let t = if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        t.with_timezone(&Utc)
-    } else if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        let d = if end { d.succ_opt().unwrap_or(d) } else { d };
-        local_to_utc(d.and_time(NaiveTime::MIN))
-    } else {
-        return Err(FieldError::new(
-            name,
-            "invalid_time",
-            format!("`{s}` is not a date (2026-12-07) or date-time (RFC 3339)"),
-        ));
-    };
-    Ok(t.to_rfc3339())
+    parse_instant(s, end)
+        .map(|t| t.to_rfc3339())
+        .ok_or_else(|| {
+            FieldError::new(
+                name,
+                "invalid_time",
+                format!("`{s}` is not a date (2026-12-07) or date-time (RFC 3339)"),
+            )
+        })
 }
 
 /// Turns a record into the GeoJSON form of a draft (canonical names, schedule from

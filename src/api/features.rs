@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use geo::{Coord, Rect};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -15,7 +15,7 @@ use super::extract::{JsonBody, Precondition, precondition};
 use super::{Web, base_url, etag};
 use crate::error::Error;
 use crate::index::Query as IndexQuery;
-use crate::model::schedule::{OPEN_END, local_to_utc};
+use crate::model::schedule::{OPEN_END, parse_instant};
 use crate::model::{FieldError, Kind, TimeFilter};
 use crate::policy::Actor;
 use crate::wire;
@@ -28,13 +28,7 @@ const PARAMS: [&str; 8] = [
 
 /// An instant given as RFC 3339, or a date meaning its start in Brussels.
 fn parse_time(name: &str, v: &str) -> Result<DateTime<Utc>, Error> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(v) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-        return Ok(local_to_utc(d.and_time(NaiveTime::MIN)));
-    }
-    Err(Error::bad_param(
+    parse_instant(v, false).ok_or_else(|| Error::bad_param(
         name,
         "invalid_time",
         format!(

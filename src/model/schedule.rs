@@ -134,6 +134,19 @@ pub fn local_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
     }
 }
 
+/// Reads an instant as people and files give it: RFC 3339, or a date alone meaning
+/// midnight in Brussels — the start of that day, or with `end_of_day` the start of the
+/// next, so that an end date covers its whole day.
+pub fn parse_instant(s: &str, end_of_day: bool) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    let d = if end_of_day { d.succ_opt()? } else { d };
+    Some(local_to_utc(d.and_time(NaiveTime::MIN)))
+}
+
 impl Schedule {
     /// A single period.
     pub fn period(start: DateTime<Utc>, end: Option<DateTime<Utc>>) -> Self {
