@@ -301,7 +301,7 @@ impl App {
         }
         if current.version != expected {
             return Err(Error::PreconditionFailed {
-                expected,
+                expected: Some(expected),
                 current: current.version,
             });
         }
@@ -311,12 +311,7 @@ impl App {
         self.store
             .update(&next, &changes, &actor.label())
             .await
-            .map_err(|e| match Error::from(e) {
-                Error::PreconditionFailed { current, .. } => {
-                    Error::PreconditionFailed { expected, current }
-                }
-                other => other,
-            })?;
+            .map_err(|e| Error::from_store(e, Some(expected)))?;
         self.upsert(next.clone());
         Ok(next)
     }
@@ -331,13 +326,7 @@ impl App {
             .store
             .delete(id, expected, &actor.label())
             .await
-            .map_err(|e| match Error::from(e) {
-                Error::PreconditionFailed { current, .. } => Error::PreconditionFailed {
-                    expected: expected.unwrap_or(-1),
-                    current,
-                },
-                other => other,
-            })?;
+            .map_err(|e| Error::from_store(e, expected))?;
         self.remove(id, old.version + 1);
         Ok(())
     }

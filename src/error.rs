@@ -14,9 +14,9 @@ pub enum Error {
     Invalid(Vec<FieldError>),
     #[error("{0} not found")]
     NotFound(String),
-    /// `If-Match` names a version that is no longer current.
-    #[error("version {expected} is stale; the current version is {current}")]
-    PreconditionFailed { expected: i64, current: i64 },
+    /// `If-Match` names a version that is no longer current (`expected`, when known).
+    #[error("the version sent is stale; the current version is {current}")]
+    PreconditionFailed { expected: Option<i64>, current: i64 },
     /// An update came without `If-Match`.
     #[error("If-Match is required")]
     PreconditionRequired,
@@ -48,16 +48,22 @@ impl Error {
     }
 }
 
-impl From<StoreError> for Error {
-    fn from(e: StoreError) -> Self {
+impl Error {
+    /// A store error, for a write that expected the feature at version `expected`.
+    pub fn from_store(e: StoreError, expected: Option<i64>) -> Error {
         match e {
             StoreError::NotFound => Error::NotFound("feature".into()),
-            StoreError::VersionMismatch { current } => Error::PreconditionFailed {
-                expected: -1,
-                current,
-            },
+            StoreError::VersionMismatch { current } => {
+                Error::PreconditionFailed { expected, current }
+            }
             other => Error::Internal(other.into()),
         }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::from_store(e, None)
     }
 }
 

@@ -70,7 +70,7 @@ impl IntoResponse for Error {
                 &[],
             ),
             Error::PreconditionFailed { expected, current } => {
-                let detail = if expected >= 0 {
+                let detail = if let Some(expected) = expected {
                     format!(
                         "you sent version {expected}, but the feature is at version {current}; fetch it again and reapply your change"
                     )
