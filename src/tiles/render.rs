@@ -362,26 +362,22 @@ pub fn encode(
                     })
                     .collect();
                 for cell in cells.values() {
-                    let (e, geometry) = if cell.count == 1 {
-                        let g = tile_geometry(&cell.first.feature.geometry, tile, simplify)
-                            .expect("seen above");
-                        (cell.first, g)
-                    } else {
-                        let n = cell.count as i64;
-                        let centre =
-                            geo::Point::new((cell.sum.0 / n) as i32, (cell.sum.1 / n) as i32);
-                        let mut fb = lb
-                            .take()
-                            .expect("layer")
-                            .feature(&MvtGeometry::Point(centre))
-                            .map_err(err)?;
-                        fb.tag("cluster", MvtValue::Bool(true)).map_err(err)?;
-                        fb.tag("count", MvtValue::UInt(cell.count)).map_err(err)?;
-                        lb = Some(fb.end());
-                        any = true;
+                    let n = cell.count as i64;
+                    let centre = geo::Point::new((cell.sum.0 / n) as i32, (cell.sum.1 / n) as i32);
+                    if cell.count == 1 {
+                        // a point alone in its cell stays itself
+                        shapes.push((cell.first, MvtGeometry::Point(centre)));
                         continue;
-                    };
-                    shapes.push((e, geometry));
+                    }
+                    let mut fb = lb
+                        .take()
+                        .expect("layer")
+                        .feature(&MvtGeometry::Point(centre))
+                        .map_err(err)?;
+                    fb.tag("cluster", MvtValue::Bool(true)).map_err(err)?;
+                    fb.tag("count", MvtValue::UInt(cell.count)).map_err(err)?;
+                    lb = Some(fb.end());
+                    any = true;
                 }
                 for (e, geometry) in shapes {
                     let f = &e.feature;
