@@ -35,6 +35,12 @@ pub struct Layer {
     pub trust_forwarded_for: Option<bool>,
     /// Memory for rendered tiles, in MiB (0: no cache).
     pub tile_cache_mb: Option<usize>,
+    /// Raster basemap under the map, as a tile URL template with `{z}`, `{x}`, `{y}`
+    /// (e.g. OpenStreetMap or a Walloon WMTS in its REST form). None by default, so the
+    /// map works offline.
+    pub basemap_url: Option<String>,
+    /// Attribution the basemap's provider asks for; required with `basemap_url`.
+    pub basemap_attribution: Option<String>,
 }
 
 impl Layer {
@@ -51,11 +57,13 @@ impl Layer {
             rate_limit_per_minute: self.rate_limit_per_minute.or(base.rate_limit_per_minute),
             trust_forwarded_for: self.trust_forwarded_for.or(base.trust_forwarded_for),
             tile_cache_mb: self.tile_cache_mb.or(base.tile_cache_mb),
+            basemap_url: self.basemap_url.or(base.basemap_url),
+            basemap_attribution: self.basemap_attribution.or(base.basemap_attribution),
         }
     }
 }
 
-const ENV_KEYS: [&str; 12] = [
+const ENV_KEYS: [&str; 14] = [
     "BALISE_CONFIG",
     "BALISE_LISTEN",
     "BALISE_DATA_DIR",
@@ -68,6 +76,8 @@ const ENV_KEYS: [&str; 12] = [
     "BALISE_RATE_LIMIT_PER_MINUTE",
     "BALISE_TRUST_FORWARDED_FOR",
     "BALISE_TILE_CACHE_MB",
+    "BALISE_BASEMAP_URL",
+    "BALISE_BASEMAP_ATTRIBUTION",
 ];
 
 #[derive(Clone)]
@@ -83,6 +93,14 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     pub trust_forwarded_for: bool,
     pub tile_cache_mb: usize,
+    pub basemap: Option<Basemap>,
+}
+
+/// A raster basemap drawn under balise's layers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basemap {
+    pub url: String,
+    pub attribution: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -99,6 +117,7 @@ impl std::fmt::Debug for Config {
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("tile_cache_mb", &self.tile_cache_mb)
+            .field("basemap", &self.basemap)
             .finish()
     }
 }
@@ -162,7 +181,31 @@ fn env_layer(env: &[(String, String)], warnings: &mut Vec<String>) -> anyhow::Re
                 })
             })
             .transpose()?,
+        basemap_url: get("BALISE_BASEMAP_URL"),
+        basemap_attribution: get("BALISE_BASEMAP_ATTRIBUTION"),
     })
+}
+
+fn basemap(url: Option<String>, attribution: Option<String>) -> anyhow::Result<Option<Basemap>> {
+    let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
+        return Ok(None);
+    };
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        bail!("basemap_url {url:?} must start with https:// or http://");
+    }
+    for part in ["{z}", "{x}", "{y}"] {
+        if !url.contains(part) {
+            bail!(
+                "basemap_url {url:?} lacks {part}: give a tile URL template with {{z}}, {{x}} and {{y}}"
+            );
+        }
+    }
+    let Some(attribution) = attribution.filter(|a| !a.trim().is_empty()) else {
+        bail!(
+            "basemap_url is set but basemap_attribution is not: say whose map it is (e.g. \"© OpenStreetMap contributors\")"
+        );
+    };
+    Ok(Some(Basemap { url, attribution }))
 }
 
 /// Builds the configuration. `config_path` comes from `--config`; without it,
@@ -217,6 +260,7 @@ pub fn load(
         rate_limit_per_minute: merged.rate_limit_per_minute.unwrap_or(600),
         trust_forwarded_for: merged.trust_forwarded_for.unwrap_or(false),
         tile_cache_mb: merged.tile_cache_mb.unwrap_or(256),
+        basemap: basemap(merged.basemap_url, merged.basemap_attribution)?,
     };
     Ok(Loaded {
         config,
@@ -289,5 +333,36 @@ mod tests {
             !shown.contains("a-very-secret") && !shown.contains("hunter2"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_basemap_needs_a_template_and_an_attribution() {
+        let osm = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+        let l = load(None, &[], Layer::default()).unwrap();
+        assert_eq!(
+            l.config.basemap, None,
+            "no basemap by default: works offline"
+        );
+        let err = |e: &[(&str, &str)]| {
+            format!("{:#}", load(None, &env(e), Layer::default()).err().unwrap())
+        };
+        assert!(err(&[("BALISE_BASEMAP_URL", osm)]).contains("basemap_attribution"));
+        assert!(
+            err(&[
+                ("BALISE_BASEMAP_URL", "https://tile.example/{z}/{x}.png"),
+                ("BALISE_BASEMAP_ATTRIBUTION", "x")
+            ])
+            .contains("lacks {y}")
+        );
+        let l = load(
+            None,
+            &env(&[
+                ("BALISE_BASEMAP_URL", osm),
+                ("BALISE_BASEMAP_ATTRIBUTION", "© OpenStreetMap contributors"),
+            ]),
+            Layer::default(),
+        )
+        .unwrap();
+        assert_eq!(l.config.basemap.unwrap().url, osm);
     }
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod policy;
 pub mod server;
 pub mod store;
+pub mod styles;
 pub mod tiles;
 pub mod transfer;
 pub mod wire;

@@ -7,6 +7,7 @@ mod extract;
 mod features;
 mod limit;
 mod problem;
+mod styles;
 mod tiles;
 
 use std::sync::Arc;
@@ -33,11 +34,13 @@ pub struct Web {
     limiter: Arc<limit::Limiter>,
     pub tiles: Arc<Vec<crate::tiles::Layer>>,
     pub tile_cache: Arc<crate::tiles::cache::TileCache>,
+    pub styles: Arc<crate::styles::Styles>,
 }
 
-/// The HTTP surface; fails when a tile layer definition is wrong.
+/// The HTTP surface; fails when a tile layer definition or a style is wrong.
 pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
     let tile_layers = crate::tiles::layers::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let styles = crate::styles::Styles::load().map_err(|e| anyhow::anyhow!("{e}"))?;
     let app_cache_bytes = app.config.tile_cache_mb << 20;
     let app_for_cache = app.clone();
     let limit = app.config.max_body_bytes;
@@ -56,10 +59,22 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
             app_for_cache.on_index_change(move |a| c.invalidate(a));
             cache
         },
+        styles: Arc::new(styles),
     };
-    let tile_routes = Router::new()
+    // maps on other sites may use balise's tiles and styles: they are public reads
+    let cors = tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::Any)
+        .allow_methods([axum::http::Method::GET])
+        .allow_headers([header::IF_NONE_MATCH, header::AUTHORIZATION]);
+    let map_routes = Router::new()
         .route("/tiles/{layers}/{z}/{x}/{file}", get(tiles::tile))
-        .layer(tower_http::compression::CompressionLayer::new());
+        .route("/styles/fonts/{fontstack}/{file}", get(styles::glyphs))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .route("/tiles", get(tiles::catalog))
+        .route("/tiles/{layers}", get(tiles::tilejson))
+        .route("/styles/{file}", get(styles::style))
+        .route("/styles/sprites/{file}", get(styles::sprite))
+        .layer(cors);
     Ok(Router::new()
         .route("/", get(home))
         .route("/healthz", get(healthz))
@@ -77,9 +92,7 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
         .route("/api/v1/features/{id}/history", get(features::history))
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
-        .route("/tiles", get(tiles::catalog))
-        .route("/tiles/{layers}", get(tiles::tilejson))
-        .merge(tile_routes)
+        .merge(map_routes)
         .fallback(|| async { Error::NotFound("this page".into()) })
         .layer(middleware::from_fn_with_state(
             web.clone(),

@@ -13,8 +13,8 @@ use std::f64::consts::PI;
 
 use fast_mvt::{MvtGeometry, MvtTileBuilder, MvtValue};
 use geo::{
-    BooleanOps, BoundingRect, Coord, Geometry, LineString, MapCoords, MultiLineString, MultiPoint,
-    MultiPolygon, Polygon, Rect, Simplify,
+    BooleanOps, BoundingRect, Coord, Geometry, InteriorPoint, LineString, MapCoords,
+    MultiLineString, MultiPoint, MultiPolygon, Polygon, Rect, Simplify,
 };
 
 use crate::index::Entry;
@@ -410,29 +410,39 @@ pub fn encode(
             }
             LayerContent::Communes(communes) => {
                 for c in communes.iter() {
-                    let g = Geometry::MultiPolygon(c.boundary.clone());
-                    let Some(geometry) = tile_geometry(&g, tile, simplify) else {
-                        continue;
-                    };
-                    let mut fb = lb.take().expect("layer").feature(&geometry).map_err(err)?;
-                    fb.id(c.nis.parse().ok());
-                    if wants("nis") {
-                        fb.tag("nis", MvtValue::String(c.nis.clone()))
-                            .map_err(err)?;
+                    // the boundary where it crosses the tile, and the commune's label point
+                    // in the one tile that holds it, so that a name shows once, not once
+                    // per tile the commune spans
+                    let boundary =
+                        tile_geometry(&Geometry::MultiPolygon(c.boundary.clone()), tile, simplify);
+                    let label = c
+                        .boundary
+                        .interior_point()
+                        .map(|p| tile.project(p.0))
+                        .filter(|p| (0.0..EXTENT).contains(&p.x) && (0.0..EXTENT).contains(&p.y))
+                        .map(|p| MvtGeometry::Point(geo::Point::new(p.x as i32, p.y as i32)));
+                    for (geometry, id) in [(boundary, c.nis.parse().ok()), (label, None)] {
+                        let Some(geometry) = geometry else { continue };
+                        let mut fb = lb.take().expect("layer").feature(&geometry).map_err(err)?;
+                        fb.id(id);
+                        if wants("nis") {
+                            fb.tag("nis", MvtValue::String(c.nis.clone()))
+                                .map_err(err)?;
+                        }
+                        if wants("name_fr") {
+                            fb.tag("name_fr", MvtValue::String(c.name_fr.clone()))
+                                .map_err(err)?;
+                        }
+                        if let (true, Some(n)) = (wants("name_nl"), &c.name_nl) {
+                            fb.tag("name_nl", MvtValue::String(n.clone()))
+                                .map_err(err)?;
+                        }
+                        if wants("active") {
+                            fb.tag("active", MvtValue::Bool(c.active)).map_err(err)?;
+                        }
+                        lb = Some(fb.end());
+                        any = true;
                     }
-                    if wants("name_fr") {
-                        fb.tag("name_fr", MvtValue::String(c.name_fr.clone()))
-                            .map_err(err)?;
-                    }
-                    if let (true, Some(n)) = (wants("name_nl"), &c.name_nl) {
-                        fb.tag("name_nl", MvtValue::String(n.clone()))
-                            .map_err(err)?;
-                    }
-                    if wants("active") {
-                        fb.tag("active", MvtValue::Bool(c.active)).map_err(err)?;
-                    }
-                    lb = Some(fb.end());
-                    any = true;
                 }
             }
         }

@@ -97,6 +97,7 @@ impl TestDb {
             rate_limit_per_minute: 0,
             trust_forwarded_for: false,
             tile_cache_mb: 16,
+            basemap: None,
         }
     }
 }
@@ -138,6 +139,14 @@ impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         let db = TestDb::new(backend).await;
         let mut app = TestApp::start(&db, false).await;
+        app.db = Some(db);
+        app
+    }
+
+    /// A server over a fresh database loaded with the demo data of both towns.
+    pub async fn spawn_demo(backend: Backend) -> TestApp {
+        let db = TestDb::new(backend).await;
+        let mut app = TestApp::start(&db, true).await;
         app.db = Some(db);
         app
     }
@@ -342,4 +351,21 @@ macro_rules! on_both_backends {
             async fn $name() { super::$name($crate::common::Backend::Postgres).await })*
         }
     };
+}
+
+/// Runs a script of `tests/js` with Node.js and the packages of `package-lock.json`.
+/// Node.js and `npm ci` are prerequisites of the suite: without them this fails, loudly.
+pub fn node(script: &str, args: &[&str]) -> std::process::Output {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        root.join("node_modules/.package-lock.json").exists(),
+        "the browser-side checks need the npm packages: run `npm ci` in {}",
+        root.display()
+    );
+    std::process::Command::new("node")
+        .arg(root.join("tests/js").join(script))
+        .args(args)
+        .current_dir(root)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node (install Node.js): {e}"))
 }
