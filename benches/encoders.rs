@@ -211,7 +211,7 @@ fn bench(c: &mut Criterion) {
             },
             z,
         );
-        let bytes = tiles::render_from(|q| index.query(q), &[], &[public], &tile, at)
+        let bytes = tiles::render_from(|q, f| index.visit(q, f), &[], &[public], &tile, at)
             .unwrap()
             .expect("a tile with features");
         let (name, features) = decode(&bytes);

@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
                 z,
             );
             let render =
-                || tiles::render_from(|q| index.query(q), &[], &[public], &tile, at).unwrap();
+                || tiles::render_from(|q, f| index.visit(q, f), &[], &[public], &tile, at).unwrap();
             let bytes = render().map_or(0, |b| b.len());
             println!("tile_public_{n}/z{z}: {bytes} bytes");
             group.bench_function(BenchmarkId::from_parameter(format!("z{z}")), |b| {

@@ -190,6 +190,12 @@ impl App {
         self.index.read().expect("index lock").query_unordered(q)
     }
 
+    /// Calls `f` with every match of `q`, under the index's read lock: `f` must be quick
+    /// and must not touch the application (tiles sort matches out with it).
+    pub fn visit(&self, q: &Query, f: &mut dyn FnMut(crate::index::Hit<'_>)) {
+        self.index.read().expect("index lock").visit(q, f)
+    }
+
     pub fn index_len(&self) -> usize {
         self.index.read().expect("index lock").len()
     }

@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use geo::{BoundingRect, Intersects, Rect};
+use geo::{BoundingRect, Coord, Intersects, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 use uuid::Uuid;
@@ -96,6 +96,35 @@ struct Leaf {
     /// First start and last end of the intervals; exact when there is one interval.
     span: Interval,
     single: bool,
+    shape: Shape,
+}
+
+/// The kind of geometry, as far as a box test cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One point: its box is the point, so the box test is exact.
+    Point,
+    MultiPoint,
+    /// Lines and areas.
+    Other,
+}
+
+impl Shape {
+    fn of(g: &geo::Geometry<f64>) -> Shape {
+        match g {
+            geo::Geometry::Point(_) => Shape::Point,
+            geo::Geometry::MultiPoint(_) => Shape::MultiPoint,
+            _ => Shape::Other,
+        }
+    }
+}
+
+/// One match of [`Index::visit`]: what a reader needs to sort matches out (the box and the
+/// shape) without following the pointer to the entry, and the entry for those it keeps.
+pub struct Hit<'a> {
+    pub entry: &'a Arc<Entry>,
+    pub bbox: Rect<f64>,
+    pub shape: Shape,
 }
 
 impl PartialEq for Leaf {
@@ -144,23 +173,23 @@ impl Compiled<'_> {
                 .is_none_or(|(from, to)| l.span.overlaps(from, to))
     }
 
-    fn leaf_matches(&self, l: &Leaf, bbox: &Rect<f64>) -> bool {
+    /// Whether a leaf whose box `own` meets the query box `bbox` matches. Follows the
+    /// pointer to the entry only when the leaf's own fields cannot tell: several
+    /// intervals, or a shape that only partly overlaps the query box.
+    fn leaf_matches(&self, l: &Leaf, own: &Rect<f64>, bbox: &Rect<f64>) -> bool {
         if !self.leaf_may_match(l) {
             return false;
         }
-        let e = &l.entry;
         // the span test is exact for one interval; otherwise look at each
-        if !l.single && !self.q.time.matches(&e.intervals) {
+        if !l.single && !self.q.time.matches(&l.entry.intervals) {
             return false;
         }
         // box inside the query box, or a point: the tree's box test was exact
-        let inside = bbox.min().x <= e.bbox.min().x
-            && bbox.min().y <= e.bbox.min().y
-            && e.bbox.max().x <= bbox.max().x
-            && e.bbox.max().y <= bbox.max().y;
-        inside
-            || matches!(e.feature.geometry, geo::Geometry::Point(_))
-            || bbox.intersects(&e.feature.geometry)
+        let inside = bbox.min().x <= own.min().x
+            && bbox.min().y <= own.min().y
+            && own.max().x <= bbox.max().x
+            && own.max().y <= bbox.max().y;
+        inside || l.shape == Shape::Point || bbox.intersects(&l.entry.feature.geometry)
     }
 }
 
@@ -205,6 +234,7 @@ impl Index {
             commune: self.commune_number(&f.commune),
             span,
             single: e.intervals.len() == 1,
+            shape: Shape::of(&f.geometry),
         };
         let (a, b) = corners(&e.bbox);
         GeomWithData::new(Rectangle::from_corners(a, b), leaf)
@@ -294,12 +324,21 @@ impl Index {
         out
     }
 
-    /// Every entry matching the query, in no particular order (tiles need none).
+    /// Every entry matching the query, in no particular order.
     pub fn query_unordered(&self, q: &Query) -> Vec<Arc<Entry>> {
+        let mut out = Vec::new();
+        self.visit(q, |hit| out.push(hit.entry.clone()));
+        out
+    }
+
+    /// Calls `f` with every match of the query, in no particular order, without cloning
+    /// anything: a tile zoomed out over a town meets hundreds of thousands of matches and
+    /// keeps few of them, so it sorts them out from the box and shape the tree holds.
+    pub fn visit<'a>(&'a self, q: &Query, mut f: impl FnMut(Hit<'a>)) {
         let commune = match &q.commune {
             Some(nis) => match self.communes.iter().position(|c| c == nis) {
                 Some(i) => Some(i as u32),
-                None => return Vec::new(),
+                None => return,
             },
             None => None,
         };
@@ -312,19 +351,40 @@ impl Index {
         match &q.bbox {
             Some(b) => {
                 let (lo, hi) = corners(b);
-                self.tree
+                for n in self
+                    .tree
                     .locate_in_envelope_intersecting(&AABB::from_corners(lo, hi))
-                    .filter(|n| c.leaf_matches(&n.data, b))
-                    .map(|n| n.data.entry.clone())
-                    .collect()
+                {
+                    let env = n.geom();
+                    let own = Rect::new(
+                        Coord {
+                            x: env.lower()[0],
+                            y: env.lower()[1],
+                        },
+                        Coord {
+                            x: env.upper()[0],
+                            y: env.upper()[1],
+                        },
+                    );
+                    if c.leaf_matches(&n.data, &own, b) {
+                        f(Hit {
+                            entry: &n.data.entry,
+                            bbox: own,
+                            shape: n.data.shape,
+                        });
+                    }
+                }
             }
             // in id order already
-            None => self
-                .entries
-                .values()
-                .filter(|e| q.accepts(e))
-                .cloned()
-                .collect(),
+            None => {
+                for e in self.entries.values().filter(|e| q.accepts(e)) {
+                    f(Hit {
+                        entry: e,
+                        bbox: e.bbox,
+                        shape: Shape::of(&e.feature.geometry),
+                    });
+                }
+            }
         }
     }
 

@@ -115,7 +115,7 @@ proptest! {
         let at = T0 + hour * 3600 + 1800;
         // render at the layer's maximum zoom: no simplification, nothing dropped as small
         let tile_max = TileId::containing(t.unproject(Coord { x: 2048.0, y: 2048.0 }), layer.maxzoom);
-        let bytes = balise::tiles::render_from(|q| index.query(q), &[], &[&layer], &tile_max, TimeFilter::At(at)).unwrap();
+        let bytes = balise::tiles::render_from(|q, f| index.visit(q, f), &[], &[&layer], &tile_max, TimeFilter::At(at)).unwrap();
         let got: BTreeSet<u64> = match bytes {
             None => BTreeSet::new(),
             Some(b) => {

@@ -94,49 +94,47 @@ pub fn render(
         true => app.communes(),
         false => Vec::new(),
     };
-    render_from(|q| app.query_unordered(q), &communes, layers, tile, time)
+    render_from(|q, f| app.visit(q, f), &communes, layers, tile, time)
 }
 
-/// Renders a tile from any source of index answers (the live index, or a test's).
+/// Renders a tile from any source of index matches (the live index, or a test's):
+/// `visit(query, f)` calls `f` with every match.
 pub fn render_from(
-    query: impl Fn(&Query) -> Vec<std::sync::Arc<crate::index::Entry>>,
+    visit: impl Fn(&Query, &mut dyn FnMut(crate::index::Hit<'_>)),
     communes: &[crate::model::Commune],
     layers: &[&Layer],
     tile: &TileId,
     time: TimeFilter,
 ) -> Result<Option<Vec<u8>>, String> {
     let bounds = tile.lonlat_bounds(render::BUFFER);
-    let entries: Vec<Vec<std::sync::Arc<crate::index::Entry>>> = layers
-        .iter()
-        .map(
-            |l| match (l.source, tile.z >= l.minzoom && tile.z <= l.maxzoom) {
-                (Source::Features, true) => query(&Query {
-                    bbox: Some(bounds),
-                    time: if l.time == TimeSemantics::Active {
-                        time
-                    } else {
-                        TimeFilter::Any
-                    },
-                    kinds: l.kind_bits(),
-                    commune: None,
-                    include_internal: l.access == Access::Internal,
-                }),
-                _ => Vec::new(),
-            },
-        )
-        .collect();
     let in_zoom = |l: &Layer| tile.z >= l.minzoom && tile.z <= l.maxzoom;
     let contents: Vec<(&Layer, LayerContent)> = layers
         .iter()
-        .zip(&entries)
-        .map(|(l, e)| {
+        .map(|l| {
             let content = match l.source {
-                Source::Features => LayerContent::Features { entries: e, time },
+                Source::Features => {
+                    let mut triage = render::Triage::new(l, tile);
+                    if in_zoom(l) {
+                        let query = Query {
+                            bbox: Some(bounds),
+                            time: if l.time == TimeSemantics::Active {
+                                time
+                            } else {
+                                TimeFilter::Any
+                            },
+                            kinds: l.kind_bits(),
+                            commune: None,
+                            include_internal: l.access == Access::Internal,
+                        };
+                        visit(&query, &mut |hit| triage.add(hit));
+                    }
+                    LayerContent::Features { triage, time }
+                }
                 Source::Communes if in_zoom(l) => LayerContent::Communes(communes),
                 Source::Communes => LayerContent::Communes(&[]),
             };
             (*l, content)
         })
         .collect();
-    render::encode(tile, &contents)
+    render::encode(tile, contents)
 }

@@ -17,7 +17,9 @@ use geo::{
     MultiLineString, MultiPoint, MultiPolygon, Polygon, Rect, Simplify,
 };
 
-use crate::index::Entry;
+use std::sync::Arc;
+
+use crate::index::{Entry, Hit, Shape};
 use crate::model::{Commune, Interval, TimeFilter};
 
 pub const EXTENT: f64 = 4096.0;
@@ -261,10 +263,64 @@ const CELL: i32 = 64;
 pub const MAX_SHAPES: usize = 4_000;
 
 /// Points of one clustering cell.
-struct Cell<'a> {
-    first: &'a std::sync::Arc<Entry>,
+struct Cell {
+    first: Arc<Entry>,
     count: u64,
     sum: (i64, i64),
+}
+
+/// What one feature layer of a tile keeps of the index's matches, sorted out while the
+/// index is walked: points gathered by clustering cell, shapes smaller than a pixel dropped
+/// (below the layer's maximum zoom), the rest kept with their size in tile units. Only
+/// what is kept is cloned; a zoomed-out tile over a town meets hundreds of thousands of
+/// matches and keeps a few thousand.
+pub struct Triage<'t> {
+    tile: &'t TileId,
+    cluster: bool,
+    simplify: bool,
+    cells: BTreeMap<(i32, i32), Cell>,
+    candidates: Vec<(Arc<Entry>, f64)>,
+}
+
+impl<'t> Triage<'t> {
+    pub fn new(layer: &super::Layer, tile: &'t TileId) -> Triage<'t> {
+        Triage {
+            tile,
+            cluster: layer.cluster_below.is_some_and(|c| tile.z < c),
+            simplify: tile.z < layer.maxzoom,
+            cells: BTreeMap::new(),
+            candidates: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, hit: Hit<'_>) {
+        let tile = self.tile;
+        if self.cluster && hit.shape == Shape::Point {
+            let c = tile.project(hit.bbox.min());
+            if (-BUFFER..=EXTENT + BUFFER).contains(&c.x)
+                && (-BUFFER..=EXTENT + BUFFER).contains(&c.y)
+            {
+                let (x, y) = (c.x.round() as i32, c.y.round() as i32);
+                let cell = self
+                    .cells
+                    .entry((x.div_euclid(CELL), y.div_euclid(CELL)))
+                    .or_insert_with(|| Cell {
+                        first: hit.entry.clone(),
+                        count: 0,
+                        sum: (0, 0),
+                    });
+                cell.count += 1;
+                cell.sum = (cell.sum.0 + x as i64, cell.sum.1 + y as i64);
+            }
+            return;
+        }
+        let (a, b) = (tile.project(hit.bbox.min()), tile.project(hit.bbox.max()));
+        let size = (b.x - a.x).abs().max((b.y - a.y).abs());
+        if self.simplify && hit.shape == Shape::Other && size < PIXEL {
+            return;
+        }
+        self.candidates.push((hit.entry.clone(), size));
+    }
 }
 
 /// The stable integer id of a feature in every tile.
@@ -289,7 +345,7 @@ fn rfc3339(t: i64) -> Option<String> {
 /// What one layer of a tile holds.
 pub enum LayerContent<'a> {
     Features {
-        entries: &'a [std::sync::Arc<Entry>],
+        triage: Triage<'a>,
         time: TimeFilter,
     },
     Communes(&'a [Commune]),
@@ -298,7 +354,7 @@ pub enum LayerContent<'a> {
 /// Encodes the layers of a tile; `None` when no layer has anything to show.
 pub fn encode(
     tile: &TileId,
-    layers: &[(&super::Layer, LayerContent<'_>)],
+    layers: Vec<(&super::Layer, LayerContent<'_>)>,
 ) -> Result<Option<Vec<u8>>, String> {
     let err = |e: fast_mvt::MvtError| e.to_string();
     let mut builder = MvtTileBuilder::new();
@@ -308,60 +364,30 @@ pub fn encode(
         let mut lb = Some(builder.layer(layer.name.clone()).map_err(err)?);
         let wants = |p: &str| layer.properties.iter().any(|x| x == p);
         match content {
-            LayerContent::Features { entries, time } => {
-                let cluster = layer.cluster_below.is_some_and(|c| tile.z < c);
-                let mut cells: BTreeMap<(i32, i32), Cell> = BTreeMap::new();
-                // triage on each entry's box, projected: cheap, and most entries of a
-                // zoomed-out tile end here (clustered, too small, or beyond the cap)
-                let mut candidates: Vec<(&std::sync::Arc<Entry>, f64)> = Vec::new();
-                for e in entries.iter() {
-                    if let (true, Geometry::Point(p)) = (cluster, &e.feature.geometry) {
-                        let c = tile.project(p.0);
-                        if (-BUFFER..=EXTENT + BUFFER).contains(&c.x)
-                            && (-BUFFER..=EXTENT + BUFFER).contains(&c.y)
-                        {
-                            let (x, y) = (c.x.round() as i32, c.y.round() as i32);
-                            let cell = cells
-                                .entry((x.div_euclid(CELL), y.div_euclid(CELL)))
-                                .or_insert(Cell {
-                                    first: e,
-                                    count: 0,
-                                    sum: (0, 0),
-                                });
-                            cell.count += 1;
-                            cell.sum = (cell.sum.0 + x as i64, cell.sum.1 + y as i64);
-                        }
-                        continue;
-                    }
-                    let (a, b) = (tile.project(e.bbox.min()), tile.project(e.bbox.max()));
-                    let size = (b.x - a.x).abs().max((b.y - a.y).abs());
-                    let point = matches!(
-                        e.feature.geometry,
-                        Geometry::Point(_) | Geometry::MultiPoint(_)
-                    );
-                    if simplify && !point && size < PIXEL {
-                        continue;
-                    }
-                    candidates.push((e, size));
-                }
+            LayerContent::Features { triage, time } => {
+                let Triage {
+                    cells,
+                    mut candidates,
+                    ..
+                } = triage;
                 if simplify && candidates.len() > MAX_SHAPES {
                     // the largest shapes matter most when zoomed out; ties by id, so the
                     // choice is the same in every tile and at every request
-                    let order =
-                        |a: &(&std::sync::Arc<Entry>, f64), b: &(&std::sync::Arc<Entry>, f64)| {
-                            b.1.total_cmp(&a.1)
-                                .then(a.0.feature.id.cmp(&b.0.feature.id))
-                        };
+                    let order = |a: &(Arc<Entry>, f64), b: &(Arc<Entry>, f64)| {
+                        b.1.total_cmp(&a.1)
+                            .then(a.0.feature.id.cmp(&b.0.feature.id))
+                    };
                     candidates.select_nth_unstable_by(MAX_SHAPES, order);
                     candidates.truncate(MAX_SHAPES);
                 }
-                let mut shapes: Vec<(&std::sync::Arc<Entry>, MvtGeometry)> = candidates
+                let mut shapes: Vec<(Arc<Entry>, MvtGeometry)> = candidates
                     .into_iter()
                     .filter_map(|(e, _)| {
-                        Some((e, tile_geometry(&e.feature.geometry, tile, simplify)?))
+                        let g = tile_geometry(&e.feature.geometry, tile, simplify)?;
+                        Some((e, g))
                     })
                     .collect();
-                for cell in cells.values() {
+                for cell in cells.into_values() {
                     let n = cell.count as i64;
                     let centre = geo::Point::new((cell.sum.0 / n) as i32, (cell.sum.1 / n) as i32);
                     if cell.count == 1 {
@@ -394,7 +420,7 @@ pub fn encode(
                             fb.tag(key, value).map_err(err)?;
                         }
                     }
-                    if let Some(iv) = shown_interval(&e.intervals, *time) {
+                    if let Some(iv) = shown_interval(&e.intervals, time) {
                         if let (true, Some(s)) = (wants("starts"), rfc3339(iv.start)) {
                             fb.tag("starts", MvtValue::String(s)).map_err(err)?;
                         }
