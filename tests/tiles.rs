@@ -18,6 +18,7 @@ on_both_backends!(
     bad_tile_requests_are_named,
     points_cluster_when_zoomed_out,
     the_cache_keeps_what_no_write_touched,
+    clients_asking_for_one_missing_tile_at_once_wait_for_one_drawing,
 );
 
 /// One decoded feature: layer, id, geometry, string properties.
@@ -429,4 +430,36 @@ async fn the_cache_keeps_what_no_write_touched(b: Backend) {
     .await;
     assert_eq!(count(path.clone()).await, 2);
     assert_eq!(cache_count(&t, "miss").await, 2);
+}
+
+async fn clients_asking_for_one_missing_tile_at_once_wait_for_one_drawing(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    // enough features that drawing the zoomed-out tile takes a while
+    let anchor = chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap();
+    let features = balise::demo::synthetic(&t.app.communes(), 5_000, 7, anchor.into());
+    t.app
+        .insert_all(
+            features,
+            &balise::policy::Actor::System("test".into()),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    let tile = tile_at(10, SOIGNIES.0, SOIGNIES.1);
+    let path = format!(
+        "/tiles/public/{}/{}/{}.mvt?at=2026-12-01T12:00:00Z",
+        tile.z, tile.x, tile.y
+    );
+    let answers = futures::future::join_all((0..16).map(|_| fetch(&t, &path))).await;
+    let mut etags = std::collections::BTreeSet::new();
+    for a in answers {
+        assert_eq!(a.status(), StatusCode::OK);
+        etags.insert(a.headers()["etag"].to_str().unwrap().to_string());
+    }
+    assert_eq!(etags.len(), 1, "every client got the same tile");
+    assert_eq!(
+        (cache_count(&t, "miss").await, cache_count(&t, "hit").await),
+        (1, 15),
+        "one request drew the tile; the others waited for it"
+    );
 }

@@ -7,6 +7,10 @@
 //! kind — no other. A tile rendered while a write was landing is not cached: `put`
 //! carries the generation read before rendering and is ignored if anything changed
 //! since. Past the budget, the least recently used tiles go first.
+//!
+//! When many clients ask for the same missing tile at once (a zoomed-out tile right
+//! after a write cleared it), one draws it and the others wait for its result
+//! (`turn`), instead of all drawing the same costly tile.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -54,10 +58,14 @@ struct Inner {
     tick: u64,
 }
 
+/// Locks that let one request per tile draw it; keys share them by hash.
+const TURNS: usize = 64;
+
 pub struct TileCache {
     budget: usize,
     generation: AtomicU64,
     inner: Mutex<Inner>,
+    turns: [Mutex<()>; TURNS],
 }
 
 impl TileCache {
@@ -66,7 +74,26 @@ impl TileCache {
             budget: budget_bytes,
             generation: AtomicU64::new(0),
             inner: Mutex::default(),
+            turns: std::array::from_fn(|_| Mutex::new(())),
         }
+    }
+
+    /// Whether the cache keeps anything at all.
+    pub fn enabled(&self) -> bool {
+        self.budget > 0
+    }
+
+    /// Waits for the turn to draw `key`: hold the guard while drawing and storing it,
+    /// then look in the cache again after getting it, since the one before may have
+    /// drawn the same tile. Blocking: call it off the async runtime.
+    pub fn turn(&self, key: &Key) -> std::sync::MutexGuard<'_, ()> {
+        use std::hash::{BuildHasher, RandomState};
+        static HASHER: std::sync::OnceLock<RandomState> = std::sync::OnceLock::new();
+        let h = HASHER.get_or_init(RandomState::new).hash_one(key) as usize;
+        // a panic while drawing poisons nothing we rely on
+        self.turns[h % TURNS]
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 
     /// Read before rendering; hand it back to `put`.

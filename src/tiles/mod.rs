@@ -63,6 +63,14 @@ pub fn cached(
     if let Some(r) = cache.get(&key) {
         return Ok((r, true));
     }
+    let _turn = match cache.enabled() {
+        true => Some(cache.turn(&key)),
+        false => None,
+    };
+    if let Some(r) = cache.get(&key) {
+        // drawn by the request we waited for
+        return Ok((r, true));
+    }
     let generation = cache.generation();
     let bytes = render(app, layers, &tile, time)?;
     let mut h = DefaultHasher::new();
