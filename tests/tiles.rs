@@ -237,6 +237,26 @@ async fn a_write_shows_in_the_next_tile(b: Backend) {
         .await
         .unwrap();
     assert_eq!(gz.headers()["content-encoding"], "gzip");
+    assert_eq!(gz.headers()["vary"], "accept-encoding");
+    let mut plain = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&gz.bytes().await.unwrap()[..]),
+        &mut plain,
+    )
+    .unwrap();
+    assert_eq!(decode(&plain).len(), 2, "the gzipped tile is the same tile");
+    // refused gzip, or none asked: plain bytes
+    for accept in ["gzip;q=0, identity", "identity"] {
+        let r = t
+            .client
+            .get(t.url(&path))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.headers().get("content-encoding").is_none(), "{accept}");
+        assert_eq!(decode(&r.bytes().await.unwrap()).len(), 2);
+    }
 }
 
 async fn geometry_matches_the_source(b: Backend) {

@@ -27,8 +27,18 @@ use crate::app::App;
 use crate::error::Error;
 use crate::metrics::{Metrics, RequestLabels, RouteLabels};
 
+/// What every handler reaches through `State`: one pointer, cloned for each request.
 #[derive(Clone)]
-pub struct Web {
+pub struct Web(Arc<WebState>);
+
+impl std::ops::Deref for Web {
+    type Target = WebState;
+    fn deref(&self) -> &WebState {
+        &self.0
+    }
+}
+
+pub struct WebState {
     pub app: Arc<App>,
     pub metrics: Arc<Metrics>,
     limiter: Arc<limit::Limiter>,
@@ -48,7 +58,7 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
         app.config.rate_limit_per_minute,
         app.config.trust_forwarded_for,
     ));
-    let web = Web {
+    let web = Web(Arc::new(WebState {
         app,
         metrics: Arc::new(Metrics::default()),
         limiter,
@@ -60,16 +70,17 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
             cache
         },
         styles: Arc::new(styles),
-    };
+    }));
     // maps on other sites may use balise's tiles and styles: they are public reads
     let cors = tower_http::cors::CorsLayer::new()
         .allow_origin(tower_http::cors::Any)
         .allow_methods([axum::http::Method::GET])
         .allow_headers([header::IF_NONE_MATCH, header::AUTHORIZATION]);
+    // tiles come gzipped from the tile cache; glyphs are compressed on the way out
     let map_routes = Router::new()
-        .route("/tiles/{layers}/{z}/{x}/{file}", get(tiles::tile))
         .route("/styles/fonts/{fontstack}/{file}", get(styles::glyphs))
         .layer(tower_http::compression::CompressionLayer::new())
+        .route("/tiles/{layers}/{z}/{x}/{file}", get(tiles::tile))
         .route("/tiles", get(tiles::catalog))
         .route("/tiles/{layers}", get(tiles::tilejson))
         .route("/styles/{file}", get(styles::style))

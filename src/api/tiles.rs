@@ -93,6 +93,26 @@ pub struct TimeParams {
     to: Option<String>,
 }
 
+/// Whether the client takes gzip (`Accept-Encoding: gzip`, not refused with `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|part| {
+            let mut it = part.split(';');
+            let coding = it.next().unwrap_or("").trim();
+            let refused = it.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+        })
+}
+
 fn bad_tile(m: String) -> Error {
     Error::BadRequest(vec![FieldError::new("/tile", "invalid_tile", m)])
 }
@@ -127,15 +147,22 @@ pub async fn tile(
         TimeFilter::Any => tiles::bucketed_now(),
         t => t,
     };
-    let (app, cache) = (web.app.clone(), web.tile_cache.clone());
-    let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
-    let (rendered, hit) = tokio::task::spawn_blocking(move || {
-        let refs: Vec<&Layer> = owned.iter().collect();
-        tiles::cached(&app, &cache, &refs, tile, time)
-    })
-    .await
-    .map_err(|e| Error::Internal(e.into()))?
-    .map_err(|e| Error::Internal(anyhow::anyhow!("tile encoding failed: {e}")))?;
+    // a hit is answered here; drawing (or waiting for another request's drawing) is
+    // blocking work and goes to the blocking pool
+    let (rendered, hit) = match web.tile_cache.get(&tiles::key(&chosen, tile, time)) {
+        Some(r) => (r, true),
+        None => {
+            let (app, cache) = (web.app.clone(), web.tile_cache.clone());
+            let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
+            tokio::task::spawn_blocking(move || {
+                let refs: Vec<&Layer> = owned.iter().collect();
+                tiles::cached(&app, &cache, &refs, tile, time)
+            })
+            .await
+            .map_err(|e| Error::Internal(e.into()))?
+            .map_err(|e| Error::Internal(anyhow::anyhow!("tile encoding failed: {e}")))?
+        }
+    };
     let result = if hit { "hit" } else { "miss" };
     web.metrics
         .tile_cache
@@ -164,12 +191,24 @@ pub async fn tile(
     let mut res = if unchanged {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        (
-            [(header::CONTENT_TYPE, "application/vnd.mapbox-vector-tile")],
-            bytes,
-        )
-            .into_response()
+        match rendered.gzip.filter(|_| accepts_gzip(&headers)) {
+            Some(gz) => (
+                [
+                    (header::CONTENT_TYPE, "application/vnd.mapbox-vector-tile"),
+                    (header::CONTENT_ENCODING, "gzip"),
+                ],
+                gz,
+            )
+                .into_response(),
+            None => (
+                [(header::CONTENT_TYPE, "application/vnd.mapbox-vector-tile")],
+                bytes,
+            )
+                .into_response(),
+        }
     };
+    res.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     res.headers_mut().insert(header::ETAG, etag);
     res.headers_mut().insert(
         header::CACHE_CONTROL,

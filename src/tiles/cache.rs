@@ -30,10 +30,12 @@ pub struct Key {
     pub time: TimeFilter,
 }
 
-/// A rendered tile: its bytes (`None` for an empty tile) and its ETag.
+/// A rendered tile: its bytes (`None` for an empty tile), the same gzipped (compressed
+/// once, when drawn, not at every request), and its ETag.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub bytes: Option<Bytes>,
+    pub gzip: Option<Bytes>,
     pub etag: String,
 }
 
@@ -47,7 +49,8 @@ struct Slot {
 
 impl Slot {
     fn weight(&self, key: &Key) -> usize {
-        self.tile.bytes.as_ref().map_or(0, |b| b.len()) + key.layers.len() + 128
+        let len = |b: &Option<Bytes>| b.as_ref().map_or(0, |b| b.len());
+        len(&self.tile.bytes) + len(&self.tile.gzip) + key.layers.len() + 128
     }
 }
 
@@ -217,6 +220,7 @@ mod tests {
     fn tile(n: usize) -> Rendered {
         Rendered {
             bytes: Some(Bytes::from(vec![0u8; n])),
+            gzip: None,
             etag: "e".into(),
         }
     }

@@ -45,8 +45,19 @@ pub fn select<'a>(all: &'a [Layer], names: &str) -> Result<Vec<&'a Layer>, Strin
     Ok(out)
 }
 
+/// The cache key of a tile of these layers at this time.
+pub fn key(layers: &[&Layer], tile: TileId, time: TimeFilter) -> Key {
+    let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
+    Key {
+        layers: names.join(","),
+        tile,
+        time,
+    }
+}
+
 /// A tile from the cache, or drawn from the index and kept; `true` when it came from
-/// the cache.
+/// the cache. Blocking (it may draw, or wait for another request drawing the same tile):
+/// callers on the async runtime look in the cache first and come here on a miss.
 pub fn cached(
     app: &App,
     cache: &TileCache,
@@ -54,12 +65,7 @@ pub fn cached(
     tile: TileId,
     time: TimeFilter,
 ) -> Result<(Rendered, bool), String> {
-    let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
-    let key = Key {
-        layers: names.join(","),
-        tile,
-        time,
-    };
+    let key = key(layers, tile, time);
     if let Some(r) = cache.get(&key) {
         return Ok((r, true));
     }
@@ -75,8 +81,10 @@ pub fn cached(
     let bytes = render(app, layers, &tile, time)?;
     let mut h = DefaultHasher::new();
     bytes.hash(&mut h);
+    let gzip = bytes.as_deref().map(gzip).transpose()?;
     let rendered = Rendered {
         bytes: bytes.map(Bytes::from),
+        gzip: gzip.map(Bytes::from),
         etag: format!("W/\"{:016x}\"", h.finish()),
     };
     let kinds = layers.iter().fold(0, |k, l| k | l.kind_bits());
@@ -88,6 +96,16 @@ pub fn cached(
         kinds,
     );
     Ok((rendered, false))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::default(),
+    );
+    e.write_all(bytes).map_err(|e| e.to_string())?;
+    e.finish().map_err(|e| e.to_string())
 }
 
 /// Renders a tile of the given layers from the application's index; `None` when empty.
