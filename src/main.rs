@@ -16,6 +16,12 @@ use balise::model::Kind;
 use balise::policy::Actor;
 use balise::transfer::{self, ImportOptions};
 
+/// The server answers many small requests from many threads, each with a few short-lived
+/// allocations; mimalloc serves that pattern faster than glibc's allocator (cached tiles:
+/// 4 to 29 % more requests per second, benches/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "balise",
