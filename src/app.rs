@@ -60,20 +60,8 @@ impl App {
             territory: RwLock::new(Arc::new(Territory::new(communes))),
             observers: RwLock::default(),
         });
-        if app.config.demo && app.store.count_features().await? == 0 {
-            let drafts = fixtures::demo_drafts(clock::now())?;
-            let n = drafts.len();
-            app.create_many(
-                drafts
-                    .into_iter()
-                    .map(|d| ("demo".to_string(), d))
-                    .collect(),
-                &Actor::System("demo".into()),
-                &|_| {},
-            )
-            .await
-            .map_err(|r| anyhow::anyhow!("demo data rejected: {r:?}"))?;
-            tracing::info!(count = n, "loaded the demo data");
+        if app.config.demo {
+            app.load_demo().await?;
         }
         // subscribe before loading: what is written meanwhile waits in the channel and is
         // applied after the load (version checks make that harmless)
@@ -270,6 +258,26 @@ impl App {
                     errors: vec![FieldError::new("", "write_failed", e.to_string())],
                 }]
             })
+    }
+
+    /// Loads the demo data into a database where nothing was ever written. Instances
+    /// starting together on one empty database load it once between them; a database
+    /// whose features were all deleted does not get it back.
+    async fn load_demo(&self) -> Result<()> {
+        let territory = self.territory();
+        let now = clock::now();
+        let mut features = Vec::new();
+        for draft in fixtures::demo_drafts(now)? {
+            let checked = draft
+                .check(&territory)
+                .map_err(|e| anyhow::anyhow!("demo data rejected: {e:?}"))?;
+            features.push(draft.into_feature(Uuid::now_v7(), checked, now));
+        }
+        let actor = Actor::System("demo".into()).label();
+        if self.store.create_first(&features, &actor).await? {
+            tracing::info!(count = features.len(), "loaded the demo data");
+        }
+        Ok(())
     }
 
     /// Writes already-built features (checked by the caller) and indexes them.

@@ -25,6 +25,7 @@ on_both_backends!(
     another_instance_sees_writes,
     communes_health_and_metrics,
     clients_are_rate_limited,
+    demo_data_is_loaded_once_by_instances_starting_together,
 );
 
 fn ids(v: &Value) -> Vec<String> {
@@ -970,4 +971,36 @@ async fn clients_are_rate_limited(b: Backend) {
         assert_eq!(t.get("/healthz").await.status, StatusCode::OK);
     }
     t.stop().await;
+}
+
+async fn demo_data_is_loaded_once_by_instances_starting_together(b: Backend) {
+    let db = TestDb::new(b).await;
+    let (one, two, three) = futures::join!(
+        TestApp::start(&db, true),
+        TestApp::start(&db, true),
+        TestApp::start(&db, true)
+    );
+    let demo = balise::fixtures::demo_drafts(Utc::now()).unwrap().len();
+    let stored = one.app.store.features().await.unwrap().len();
+    assert_eq!(stored, demo, "one instance loaded the demo data, once");
+    for app in [one, two, three] {
+        app.stop().await;
+    }
+    // a commune that deleted every demo feature does not get them back at the next start
+    let app = TestApp::start(&db, true).await;
+    for f in app.app.store.features().await.unwrap() {
+        let r = app
+            .request(
+                Method::DELETE,
+                &format!("/api/v1/features/{}", f.id),
+                Some(TOKEN),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT);
+    }
+    app.stop().await;
+    let app = TestApp::start(&db, true).await;
+    assert_eq!(app.app.store.features().await.unwrap().len(), 0);
+    app.stop().await;
 }

@@ -73,10 +73,13 @@ pub trait Store: Send + Sync + 'static {
     async fn put_communes(&self, communes: &[Commune]) -> Result<()>;
     async fn features(&self) -> Result<Vec<Feature>>;
     async fn feature(&self, id: Uuid) -> Result<Option<Feature>>;
-    async fn count_features(&self) -> Result<i64>;
     /// Inserts new features (version 1), all or none, with one history row each.
     async fn create(&self, features: &[Feature], actor: &str, progress: Progress<'_>)
     -> Result<()>;
+    /// Inserts these features only into a database where nothing was ever written (no
+    /// history at all), atomically: of several instances starting together on an empty
+    /// database, one writes them. Returns whether it wrote.
+    async fn create_first(&self, features: &[Feature], actor: &str) -> Result<bool>;
     /// Replaces a feature whose stored version is `next.version - 1`.
     async fn update(&self, next: &Feature, changes: &Value, actor: &str) -> Result<()>;
     /// Deletes a feature, checking its version when `expected` is given; returns what

@@ -68,6 +68,51 @@ fn feature_from_row(r: &PgRow) -> Result<Feature> {
     .into_feature(WkbDialect::Wkb)
 }
 
+/// Inserts new features and their history rows in `tx`.
+async fn insert(
+    tx: &mut Transaction<'static, Postgres>,
+    features: &[Feature],
+    actor: &str,
+    progress: Progress<'_>,
+) -> Result<()> {
+    for (i, f) in features.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO features (id, commune, kind, status, title, description, visibility, schedule, attributes,
+               version, created_at, updated_at, geom)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ST_GeomFromEWKB($13))",
+        )
+        .bind(f.id)
+        .bind(&f.commune)
+        .bind(f.kind.as_str())
+        .bind(&f.status)
+        .bind(&f.title)
+        .bind(&f.description)
+        .bind(f.visibility.as_str())
+        .bind(serde_json::to_value(&f.schedule).expect("schedule serialises"))
+        .bind(Value::Object(f.attributes.clone()))
+        .bind(f.version)
+        .bind(f.created_at)
+        .bind(f.updated_at)
+        .bind(ewkb(&f.geometry)?)
+        .execute(&mut **tx)
+        .await?;
+        append_history(
+            tx,
+            f.id,
+            f.version,
+            "create",
+            actor,
+            &f.created_at,
+            &f.snapshot(),
+        )
+        .await?;
+        if i % 1000 == 999 {
+            progress(i as u64 + 1);
+        }
+    }
+    Ok(())
+}
+
 async fn append_history(
     tx: &mut Transaction<'static, Postgres>,
     id: Uuid,
@@ -188,12 +233,6 @@ impl Store for PgStore {
         row.as_ref().map(feature_from_row).transpose()
     }
 
-    async fn count_features(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM features")
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
     async fn create(
         &self,
         features: &[Feature],
@@ -201,44 +240,29 @@ impl Store for PgStore {
         progress: Progress<'_>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        for (i, f) in features.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO features (id, commune, kind, status, title, description, visibility, schedule, attributes,
-                   version, created_at, updated_at, geom)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ST_GeomFromEWKB($13))",
-            )
-            .bind(f.id)
-            .bind(&f.commune)
-            .bind(f.kind.as_str())
-            .bind(&f.status)
-            .bind(&f.title)
-            .bind(&f.description)
-            .bind(f.visibility.as_str())
-            .bind(serde_json::to_value(&f.schedule).expect("schedule serialises"))
-            .bind(Value::Object(f.attributes.clone()))
-            .bind(f.version)
-            .bind(f.created_at)
-            .bind(f.updated_at)
-            .bind(ewkb(&f.geometry)?)
-            .execute(&mut *tx)
-            .await?;
-            append_history(
-                &mut tx,
-                f.id,
-                f.version,
-                "create",
-                actor,
-                &f.created_at,
-                &f.snapshot(),
-            )
-            .await?;
-            if i % 1000 == 999 {
-                progress(i as u64 + 1);
-            }
-        }
+        insert(&mut tx, features, actor, progress).await?;
         tx.commit().await?;
         progress(features.len() as u64);
         Ok(())
+    }
+
+    async fn create_first(&self, features: &[Feature], actor: &str) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        // instances starting together on an empty database take turns here
+        sqlx::query(
+            "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.balise_first_load'))",
+        )
+        .execute(&mut *tx)
+        .await?;
+        let written: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM feature_history)")
+            .fetch_one(&mut *tx)
+            .await?;
+        if written {
+            return Ok(false);
+        }
+        insert(&mut tx, features, actor, &|_| {}).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn update(&self, next: &Feature, changes: &Value, actor: &str) -> Result<()> {

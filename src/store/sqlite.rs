@@ -116,6 +116,47 @@ fn feature_from_row(r: &SqliteRow) -> Result<Feature> {
     .into_feature(WkbDialect::Geopackage)
 }
 
+/// Inserts new features and their history rows in `tx`.
+async fn insert(
+    tx: &mut Transaction<'static, Sqlite>,
+    features: &[Feature],
+    actor: &str,
+    progress: Progress<'_>,
+) -> Result<()> {
+    for (i, f) in features.iter().enumerate() {
+        sqlx::query(&format!("INSERT INTO features ({FEATURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(f.id.to_string())
+            .bind(&f.commune)
+            .bind(f.kind.as_str())
+            .bind(&f.status)
+            .bind(&f.title)
+            .bind(&f.description)
+            .bind(f.visibility.as_str())
+            .bind(serde_json::to_string(&f.schedule).expect("schedule serialises"))
+            .bind(Value::Object(f.attributes.clone()).to_string())
+            .bind(f.version)
+            .bind(ts(&f.created_at))
+            .bind(ts(&f.updated_at))
+            .bind(gpkg(&f.geometry)?)
+            .execute(&mut **tx)
+            .await?;
+        append_history(
+            tx,
+            f.id,
+            f.version,
+            "create",
+            actor,
+            &f.created_at,
+            &f.snapshot(),
+        )
+        .await?;
+        if i % 1000 == 999 {
+            progress(i as u64 + 1);
+        }
+    }
+    Ok(())
+}
+
 async fn append_history(
     tx: &mut Transaction<'static, Sqlite>,
     id: Uuid,
@@ -218,12 +259,6 @@ impl Store for SqliteStore {
         row.as_ref().map(feature_from_row).transpose()
     }
 
-    async fn count_features(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM features")
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
     async fn create(
         &self,
         features: &[Feature],
@@ -231,40 +266,23 @@ impl Store for SqliteStore {
         progress: Progress<'_>,
     ) -> Result<()> {
         let mut tx = self.write_tx().await?;
-        for (i, f) in features.iter().enumerate() {
-            sqlx::query(&format!("INSERT INTO features ({FEATURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                .bind(f.id.to_string())
-                .bind(&f.commune)
-                .bind(f.kind.as_str())
-                .bind(&f.status)
-                .bind(&f.title)
-                .bind(&f.description)
-                .bind(f.visibility.as_str())
-                .bind(serde_json::to_string(&f.schedule).expect("schedule serialises"))
-                .bind(Value::Object(f.attributes.clone()).to_string())
-                .bind(f.version)
-                .bind(ts(&f.created_at))
-                .bind(ts(&f.updated_at))
-                .bind(gpkg(&f.geometry)?)
-                .execute(&mut *tx)
-                .await?;
-            append_history(
-                &mut tx,
-                f.id,
-                f.version,
-                "create",
-                actor,
-                &f.created_at,
-                &f.snapshot(),
-            )
-            .await?;
-            if i % 1000 == 999 {
-                progress(i as u64 + 1);
-            }
-        }
+        insert(&mut tx, features, actor, progress).await?;
         tx.commit().await?;
         progress(features.len() as u64);
         Ok(())
+    }
+
+    async fn create_first(&self, features: &[Feature], actor: &str) -> Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let written: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM feature_history)")
+            .fetch_one(&mut *tx)
+            .await?;
+        if written {
+            return Ok(false);
+        }
+        insert(&mut tx, features, actor, &|_| {}).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn update(&self, next: &Feature, changes: &Value, actor: &str) -> Result<()> {
