@@ -66,10 +66,21 @@ async fn postgres_stores_postgis_geometries_with_a_gist_index() {
             .await
             .unwrap();
     assert_eq!((srid, kind.as_str()), (4326, "GEOMETRY"));
-    let gist: i64 = sqlx::query_scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist (geom)%'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
+    // from the catalogs of this schema only: pg_indexes would read the definition of
+    // every index of the database, while other tests drop their schemas
+    let gist: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_index i
+           JOIN pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_class t ON t.oid = i.indrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace
+           JOIN pg_am a ON a.oid = ic.relam
+           JOIN pg_attribute att ON att.attrelid = t.oid AND att.attnum = ANY (i.indkey)
+         WHERE n.nspname = current_schema() AND t.relname = 'features'
+           AND a.amname = 'gist' AND att.attname = 'geom'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
     assert_eq!(gist, 1);
     // PostGIS answers spatial questions on the live data
     let in_soignies: i64 = sqlx::query_scalar(
