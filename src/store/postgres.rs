@@ -68,47 +68,77 @@ fn feature_from_row(r: &PgRow) -> Result<Feature> {
     .into_feature(WkbDialect::Wkb)
 }
 
-/// Inserts new features and their history rows in `tx`.
+/// Rows sent in one statement by `insert`.
+const BATCH: usize = 1_000;
+
+/// Inserts new features and their history rows in `tx`, a thousand rows a statement
+/// (arrays unnested server-side): a bulk load of a million features is a thousand round
+/// trips, not two million.
 async fn insert(
     tx: &mut Transaction<'static, Postgres>,
     features: &[Feature],
     actor: &str,
     progress: Progress<'_>,
 ) -> Result<()> {
-    for (i, f) in features.iter().enumerate() {
+    let mut done = 0;
+    for batch in features.chunks(BATCH) {
+        let column = |f: fn(&Feature) -> String| batch.iter().map(f).collect::<Vec<String>>();
+        let ids: Vec<Uuid> = batch.iter().map(|f| f.id).collect();
+        let versions: Vec<i64> = batch.iter().map(|f| f.version).collect();
+        let created: Vec<DateTime<Utc>> = batch.iter().map(|f| f.created_at).collect();
+        let updated: Vec<DateTime<Utc>> = batch.iter().map(|f| f.updated_at).collect();
+        let schedules: Vec<Value> = batch
+            .iter()
+            .map(|f| serde_json::to_value(&f.schedule).expect("schedule serialises"))
+            .collect();
+        let attributes: Vec<Value> = batch
+            .iter()
+            .map(|f| Value::Object(f.attributes.clone()))
+            .collect();
+        let geoms = batch
+            .iter()
+            .map(|f| ewkb(&f.geometry))
+            .collect::<Result<Vec<Vec<u8>>>>()?;
         sqlx::query(
             "INSERT INTO features (id, commune, kind, status, title, description, visibility, schedule, attributes,
                version, created_at, updated_at, geom)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ST_GeomFromEWKB($13))",
+             SELECT id, commune, kind, status, title, description, visibility, schedule, attributes,
+               version, created_at, updated_at, ST_GeomFromEWKB(geom)
+             FROM UNNEST($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+               $8::jsonb[], $9::jsonb[], $10::int8[], $11::timestamptz[], $12::timestamptz[], $13::bytea[])
+               AS t(id, commune, kind, status, title, description, visibility, schedule, attributes,
+                    version, created_at, updated_at, geom)",
         )
-        .bind(f.id)
-        .bind(&f.commune)
-        .bind(f.kind.as_str())
-        .bind(&f.status)
-        .bind(&f.title)
-        .bind(&f.description)
-        .bind(f.visibility.as_str())
-        .bind(serde_json::to_value(&f.schedule).expect("schedule serialises"))
-        .bind(Value::Object(f.attributes.clone()))
-        .bind(f.version)
-        .bind(f.created_at)
-        .bind(f.updated_at)
-        .bind(ewkb(&f.geometry)?)
+        .bind(&ids)
+        .bind(column(|f| f.commune.clone()))
+        .bind(column(|f| f.kind.as_str().to_string()))
+        .bind(column(|f| f.status.clone()))
+        .bind(column(|f| f.title.clone()))
+        .bind(column(|f| f.description.clone()))
+        .bind(column(|f| f.visibility.as_str().to_string()))
+        .bind(&schedules)
+        .bind(&attributes)
+        .bind(&versions)
+        .bind(&created)
+        .bind(&updated)
+        .bind(&geoms)
         .execute(&mut **tx)
         .await?;
-        append_history(
-            tx,
-            f.id,
-            f.version,
-            "create",
-            actor,
-            &f.created_at,
-            &f.snapshot(),
+        let snapshots: Vec<Value> = batch.iter().map(|f| f.snapshot()).collect();
+        sqlx::query(
+            "INSERT INTO feature_history (feature_id, version, action, actor, at, changes)
+             SELECT id, version, 'create', $2, at, changes
+             FROM UNNEST($1::uuid[], $3::int8[], $4::timestamptz[], $5::jsonb[]) AS t(id, version, at, changes)",
         )
+        .bind(&ids)
+        .bind(actor)
+        .bind(&versions)
+        .bind(&created)
+        .bind(&snapshots)
+        .execute(&mut **tx)
         .await?;
-        if i % 1000 == 999 {
-            progress(i as u64 + 1);
-        }
+        done += batch.len();
+        progress(done as u64);
     }
     Ok(())
 }
