@@ -241,10 +241,10 @@ pub fn load(
     let database_url = merged
         .database_url
         .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("balise.gpkg").display()));
-    if let Some(t) = &merged.admin_token {
-        if t.len() < 16 {
-            bail!("the admin token must have at least 16 characters");
-        }
+    if let Some(t) = &merged.admin_token
+        && t.len() < 16
+    {
+        bail!("the admin token must have at least 16 characters");
     }
     let config = Config {
         listen,

@@ -312,12 +312,12 @@ pub async fn read(
     Path(id): Path<String>,
 ) -> Result<Response, Error> {
     let entry = web.app.get(parse_id(&id)?, &actor)?;
-    if let Precondition::Version(v) = precondition(&headers, header::IF_NONE_MATCH)? {
-        if v == entry.feature.version {
-            let mut res = StatusCode::NOT_MODIFIED.into_response();
-            res.headers_mut().insert(header::ETAG, etag(v));
-            return Ok(res);
-        }
+    if let Precondition::Version(v) = precondition(&headers, header::IF_NONE_MATCH)?
+        && v == entry.feature.version
+    {
+        let mut res = StatusCode::NOT_MODIFIED.into_response();
+        res.headers_mut().insert(header::ETAG, etag(v));
+        return Ok(res);
     }
     Ok(feature_response(StatusCode::OK, &entry.feature, None))
 }

@@ -69,14 +69,13 @@ pub async fn rate_limit(State(web): State<Web>, req: Request, next: Next) -> Res
     let exempt = matches!(req.uri().path(), "/healthz" | "/metrics");
     if let (false, Some(limiter), Some(ip)) =
         (exempt, &web.limiter.limiter, web.limiter.client(&req))
+        && let Err(not_until) = limiter.check_key(&ip)
     {
-        if let Err(not_until) = limiter.check_key(&ip) {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            return Error::TooManyRequests {
-                retry_after_secs: wait.as_secs() + 1,
-            }
-            .into_response();
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        return Error::TooManyRequests {
+            retry_after_secs: wait.as_secs() + 1,
         }
+        .into_response();
     }
     next.run(req).await
 }

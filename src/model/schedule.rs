@@ -168,14 +168,14 @@ impl Schedule {
             ));
         }
         for (i, p) in self.periods.iter().enumerate() {
-            if let Some(end) = p.end {
-                if end <= p.start {
-                    errors.push(FieldError::new(
-                        format!("{pointer}/periods/{i}/end"),
-                        "end_before_start",
-                        format!("the end ({end}) must come after the start ({})", p.start),
-                    ));
-                }
+            if let Some(end) = p.end
+                && end <= p.start
+            {
+                errors.push(FieldError::new(
+                    format!("{pointer}/periods/{i}/end"),
+                    "end_before_start",
+                    format!("the end ({end}) must come after the start ({})", p.start),
+                ));
             }
         }
         for (i, r) in self.recurring.iter().enumerate() {

@@ -42,6 +42,27 @@ impl SqliteStore {
         let opts = SqliteConnectOptions::from_str(url)?
             .busy_timeout(Duration::from_secs(30))
             .foreign_keys(true);
+        // processes opening one new file together take turns to create and migrate it:
+        // SQLite has no lock for migrations (PostgreSQL's migrator takes an advisory one)
+        let _turn = match opts.get_filename() {
+            p if p.as_os_str() == ":memory:" => None,
+            p => {
+                let mut name = p.as_os_str().to_owned();
+                name.push(".lock");
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&name)
+                    .map_err(sqlx::Error::Io)?;
+                let locked = tokio::task::spawn_blocking(move || file.lock().map(|()| file))
+                    .await
+                    .map_err(std::io::Error::other)
+                    .and_then(|r| r)
+                    .map_err(sqlx::Error::Io)?;
+                Some(locked)
+            }
+        };
         if !opts.get_filename().exists() {
             // GeoPackage 1.3 header ('GPKG', version 10300). GDAL reads it from the file
             // itself, so it is written before WAL mode keeps page 1 in the log.

@@ -424,10 +424,10 @@ pub fn encode(
                         if let (true, Some(s)) = (wants("starts"), rfc3339(iv.start)) {
                             fb.tag("starts", MvtValue::String(s)).map_err(err)?;
                         }
-                        if iv.end != crate::model::schedule::OPEN_END {
-                            if let (true, Some(s)) = (wants("ends"), rfc3339(iv.end)) {
-                                fb.tag("ends", MvtValue::String(s)).map_err(err)?;
-                            }
+                        if iv.end != crate::model::schedule::OPEN_END
+                            && let (true, Some(s)) = (wants("ends"), rfc3339(iv.end))
+                        {
+                            fb.tag("ends", MvtValue::String(s)).map_err(err)?;
                         }
                     }
                     lb = Some(fb.end());
