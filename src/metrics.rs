@@ -76,6 +76,23 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    /// Counts and times one answered request, by route template (never by raw path:
+    /// ids would explode the label space).
+    pub fn record(&self, route: &str, method: &str, status: u16, took: std::time::Duration) {
+        self.latency
+            .get_or_create(&RouteLabels {
+                route: route.to_string(),
+            })
+            .observe(took.as_secs_f64());
+        self.requests
+            .get_or_create(&RequestLabels {
+                method: method.to_string(),
+                route: route.to_string(),
+                status,
+            })
+            .inc();
+    }
+
     /// The text exposition, with the index sizes taken now.
     pub fn render(&self, counts: &[(Kind, usize)]) -> String {
         for (kind, n) in counts {

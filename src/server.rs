@@ -25,7 +25,9 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     // the peer address keys the rate limits
-    let service = crate::api::router(app)?.into_make_service_with_connect_info::<SocketAddr>();
+    let service = axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
+        SocketAddr,
+    >(crate::api::service(app)?);
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await?;

@@ -117,14 +117,7 @@ async fn style_is_valid_and_matches_the_tiles(backend: Backend) {
                 assert!(index.get(fixed).is_some(), "no sprite {fixed}");
             }
         }
-        for kind in [
-            "works",
-            "diversion",
-            "parking_ban",
-            "event",
-            "occupation",
-            "report",
-        ] {
+        for kind in balise::model::Kind::ALL.map(|k| k.as_str()) {
             for group in ["new", "planned", "active", "suspended", "done", "closed"] {
                 assert!(index.get(format!("{kind}-{group}")).is_some());
             }

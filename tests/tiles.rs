@@ -19,6 +19,7 @@ on_both_backends!(
     points_cluster_when_zoomed_out,
     the_cache_keeps_what_no_write_touched,
     clients_asking_for_one_missing_tile_at_once_wait_for_one_drawing,
+    cache_hits_answered_early_are_the_same_answers,
 );
 
 /// One decoded feature: layer, id, geometry, string properties.
@@ -494,4 +495,67 @@ async fn clients_asking_for_one_missing_tile_at_once_wait_for_one_drawing(b: Bac
         seen.push(counts);
     }
     panic!("one request should draw the tile while the others wait; (misses, hits): {seen:?}");
+}
+
+/// Status, headers (but the date) and body, to compare two answers.
+async fn answer_of(r: reqwest::Response) -> (StatusCode, Vec<(String, String)>, Vec<u8>) {
+    let status = r.status();
+    let mut headers: Vec<(String, String)> = r
+        .headers()
+        .iter()
+        .filter(|(k, _)| *k != "date")
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_string()))
+        .collect();
+    headers.sort();
+    (status, headers, r.bytes().await.unwrap().to_vec())
+}
+
+async fn cache_hits_answered_early_are_the_same_answers(b: Backend) {
+    let db = TestDb::new(b).await;
+    let mut config = db.config(false);
+    config.rate_limit_per_minute = 60; // bursts of 10
+    let t = TestApp::start_with(config).await;
+    t.create(&works_in_soignies()).await;
+    let tile = tile_at(15, SOIGNIES.0, SOIGNIES.1);
+    let path = format!(
+        "/tiles/works,communes/{}/{}/{}.mvt?at=2026-12-01T12:00:00Z",
+        tile.z, tile.x, tile.y
+    );
+    let get = |token: bool, extra: Option<(&'static str, String)>| {
+        let mut r = t.client.get(t.url(&path));
+        // a token sends a request the long way, through the router and its middleware
+        if token {
+            r = r.bearer_auth(TOKEN);
+        }
+        if let Some((k, v)) = extra {
+            r = r.header(k, v);
+        }
+        async move { answer_of(r.send().await.unwrap()).await }
+    };
+    let drawn = get(false, None).await; // a miss: drawn through the router
+    assert_eq!(drawn.0, StatusCode::OK);
+    let early = get(false, None).await;
+    let long_way = get(true, None).await;
+    assert_eq!(early, drawn);
+    assert_eq!(early, long_way);
+    let gzip = || Some(("accept-encoding", "gzip".to_string()));
+    assert_eq!(get(false, gzip()).await, get(true, gzip()).await);
+    let etag = early.1.iter().find(|(k, _)| k == "etag").unwrap().1.clone();
+    let cached = get(false, Some(("if-none-match", etag.clone()))).await;
+    assert_eq!(cached.0, StatusCode::NOT_MODIFIED);
+    assert_eq!(cached, get(true, Some(("if-none-match", etag))).await);
+    assert_eq!(cache_count(&t, "hit").await, 6);
+    let metrics = t.get("/metrics").await.body;
+    assert!(
+        metrics.contains(r#"balise_http_requests_total{method="GET",route="/tiles/{layers}/{z}/{x}/{file}",status="200"} 5"#)
+            && metrics.contains(r#"balise_http_requests_total{method="GET",route="/tiles/{layers}/{z}/{x}/{file}",status="304"} 2"#),
+        "every answer is counted, early or not: {metrics}"
+    );
+    // the early answers keep to the client's rate limit
+    let mut limited = false;
+    for _ in 0..10 {
+        limited |= get(false, None).await.0 == StatusCode::TOO_MANY_REQUESTS;
+    }
+    assert!(limited, "cache hits are rate limited too");
+    t.stop().await;
 }

@@ -65,13 +65,26 @@ impl Limiter {
     }
 }
 
-pub async fn rate_limit(State(web): State<Web>, req: Request, next: Next) -> Response {
+/// How long the client must wait, when it is over its limit (and takes one request
+/// from its allowance when it is not).
+fn over_limit(web: &Web, req: &Request) -> Option<std::time::Duration> {
     let exempt = matches!(req.uri().path(), "/healthz" | "/metrics");
     if let (false, Some(limiter), Some(ip)) =
-        (exempt, &web.limiter.limiter, web.limiter.client(&req))
+        (exempt, &web.limiter.limiter, web.limiter.client(req))
         && let Err(not_until) = limiter.check_key(&ip)
     {
-        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        return Some(not_until.wait_time_from(DefaultClock::default().now()));
+    }
+    None
+}
+
+/// Whether the client is within its limit; counts the request when it is.
+pub fn allows(web: &Web, req: &Request) -> bool {
+    over_limit(web, req).is_none()
+}
+
+pub async fn rate_limit(State(web): State<Web>, req: Request, next: Next) -> Response {
+    if let Some(wait) = over_limit(&web, &req) {
         return Error::TooManyRequests {
             retry_after_secs: wait.as_secs() + 1,
         }

@@ -25,7 +25,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::app::App;
 use crate::error::Error;
-use crate::metrics::{Metrics, RequestLabels, RouteLabels};
+use crate::metrics::Metrics;
 
 /// What every handler reaches through `State`: one pointer, cloned for each request.
 #[derive(Clone)]
@@ -47,8 +47,44 @@ pub struct WebState {
     pub styles: Arc<crate::styles::Styles>,
 }
 
-/// The HTTP surface; fails when a tile layer definition or a style is wrong.
-pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
+/// The HTTP surface as served: cached public tiles first (`tiles::fast_hit`), then the
+/// router. Fails when a tile layer definition or a style is wrong.
+pub fn service(app: Arc<App>) -> anyhow::Result<FastTiles> {
+    let (router, web) = router(app)?;
+    Ok(FastTiles { web, router })
+}
+
+/// Answers cache hits of public tiles before routing and the middleware chain; sends
+/// everything else to the router.
+#[derive(Clone)]
+pub struct FastTiles {
+    web: Web,
+    router: Router,
+}
+
+impl tower::Service<Request> for FastTiles {
+    type Response = Response;
+    type Error = std::convert::Infallible;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response, Self::Error>> + Send>>;
+
+    fn poll_ready(
+        &mut self,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        // a Router is always ready
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        if let Some(res) = tiles::fast_hit(&self.web, &req) {
+            return Box::pin(std::future::ready(Ok(res)));
+        }
+        Box::pin(tower::Service::call(&mut self.router, req))
+    }
+}
+
+fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
     let tile_layers = crate::tiles::layers::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let styles = crate::styles::Styles::load().map_err(|e| anyhow::anyhow!("{e}"))?;
     let app_cache_bytes = app.config.tile_cache_mb << 20;
@@ -80,13 +116,13 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
     let map_routes = Router::new()
         .route("/styles/fonts/{fontstack}/{file}", get(styles::glyphs))
         .layer(tower_http::compression::CompressionLayer::new())
-        .route("/tiles/{layers}/{z}/{x}/{file}", get(tiles::tile))
+        .route(tiles::TILE_ROUTE, get(tiles::tile))
         .route("/tiles", get(tiles::catalog))
         .route("/tiles/{layers}", get(tiles::tilejson))
         .route("/styles/{file}", get(styles::style))
         .route("/styles/sprites/{file}", get(styles::sprite))
         .layer(cors);
-    Ok(Router::new()
+    let router = Router::new()
         .route("/", get(home))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -113,7 +149,8 @@ pub fn router(app: Arc<App>) -> anyhow::Result<Router> {
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::new())
-        .with_state(web))
+        .with_state(web.clone());
+    Ok((router, web))
 }
 
 /// Counts and times every request by route template (never by raw path: ids would
@@ -124,23 +161,15 @@ async fn record(State(web): State<Web>, req: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map_or("unmatched", |m| m.as_str())
         .to_string();
-    let method = req.method().to_string();
+    let method = req.method().clone();
     let start = Instant::now();
     let res = next.run(req).await;
-    web.metrics
-        .latency
-        .get_or_create(&RouteLabels {
-            route: route.clone(),
-        })
-        .observe(start.elapsed().as_secs_f64());
-    web.metrics
-        .requests
-        .get_or_create(&RequestLabels {
-            method,
-            route,
-            status: res.status().as_u16(),
-        })
-        .inc();
+    web.metrics.record(
+        &route,
+        method.as_str(),
+        res.status().as_u16(),
+        start.elapsed(),
+    );
     res
 }
 
@@ -193,4 +222,63 @@ async fn metrics(State(web): State<Web>) -> Response {
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    fn get(path: &str, token: Option<&str>) -> Request {
+        let mut req = axum::http::Request::get(path);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        req.body(Body::empty()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn cached_public_tiles_are_answered_before_the_router() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = [
+            (
+                "BALISE_DATA_DIR".to_string(),
+                dir.path().display().to_string(),
+            ),
+            ("BALISE_DEMO".to_string(), "false".to_string()),
+            (
+                "BALISE_ADMIN_TOKEN".to_string(),
+                "unit-test-admin-token-0000".to_string(),
+            ),
+        ];
+        let config = crate::config::load(None, &env, Default::default())
+            .unwrap()
+            .config;
+        let app = crate::server::open_once(config).await.unwrap();
+        let service = service(app).unwrap();
+        let path = "/tiles/communes/12/2094/1378.mvt?at=2026-12-01T12:00:00Z";
+        assert!(
+            tiles::fast_hit(&service.web, &get(path, None)).is_none(),
+            "not drawn yet"
+        );
+        let drawn = service.clone().oneshot(get(path, None)).await.unwrap();
+        assert_eq!(drawn.status(), StatusCode::OK);
+        let early = tiles::fast_hit(&service.web, &get(path, None)).expect("a cache hit");
+        assert_eq!(early.status(), StatusCode::OK);
+        // a token, an internal layer, another time, an unknown layer: the long way
+        let token = Some("unit-test-admin-token-0000");
+        assert!(tiles::fast_hit(&service.web, &get(path, token)).is_none());
+        for other in [
+            "/tiles/internal/12/2094/1378.mvt?at=2026-12-01T12:00:00Z",
+            "/tiles/communes/12/2094/1378.mvt?at=2026-12-02T12:00:00Z",
+            "/tiles/nope/12/2094/1378.mvt",
+            "/tiles/communes/12/2094/1378.mvt?at=yesterday",
+        ] {
+            assert!(
+                tiles::fast_hit(&service.web, &get(other, None)).is_none(),
+                "{other}"
+            );
+        }
+    }
 }

@@ -117,6 +117,35 @@ fn bad_tile(m: String) -> Error {
     Error::BadRequest(vec![FieldError::new("/tile", "invalid_tile", m)])
 }
 
+/// The tile a request names: `{z}/{x}/{y}.mvt`.
+fn tile_id(z: &str, x: &str, file: &str) -> Result<TileId, Error> {
+    let y = file
+        .strip_suffix(".mvt")
+        .ok_or_else(|| bad_tile(format!("`{file}` should be {{y}}.mvt")))?;
+    let number = |what: &str, v: &str| {
+        v.parse::<u32>()
+            .map_err(|_| bad_tile(format!("{what} `{v}` is not a whole number")))
+    };
+    let (z, x, y) = (number("z", z)?, number("x", x)?, number("y", y)?);
+    let z = u8::try_from(z).map_err(|_| bad_tile(format!("zoom {z} is too large")))?;
+    TileId::new(z, x, y, tiles::layers::MAX_ZOOM).map_err(bad_tile)
+}
+
+/// The time a tile shows: the one asked, or "now" rounded down to the bucket.
+fn tile_time(params: &TimeParams) -> Result<TimeFilter, Error> {
+    Ok(
+        match super::features::time_filter(|k| match k {
+            "at" => params.at.as_deref(),
+            "from" => params.from.as_deref(),
+            "to" => params.to.as_deref(),
+            _ => None,
+        })? {
+            TimeFilter::Any => tiles::bucketed_now(),
+            t => t,
+        },
+    )
+}
+
 pub async fn tile(
     State(web): State<Web>,
     actor: Actor,
@@ -128,25 +157,8 @@ pub async fn tile(
         Error::BadRequest(vec![FieldError::new("?", "invalid_query", e.body_text())])
     })?;
     let chosen = layers(&web, &names, &actor)?;
-    let y = file
-        .strip_suffix(".mvt")
-        .ok_or_else(|| bad_tile(format!("`{file}` should be {{y}}.mvt")))?;
-    let number = |what: &str, v: &str| {
-        v.parse::<u32>()
-            .map_err(|_| bad_tile(format!("{what} `{v}` is not a whole number")))
-    };
-    let (z, x, y) = (number("z", &z)?, number("x", &x)?, number("y", y)?);
-    let z = u8::try_from(z).map_err(|_| bad_tile(format!("zoom {z} is too large")))?;
-    let tile = TileId::new(z, x, y, tiles::layers::MAX_ZOOM).map_err(bad_tile)?;
-    let time = match super::features::time_filter(|k| match k {
-        "at" => params.at.as_deref(),
-        "from" => params.from.as_deref(),
-        "to" => params.to.as_deref(),
-        _ => None,
-    })? {
-        TimeFilter::Any => tiles::bucketed_now(),
-        t => t,
-    };
+    let tile = tile_id(&z, &x, &file)?;
+    let time = tile_time(&params)?;
     // a hit is answered here; drawing (or waiting for another request's drawing) is
     // blocking work and goes to the blocking pool
     let (rendered, hit) = match web.tile_cache.get(&tiles::key(&chosen, tile, time)) {
@@ -168,6 +180,16 @@ pub async fn tile(
         .tile_cache
         .get_or_create(&CacheLabels { result })
         .inc();
+    Ok(tile_response(&chosen, rendered, &headers))
+}
+
+/// The answer for a rendered tile: 204 when empty, 304 when the client has it, gzip when
+/// accepted; ETag and Cache-Control per layer.
+fn tile_response(
+    chosen: &[&Layer],
+    rendered: tiles::cache::Rendered,
+    headers: &HeaderMap,
+) -> Response {
     let max_age = chosen.iter().map(|l| l.cache_max_age).min().unwrap_or(0);
     let internal = chosen.iter().any(|l| l.access == Access::Internal);
     let cache_control = if internal {
@@ -176,22 +198,22 @@ pub async fn tile(
         format!("public, max-age={max_age}")
     };
     let Some(bytes) = rendered.bytes else {
-        return Ok((
+        return (
             StatusCode::NO_CONTENT,
             [(header::CACHE_CONTROL, cache_control)],
         )
-            .into_response());
+            .into_response();
     };
     let etag = HeaderValue::from_str(&rendered.etag).expect("hex is a valid header");
     let unchanged = matches!(headers.get(header::IF_NONE_MATCH), Some(v) if v == etag)
         || matches!(
-            precondition(&headers, header::IF_NONE_MATCH),
+            precondition(headers, header::IF_NONE_MATCH),
             Ok(Precondition::Any)
         );
     let mut res = if unchanged {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        match rendered.gzip.filter(|_| accepts_gzip(&headers)) {
+        match rendered.gzip.filter(|_| accepts_gzip(headers)) {
             Some(gz) => (
                 [
                     (header::CONTENT_TYPE, "application/vnd.mapbox-vector-tile"),
@@ -214,5 +236,65 @@ pub async fn tile(
         header::CACHE_CONTROL,
         HeaderValue::from_str(&cache_control).expect("ascii"),
     );
-    Ok(res)
+    res
+}
+
+/// The route template of tiles, as metrics name it.
+pub const TILE_ROUTE: &str = "/tiles/{layers}/{z}/{x}/{file}";
+
+/// A cached public tile, answered before routing and the middleware chain (which cost
+/// more than the answer itself: benches/README.md), with what that chain would have
+/// added: the per-address rate limit, metrics, CORS headers. `None` sends the request the
+/// long way: anything unusual (a token, percent-encoding, an error to explain, a tile
+/// not in the cache, a client over its limit) is the router's to answer.
+pub fn fast_hit(web: &Web, req: &axum::extract::Request) -> Option<Response> {
+    let start = std::time::Instant::now();
+    if req.method() != axum::http::Method::GET || req.headers().contains_key(header::AUTHORIZATION)
+    {
+        return None;
+    }
+    let rest = req.uri().path().strip_prefix("/tiles/")?;
+    if rest.contains('%') {
+        return None;
+    }
+    let mut parts = rest.split('/');
+    let (names, z, x, file) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let chosen = tiles::select(&web.tiles, names).ok()?;
+    if chosen.iter().any(|l| l.access == Access::Internal) {
+        return None;
+    }
+    let tile = tile_id(z, x, file).ok()?;
+    let Query(params) = Query::<TimeParams>::try_from_uri(req.uri()).ok()?;
+    let time = tile_time(&params).ok()?;
+    if !super::limit::allows(web, req) {
+        return None;
+    }
+    let rendered = web.tile_cache.get(&tiles::key(&chosen, tile, time))?;
+    web.metrics
+        .tile_cache
+        .get_or_create(&CacheLabels { result: "hit" })
+        .inc();
+    let mut res = tile_response(&chosen, rendered, req.headers());
+    let h = res.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    // as tower-http's CORS layer writes it on the long way
+    h.append(
+        header::VARY,
+        HeaderValue::from_static(
+            "origin, access-control-request-method, access-control-request-headers",
+        ),
+    );
+    web.metrics.record(
+        TILE_ROUTE,
+        req.method().as_str(),
+        res.status().as_u16(),
+        start.elapsed(),
+    );
+    Some(res)
 }
