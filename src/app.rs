@@ -173,11 +173,6 @@ impl App {
         self.index.read().expect("index lock").query(q)
     }
 
-    /// As `query`, in no particular order.
-    pub fn query_unordered(&self, q: &Query) -> Vec<Arc<Entry>> {
-        self.index.read().expect("index lock").query_unordered(q)
-    }
-
     /// Calls `f` with every match of `q`, under the index's read lock: `f` must be quick
     /// and must not touch the application (tiles sort matches out with it).
     pub fn visit(&self, q: &Query, f: &mut dyn FnMut(crate::index::Hit<'_>)) {

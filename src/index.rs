@@ -317,17 +317,11 @@ impl Index {
     /// Every entry matching the query, in id order (UUIDv7: creation order), which
     /// gives stable paging.
     pub fn query(&self, q: &Query) -> Vec<Arc<Entry>> {
-        let mut out = self.query_unordered(q);
+        let mut out = Vec::new();
+        self.visit(q, |hit| out.push(hit.entry.clone()));
         if q.bbox.is_some() {
             out.sort_unstable_by_key(|e| e.feature.id);
         }
-        out
-    }
-
-    /// Every entry matching the query, in no particular order.
-    pub fn query_unordered(&self, q: &Query) -> Vec<Arc<Entry>> {
-        let mut out = Vec::new();
-        self.visit(q, |hit| out.push(hit.entry.clone()));
         out
     }
 

@@ -168,7 +168,7 @@ pub async fn tile(
             let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
             tokio::task::spawn_blocking(move || {
                 let refs: Vec<&Layer> = owned.iter().collect();
-                tiles::cached(&app, &cache, &refs, tile, time)
+                tiles::draw_missing(&app, &cache, &refs, tile, time)
             })
             .await
             .map_err(|e| Error::Internal(e.into()))?

@@ -55,10 +55,11 @@ pub fn key(layers: &[&Layer], tile: TileId, time: TimeFilter) -> Key {
     }
 }
 
-/// A tile from the cache, or drawn from the index and kept; `true` when it came from
-/// the cache. Blocking (it may draw, or wait for another request drawing the same tile):
-/// callers on the async runtime look in the cache first and come here on a miss.
-pub fn cached(
+/// A tile missing from the cache when the caller looked: drawn from the index and kept,
+/// or, when another request was drawing it meanwhile, taken from the cache (`true`).
+/// Blocking (it may draw, or wait for that other request): callers on the async runtime
+/// look in the cache first and come here, off the runtime, on a miss.
+pub fn draw_missing(
     app: &App,
     cache: &TileCache,
     layers: &[&Layer],
@@ -66,9 +67,6 @@ pub fn cached(
     time: TimeFilter,
 ) -> Result<(Rendered, bool), String> {
     let key = key(layers, tile, time);
-    if let Some(r) = cache.get(&key) {
-        return Ok((r, true));
-    }
     let _turn = match cache.enabled() {
         true => Some(cache.turn(&key)),
         false => None,
