@@ -268,6 +268,7 @@ impl App {
                 .map_err(|e| anyhow::anyhow!("demo data rejected: {e:?}"))?;
             features.push(draft.into_feature(Uuid::now_v7(), checked, now));
         }
+        fixtures::link_by_title(&mut features);
         let actor = Actor::System("demo".into()).label();
         if self.store.create_first(&features, &actor).await? {
             tracing::info!(count = features.len(), "loaded the demo data");
@@ -338,6 +339,31 @@ impl App {
             .map_err(|e| Error::from_store(e, expected))?;
         self.remove(id, old.version + 1);
         Ok(())
+    }
+
+    /// When the feature took each of its statuses: what anyone who may read the feature
+    /// may know of its history (a citizen following a report), never who changed what.
+    pub async fn status_history(
+        &self,
+        id: Uuid,
+        actor: &Actor,
+    ) -> Result<Vec<(chrono::DateTime<chrono::Utc>, String)>> {
+        self.get(id, actor)?;
+        let mut out: Vec<(chrono::DateTime<chrono::Utc>, String)> = Vec::new();
+        for h in self.store.history(id).await? {
+            // a creation records the whole feature; a change records {from, to}
+            let status = match h.changes.get("status") {
+                Some(serde_json::Value::String(s)) => Some(s.clone()),
+                Some(v) => v.get("to").and_then(|s| s.as_str()).map(str::to_string),
+                None => None,
+            };
+            if let Some(s) = status
+                && out.last().is_none_or(|l| l.1 != s)
+            {
+                out.push((h.at, s));
+            }
+        }
+        Ok(out)
     }
 
     pub async fn history(&self, id: Uuid, actor: &Actor) -> Result<Vec<HistoryEntry>> {

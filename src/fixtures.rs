@@ -155,3 +155,23 @@ pub fn demo_drafts(now: DateTime<Utc>) -> anyhow::Result<Vec<FeatureDraft>> {
         })
         .collect()
 }
+
+/// Demo diversions name the works they serve by title (`serves`); stored features link
+/// by id, so titles become the ids just given. A title that names nothing is dropped.
+pub fn link_by_title(features: &mut [crate::model::Feature]) {
+    let ids: std::collections::HashMap<String, String> = features
+        .iter()
+        .map(|f| (f.title.clone(), f.id.to_string()))
+        .collect();
+    for f in features.iter_mut() {
+        if let Some(Value::Array(titles)) = f.attributes.get_mut("serves") {
+            titles.retain_mut(|t| match t.as_str().and_then(|t| ids.get(t)) {
+                Some(id) => {
+                    *t = Value::String(id.clone());
+                    true
+                }
+                None => false,
+            });
+        }
+    }
+}

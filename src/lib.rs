@@ -2,7 +2,8 @@
 //!
 //! See ARCHITECTURE.md for the bird's-eye view. In short: `model` holds the rules (no
 //! I/O), `store` the SQL, `index` the live R*-tree, `app` the write path that keeps the
-//! three consistent, `api` the HTTP surface, `transfer` the imports and exports.
+//! three consistent, `api` the HTTP surface, `web` the citizen pages, `transfer` the
+//! imports and exports.
 
 pub mod api;
 pub mod app;
@@ -21,4 +22,5 @@ pub mod store;
 pub mod styles;
 pub mod tiles;
 pub mod transfer;
+pub mod web;
 pub mod wire;

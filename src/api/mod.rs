@@ -10,13 +10,15 @@ mod problem;
 mod styles;
 mod tiles;
 
+pub use tiles::accepts_gzip;
+
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
@@ -24,7 +26,6 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
-use crate::error::Error;
 use crate::metrics::Metrics;
 
 /// What every handler reaches through `State`: one pointer, cloned for each request.
@@ -45,6 +46,7 @@ pub struct WebState {
     pub tiles: Arc<Vec<crate::tiles::Layer>>,
     pub tile_cache: Arc<crate::tiles::cache::TileCache>,
     pub styles: Arc<crate::styles::Styles>,
+    pub ui: Arc<crate::web::Ui>,
 }
 
 /// The HTTP surface as served: cached public tiles first (`tiles::fast_hit`), then the
@@ -87,6 +89,7 @@ impl tower::Service<Request> for FastTiles {
 fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
     let tile_layers = crate::tiles::layers::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let styles = crate::styles::Styles::load().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let ui = crate::web::Ui::load()?;
     let app_cache_bytes = app.config.tile_cache_mb << 20;
     let app_for_cache = app.clone();
     let limit = app.config.max_body_bytes;
@@ -106,6 +109,7 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
             cache
         },
         styles: Arc::new(styles),
+        ui: Arc::new(ui),
     }));
     // maps on other sites may use balise's tiles and styles: they are public reads
     let cors = tower_http::cors::CorsLayer::new()
@@ -123,7 +127,6 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         .route("/styles/sprites/{file}", get(styles::sprite))
         .layer(cors);
     let router = Router::new()
-        .route("/", get(home))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route(
@@ -140,7 +143,8 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
         .merge(map_routes)
-        .fallback(|| async { Error::NotFound("this page".into()) })
+        .merge(crate::web::routes().layer(tower_http::compression::CompressionLayer::new()))
+        .fallback(crate::web::fallback)
         .layer(middleware::from_fn_with_state(
             web.clone(),
             limit::rate_limit,
@@ -187,10 +191,6 @@ pub fn base_url(web: &Web, headers: &HeaderMap) -> String {
 
 pub fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).expect("digits are a valid header")
-}
-
-async fn home() -> Html<&'static str> {
-    Html(include_str!("home.html"))
 }
 
 async fn healthz(State(web): State<Web>) -> Response {

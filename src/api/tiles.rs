@@ -94,7 +94,7 @@ pub struct TimeParams {
 }
 
 /// Whether the client takes gzip (`Accept-Encoding: gzip`, not refused with `q=0`).
-fn accepts_gzip(headers: &HeaderMap) -> bool {
+pub fn accepts_gzip(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()

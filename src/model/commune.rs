@@ -31,6 +31,57 @@ pub struct CommuneSettings {
     /// Fees in euro cents by request type (e.g. `occupation_per_day`), as the Collège
     /// communal sets them.
     pub fees_cents: std::collections::BTreeMap<String, u32>,
+    /// How citizens reach the commune about balise (shown on its pages and e-mails).
+    pub contact: Contact,
+    /// Address of the commune's arms (an image), if it wants them shown.
+    pub arms_url: Option<String>,
+    /// What citizens may report, in the order offered.
+    pub report_categories: Vec<ReportCategory>,
+    /// How near (metres) an open report of the same category must be to be offered as
+    /// "already reported?" before a new one is sent.
+    pub duplicate_radius_m: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contact {
+    /// The service answering, e.g. "Service travaux".
+    pub service: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub website: String,
+    /// When the phone is answered, in plain words.
+    pub hours: String,
+}
+
+/// A kind of problem citizens can report, with its name in each language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportCategory {
+    /// Stable identifier, stored with reports (e.g. `voirie`).
+    pub id: String,
+    pub fr: String,
+    pub nl: String,
+    pub de: String,
+    pub en: String,
+}
+
+impl ReportCategory {
+    pub fn name(&self, lang: &str) -> &str {
+        match lang {
+            "nl" => &self.nl,
+            "de" => &self.de,
+            "en" => &self.en,
+            _ => &self.fr,
+        }
+    }
+}
+
+impl CommuneSettings {
+    pub fn category(&self, id: &str) -> Option<&ReportCategory> {
+        self.report_categories.iter().find(|c| c.id == id)
+    }
 }
 
 impl Default for CommuneSettings {
@@ -43,6 +94,10 @@ impl Default for CommuneSettings {
             request_lead_days: 20,
             report_retention_days: 365,
             fees_cents: Default::default(),
+            contact: Contact::default(),
+            arms_url: None,
+            report_categories: Vec::new(),
+            duplicate_radius_m: 50.0,
         }
     }
 }
@@ -63,6 +118,16 @@ pub struct Commune {
 impl Commune {
     pub fn label(&self) -> String {
         format!("{} ({})", self.name_fr, self.nis)
+    }
+
+    /// The commune's name in `lang` (fr, nl, de), French when it has none there.
+    pub fn name(&self, lang: &str) -> &str {
+        let other = match lang {
+            "nl" => self.name_nl.as_deref(),
+            "de" => self.name_de.as_deref(),
+            _ => None,
+        };
+        other.filter(|n| !n.is_empty()).unwrap_or(&self.name_fr)
     }
 }
 

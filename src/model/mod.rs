@@ -9,7 +9,7 @@ pub mod feature;
 pub mod geometry;
 pub mod schedule;
 
-pub use commune::{Commune, CommuneSettings, Territory};
+pub use commune::{Commune, CommuneSettings, Contact, ReportCategory, Territory};
 pub use feature::{Feature, FeatureDraft, Kind, Visibility};
 pub use schedule::{Interval, Schedule, TimeFilter};
 

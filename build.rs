@@ -1,0 +1,44 @@
+//! Makes sure the front-end packages pinned in `package-lock.json` are installed before
+//! the binary embeds them (`src/web/assets.rs` includes files from `node_modules/`), so
+//! that `cargo run --release` alone serves MapLibre GL JS: no CDN, nothing fetched at
+//! run time. Runs `npm ci` only when a file the binary needs is missing.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Files of `node_modules` the binary embeds.
+const NEEDED: &[&str] = &[
+    "node_modules/maplibre-gl/dist/maplibre-gl.mjs",
+    "node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs",
+    "node_modules/maplibre-gl/dist/maplibre-gl.css",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=package-lock.json");
+    for f in NEEDED {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if NEEDED.iter().all(|f| root.join(f).is_file()) {
+        return;
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(root)
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => panic!(
+            "`npm ci` failed ({s}): balise embeds MapLibre GL JS from node_modules; \
+             run `npm ci` in {} and read its error",
+            root.display()
+        ),
+        Err(e) => panic!(
+            "cannot run `npm` ({e}): balise embeds MapLibre GL JS from node_modules, \
+             installed by `npm ci` from package-lock.json; install Node.js and npm"
+        ),
+    }
+    for f in NEEDED {
+        assert!(root.join(f).is_file(), "`npm ci` did not install {f}");
+    }
+}

@@ -1,0 +1,221 @@
+# balise — Texte der Oberfläche auf Deutsch. Dieselben Schlüssel wie die französische Quelle.
+
+## Website
+site-tagline = Baustellen und Veranstaltungen in Ihrer Gemeinde
+skip-to-content = Zum Inhalt springen
+nav-label = Hauptmenü
+nav-home = Startseite
+nav-map = Karte der Baustellen
+nav-report = Ein Problem melden
+nav-follow = Eine Meldung verfolgen
+lang-switch-label = Sprache
+commune-of = Gemeinde { $name }
+back-home = Zurück zur Startseite
+footer-help = Brauchen Sie Hilfe?
+footer-help-page = Hilfe und Kontakt
+footer-privacy = Datenschutz
+footer-accessibility = Barrierefreiheit
+footer-api = Offene Daten
+footer-licence = balise ist freie Software unter der Lizenz EUPL-1.2. Gemeindegrenzen: Statbel.
+contact-phone = Telefon:
+contact-email = E-Mail:
+
+## Fehler
+error-title-prefix = Fehler:{ " " }
+error-summary-title = Es gibt ein Problem
+error-prefix = Fehler:
+not-found-title = Seite nicht gefunden
+not-found-text = Diese Seite gibt es nicht oder nicht mehr. Prüfen Sie die Adresse.
+
+## Startseite
+home-title = Was in Ihrer Gemeinde passiert
+home-lead = Baustellen, Umleitungen, Parkverbote, Veranstaltungen: sehen Sie, wo und wann. Melden Sie ein Problem auf der Straße.
+home-action-map = Baustellen und Veranstaltungen ansehen
+home-action-map-text = In einer Liste und auf einer Karte, Tag für Tag.
+home-action-report = Ein Problem melden
+home-action-report-text = Ein Loch in der Straße, eine defekte Lampe, Abfall: sagen Sie es der Gemeinde.
+home-action-permit = Eine Genehmigung beantragen
+home-action-permit-text = Für eine Veranstaltung, einen Container, ein Gerüst oder einen Umzug.
+home-action-follow = Eine Meldung verfolgen
+home-action-follow-text = Mit dem erhaltenen Aktenzeichen, zum Beispiel SOI-2026-00042.
+home-towns = Die Gemeinden
+home-town-link = Was in { $commune } passiert
+
+## Informationsseiten
+help-title = Hilfe und Kontakt
+help-p1 = Haben Sie eine Frage? Sprechen Sie lieber mit jemandem? Rufen Sie den Bauhof Ihrer Gemeinde an oder schreiben Sie ihm.
+help-h-map = Baustellen ansehen
+help-p-map = Die Seite „Karte der Baustellen“ zeigt eine Liste. Wählen Sie einen Tag oder einen Zeitraum. Sie können eine Straße suchen.
+help-h-report = Ein Problem melden
+help-p-report = Beantworten Sie eine Frage pro Seite. Sie erhalten ein Aktenzeichen. Bewahren Sie es auf, um Ihre Meldung zu verfolgen.
+help-h-counter = Ohne Computer
+help-p-counter = Sie können ein Problem auch telefonisch oder am Schalter der Gemeindeverwaltung melden. Ein Mitarbeiter füllt das Formular mit Ihnen aus.
+privacy-title = Datenschutz
+privacy-p1 = Ihre Gemeinde verwendet Ihre Daten, um Ihre Meldungen zu bearbeiten. Sie hält sich an die Datenschutz-Grundverordnung (DSGVO).
+privacy-h-what = Was wir speichern
+privacy-p-what = Den Ort, die Kategorie, Ihre Beschreibung und Ihre Fotos. Ihre E-Mail oder Telefonnummer nur, wenn Sie sie angeben.
+privacy-h-public = Was öffentlich ist
+privacy-p-public = Auf der Karte sieht man nur die Kategorie, den Stand und das Datum. Nie Ihren Namen, Ihre E-Mail oder Telefonnummer.
+privacy-h-photos = Fotos
+privacy-p-photos = Wir entfernen alle versteckten Angaben aus den Fotos, auch die GPS-Position. Ein Foto wird erst öffentlich, wenn ein Mitarbeiter es annimmt.
+privacy-h-keep = Wie lange
+privacy-p-keep = Ihre Kontaktdaten werden einige Zeit nach Abschluss des Problems gelöscht (ein Jahr, wenn die Gemeinde nichts anderes festlegt).
+privacy-h-rights = Ihre Rechte
+privacy-p-rights = Sie können Ihre Daten einsehen, berichtigen oder löschen lassen. Schreiben Sie Ihrer Gemeinde. Sie können sich auch bei der Datenschutzbehörde beschweren.
+a11y-title = Barrierefreiheit
+a11y-p1 = Die Gemeinden wollen, dass diese Website für alle leicht zu benutzen ist. Sie folgt dem wallonischen Dekret vom 2. Mai 2019 und der Norm EN 301 549.
+a11y-h-status = Stand der Vereinbarkeit
+a11y-p-status = Diese Website zielt auf Stufe AA der WCAG 2.2. Jede Seite wird automatisch geprüft. Alles funktioniert ohne JavaScript.
+a11y-h-limits = Bekannte Grenzen
+a11y-p-limits = Die Karte ist eine Ergänzung: Die Liste daneben zeigt dieselben Angaben. Ältere Fotos haben nicht immer eine Beschreibung.
+a11y-h-contact = Kommen Sie nicht weiter?
+a11y-p-contact = Sagen Sie es uns per Telefon oder E-Mail bei Ihrer Gemeinde. Wir antworten und geben Ihnen die Angaben auf anderem Weg.
+a11y-h-appeal = Beschwerde
+a11y-p-appeal = Sind Sie mit unserer Antwort nicht zufrieden, können Sie sich an den gemeinsamen Ombudsmann der Wallonie und der Föderation Wallonie-Brüssel wenden.
+permits-title = Eine Genehmigung beantragen
+permits-p1 = Bald können Sie hier eine Genehmigung für eine Veranstaltung oder für die Nutzung der Straße beantragen (Container, Gerüst, Umzug).
+permits-p2 = Bis dahin wenden Sie sich an Ihre Gemeinde:
+api-title = Offene Daten
+api-p1 = Alle öffentlichen Daten der Karte sind offen. Programme können sie hier lesen:
+api-features = Baustellen, Umleitungen, Veranstaltungen und Meldungen, als GeoJSON
+api-communes = die Gemeinden
+api-tiles = die Vektorkacheln der Karte
+api-style = der Kartenstil für MapLibre
+api-ops = der Zustand des Dienstes
+api-licence = Gemeindegrenzen: Statbel (Open-Data-Lizenz von Statistics Belgium).
+
+## Arten
+kind-works = Baustellen
+kind-diversion = Umleitungen
+kind-parking_ban = Parkverbote
+kind-event = Veranstaltungen
+kind-occupation = Nutzung der Straße
+kind-report = Meldungen
+kind-one-works = Baustelle
+kind-one-diversion = Umleitung
+kind-one-parking_ban = Parkverbot
+kind-one-event = Veranstaltung
+kind-one-occupation = Nutzung der Straße
+kind-one-report = Meldung
+
+## Stand
+status-planned = Geplant
+status-in_progress = Im Gange
+status-suspended = Unterbrochen
+status-completed = Beendet
+status-cancelled = Abgesagt
+status-new = Neu
+status-acknowledged = In Bearbeitung genommen
+status-resolved = Repariert
+status-not_competent = An eine andere Stelle weitergeleitet
+status-duplicate = Bereits gemeldet
+status-not_reproducible = Problem nicht festgestellt
+status-closed = Ohne Reparatur abgeschlossen
+
+## Karte und Liste
+carte-title = Baustellen und Veranstaltungen
+carte-lead = Wählen Sie was und wann. Die Liste zeigt alles. Die Karte zeigt dieselben Einträge.
+filter-what = Was?
+filter-when = Wann?
+when-opt-aujourdhui = Heute
+when-opt-semaine = Diese Woche
+when-opt-jour = Ein bestimmter Tag
+when-opt-periode = Ein Zeitraum
+when-day-legend = Der gewählte Tag
+when-from-legend = Beginn des Zeitraums
+when-to-legend = Ende des Zeitraums
+date-day = Tag
+date-month = Monat
+date-year = Jahr
+date-hint = Zum Beispiel: 17 12 2026
+filter-commune = Gemeinde
+filter-all-communes = Alle Gemeinden
+filter-search = Straße oder Ort (freiwillig)
+filter-search-hint = Zum Beispiel: rue de la Station, Casteau, Markt
+filter-apply = Anzeigen
+results-count = { $count ->
+    [0] Keine Ergebnisse
+    [one] 1 Ergebnis
+   *[other] { $count } Ergebnisse
+}
+results-on = Am { $date }.
+results-between = Vom { $from } bis { $to }.
+results-none-help = Nichts gefunden. Versuchen Sie ein anderes Datum oder ein anderes Wort.
+col-what = Was
+col-where = Wo
+col-when = Wann
+col-status = Stand
+show-on-map = Auf der Karte zeigen
+pagination-label = Ergebnisseiten
+page-prev = Vorige Seite
+page-next = Nächste Seite
+page-of = Seite { $page } von { $pages }
+map-heading = Karte
+map-label = Karte der Baustellen und Veranstaltungen
+map-nojs = Die Karte braucht JavaScript und WebGL. Die Liste zeigt dieselben Angaben.
+skip-map = Karte überspringen
+legend-heading = Legende
+legend-active = Im Gange: durchgezogene Linie
+legend-planned = Geplant: Striche
+legend-suspended = Unterbrochen: Punkte
+legend-done = Beendet: dünne Linie mit großen Lücken
+maplibre-locale = de
+error-day = Geben Sie ein gültiges Datum ein, zum Beispiel 17 12 2026
+error-range-from = Geben Sie ein gültiges Anfangsdatum ein, zum Beispiel 17 12 2026
+error-range-to = Geben Sie ein gültiges Enddatum ein, zum Beispiel 24 12 2026
+error-range-order = Das Enddatum muss nach dem Anfangsdatum liegen
+error-range-long = Der Zeitraum darf höchstens { $days } Tage dauern
+error-search-long = Die Suche darf höchstens { $max } Zeichen enthalten
+
+## Detailseite
+back-to-map = Zurück zur Liste
+feature-what = Was
+feature-category = Kategorie:
+feature-where = Wo
+feature-coordinates = Koordinaten: { $lat }, { $lon }
+feature-osm = auf OpenStreetMap ansehen
+feature-when = Wann
+feature-diversions = Umleitungen
+feature-serves = Für die Baustelle
+feature-history = Verlauf
+feature-contact = Kontakt
+fact-owner = Bauherr
+fact-contractor = Firma
+fact-applicant = Antragsteller
+
+## Daten in Worten
+weekday-1 = Montag
+weekday-2 = Dienstag
+weekday-3 = Mittwoch
+weekday-4 = Donnerstag
+weekday-5 = Freitag
+weekday-6 = Samstag
+weekday-7 = Sonntag
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+date-full = { $weekday }, { $day }. { $month }
+date-short = { $weekday }, { $day }.
+date-with-year = { $date } { $year }
+date-at = { $date } um { $time }
+time = { $h }.{ $mm } Uhr
+and = und
+when-on = am { $date }
+when-range = vom { $from } bis { $to }
+when-on-hours = am { $date }, von { $start } bis { $end }
+when-range-hours = vom { $from } um { $start } bis { $to } um { $end }
+when-from = ab { $from }, bis auf Weiteres
+when-hours = von { $start } bis { $end }
+when-except = außer am { $dates }
+days-every = jeden Tag
+days-span = { $first } bis { $last }
+days-each = jeden { $days }

@@ -1,0 +1,333 @@
+//! The citizen web: server-rendered pages in plain French (and Dutch, German, English),
+//! that work without JavaScript. MapLibre is an extra on the map page, loaded after the
+//! list it illustrates. Pages follow the GOV.UK Design System's patterns (not its brand)
+//! and `ACCESSIBILITY.md`.
+//!
+//! Handlers here are thin like the API's: they read the request into a `Ctx` (language,
+//! CSRF token), ask `App` through the same policy as the API (anonymous citizens see
+//! public data only), and render a template. Templates live in `web/templates/`, styles
+//! and scripts in `web/static/`, texts in `locales/`; all are built into the binary.
+
+pub mod assets;
+mod carte;
+pub mod i18n;
+mod pages;
+pub mod words;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use fluent_bundle::FluentValue;
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State, Value};
+use serde::Serialize;
+
+use crate::api::Web;
+use i18n::{I18n, Lang};
+
+/// Templates, translations and assets: everything a page needs besides data.
+pub struct Ui {
+    env: Environment<'static>,
+    pub i18n: Arc<I18n>,
+    pub assets: assets::Assets,
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../web/templates/base.html")),
+    (
+        "macros.html",
+        include_str!("../../web/templates/macros.html"),
+    ),
+    ("home.html", include_str!("../../web/templates/home.html")),
+    ("page.html", include_str!("../../web/templates/page.html")),
+    ("carte.html", include_str!("../../web/templates/carte.html")),
+    (
+        "feature.html",
+        include_str!("../../web/templates/feature.html"),
+    ),
+    ("error.html", include_str!("../../web/templates/error.html")),
+];
+
+impl Ui {
+    pub fn load() -> anyhow::Result<Ui> {
+        let i18n = Arc::new(I18n::load()?);
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)
+                .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
+        }
+        let tr = i18n.clone();
+        // t("key", name=value, …): the message in the page's language
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let lang = state
+                    .lookup("lang")
+                    .and_then(|l| l.as_str().and_then(Lang::parse))
+                    .unwrap_or(Lang::Fr);
+                let mut args = Vec::new();
+                for name in kwargs.args() {
+                    let v: Value = kwargs.get(name)?;
+                    let fv = match v.as_i64() {
+                        Some(n) => FluentValue::from(n),
+                        None => FluentValue::from(v.to_string()),
+                    };
+                    args.push((name, fv));
+                }
+                Ok(tr.tf(lang, key, &args))
+            },
+        );
+        let assets = assets::Assets::load();
+        Ok(Ui { env, i18n, assets })
+    }
+
+    /// Renders `template` with the page context plus `data`.
+    pub fn render(
+        &self,
+        ctx: &Ctx,
+        status: StatusCode,
+        template: &str,
+        data: impl Serialize,
+    ) -> Response {
+        let page = PageContext {
+            lang: ctx.lang.code(),
+            path: &ctx.path,
+            csrf: &ctx.csrf,
+            langs: Lang::ALL
+                .iter()
+                .map(|l| LangLink {
+                    code: l.code(),
+                    name: l.native_name(),
+                    current: *l == ctx.lang,
+                    href: format!(
+                        "/langue/{}?retour={}",
+                        l.code(),
+                        urlencoding_path(&ctx.path)
+                    ),
+                })
+                .collect(),
+            css: self.assets.versioned("balise.css"),
+            js: self.assets.versioned("balise.js"),
+        };
+        let result = self.env.get_template(template).and_then(|t| {
+            t.render(minijinja::context! { ..Value::from_serialize(&page), ..Value::from_serialize(&data) })
+        });
+        let html = match result {
+            Ok(html) => html,
+            Err(e) => {
+                tracing::error!(template, error = %format!("{e:#}"), "template failed");
+                return (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response();
+            }
+        };
+        let mut res = (status, axum::response::Html(html)).into_response();
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(ctx.lang.code()),
+        );
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h.insert(
+            header::VARY,
+            HeaderValue::from_static("Cookie, Accept-Language"),
+        );
+        if ctx.new_csrf {
+            let cookie = format!(
+                "{CSRF_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax{}",
+                ctx.csrf,
+                if ctx.secure { "; Secure" } else { "" }
+            );
+            h.append(
+                header::SET_COOKIE,
+                HeaderValue::from_str(&cookie).expect("hex is a valid header"),
+            );
+        }
+        res
+    }
+
+    pub fn t(&self, lang: Lang, key: &str) -> String {
+        self.i18n.t(lang, key, None)
+    }
+}
+
+#[derive(Serialize)]
+struct PageContext<'a> {
+    lang: &'static str,
+    path: &'a str,
+    csrf: &'a str,
+    langs: Vec<LangLink>,
+    css: String,
+    js: String,
+}
+
+#[derive(Serialize)]
+struct LangLink {
+    code: &'static str,
+    name: &'static str,
+    current: bool,
+    href: String,
+}
+
+/// Percent-encodes a local path and query for use as a query value.
+pub fn urlencoding_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for b in p.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+pub const LANG_COOKIE: &str = "balise_lang";
+pub const CSRF_COOKIE: &str = "balise_csrf";
+
+/// What every page needs to know about the request.
+pub struct Ctx {
+    pub lang: Lang,
+    /// Path and query of the page, for the language switch.
+    pub path: String,
+    /// The anti-forgery token of this browser (double-submit: cookie and form field).
+    pub csrf: String,
+    new_csrf: bool,
+    /// Whether the site is reached over HTTPS (cookies get `Secure`).
+    secure: bool,
+}
+
+impl Ctx {
+    /// Whether a submitted form carries this browser's token.
+    pub fn csrf_ok(&self, submitted: &str) -> bool {
+        !self.new_csrf && !submitted.is_empty() && constant_eq(submitted, &self.csrf)
+    }
+}
+
+fn constant_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Reads one cookie of the request.
+pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+impl FromRequestParts<Web> for Ctx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
+        let lang = cookie(parts, LANG_COOKIE)
+            .and_then(Lang::parse)
+            .or_else(|| {
+                parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|h| h.to_str().ok())
+                    .and_then(Lang::from_accept)
+            })
+            .unwrap_or(Lang::Fr);
+        let (csrf, new_csrf) = match cookie(parts, CSRF_COOKIE)
+            .filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            Some(c) => (c.to_string(), false),
+            None => (random_hex(16), true),
+        };
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or("/".to_string(), |p| p.as_str().to_string());
+        let secure = web
+            .app
+            .config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        Ok(Ctx {
+            lang,
+            path,
+            csrf,
+            new_csrf,
+            secure,
+        })
+    }
+}
+
+/// `n` random bytes as lowercase hex.
+pub fn random_hex(n: usize) -> String {
+    use rand::RngCore;
+    let mut bytes = vec![0u8; n];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Serialize)]
+struct ErrorPage {
+    communes: Vec<pages::CommuneView>,
+    title_key: &'static str,
+    text_key: &'static str,
+}
+
+/// The page a person gets for an address that leads nowhere.
+pub fn not_found(web: &Web, ctx: &Ctx) -> Response {
+    web.ui.render(
+        ctx,
+        StatusCode::NOT_FOUND,
+        "error.html",
+        ErrorPage {
+            communes: pages::communes(web, ctx.lang),
+            title_key: "not-found-title",
+            text_key: "not-found-text",
+        },
+    )
+}
+
+/// Unknown addresses: a page for browsers, a problem document for programs.
+pub async fn fallback(
+    axum::extract::State(web): axum::extract::State<Web>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|a| a.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    if wants_html {
+        not_found(&web, &ctx)
+    } else {
+        crate::error::Error::NotFound("this page".into()).into_response()
+    }
+}
+
+/// The pages, to be merged into the application's router.
+pub fn routes() -> Router<Web> {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/langue/{code}", get(pages::language))
+        .route("/aide", get(pages::help))
+        .route("/vie-privee", get(pages::privacy))
+        .route("/accessibilite", get(pages::accessibility))
+        .route("/autorisation", get(pages::permits))
+        .route("/api", get(pages::api))
+        .route("/carte", get(carte::list))
+        .route("/carte/{id}", get(carte::feature))
+        .route("/assets/{*file}", get(assets::serve))
+}

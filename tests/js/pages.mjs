@@ -1,0 +1,124 @@
+// Walks balise's citizen pages in Debian's Chromium (playwright-core) and prints, as JSON
+// on stdout, what a person would meet: axe-core violations (WCAG 2.0/2.1 A and AA, 2.2
+// AA) in each language, the language the page declares, the bytes it transferred, and
+// console errors. The Rust test `tests/web.rs` judges the result.
+//
+// Usage: node tests/js/pages.mjs BASE_URL PATH...   (every path in fr, nl, de and en)
+//        node tests/js/pages.mjs --map BASE_URL PATH  (the map beside the list, JS on)
+//        node tests/js/pages.mjs --nojs BASE_URL PATH (the same page with JS off)
+
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const mode = args[0].startsWith('--') ? args.shift() : '--axe';
+const [base, ...paths] = args;
+const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const executablePath = process.env.BALISE_CHROMIUM || '/usr/bin/chromium';
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    '--disable-dev-shm-usage'],
+});
+
+function watch(page, sink) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') sink.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => sink.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) sink.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+}
+
+async function weigh(page) {
+  // bytes over the wire for the document and everything it loaded
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    let total = nav ? nav.transferSize : 0;
+    for (const r of performance.getEntriesByType('resource')) total += r.transferSize;
+    return total;
+  });
+}
+
+try {
+  if (mode === '--axe') {
+    const out = [];
+    for (const lang of ['fr', 'nl', 'de', 'en']) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      await context.addCookies([{ name: 'balise_lang', value: lang, url: base }]);
+      const page = await context.newPage();
+      for (const path of paths) {
+        const errors = [];
+        watch(page, errors);
+        const res = await page.goto(base + path, { waitUntil: 'load' });
+        await page.evaluate(axeSource);
+        const axe = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }));
+        const html = await page.content();
+        out.push({
+          lang,
+          path,
+          status: res.status(),
+          htmlLang: await page.evaluate(() => document.documentElement.lang),
+          title: await page.title(),
+          violations: axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+          isolationMarks: /[\u2068\u2069]/.test(html),
+          horizontalScroll: await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1),
+          bytes: await weigh(page),
+          errors,
+        });
+        page.removeAllListeners();
+      }
+      await context.close();
+    }
+    console.log(JSON.stringify(out));
+  } else if (mode === '--map') {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    watch(page, errors);
+    await page.goto(base + paths[0]);
+    await page.waitForFunction(() => document.querySelector('#carte-map')?.dataset.ready === 'true', null, { timeout: 60000 });
+    await page.evaluate(() => new Promise((done) => {
+      const map = window.baliseMap;
+      if (map.loaded() && map.areTilesLoaded()) done(); else map.once('idle', done);
+    }));
+    const result = await page.evaluate(() => {
+      const map = window.baliseMap;
+      const ids = new Set();
+      for (const f of map.queryRenderedFeatures()) {
+        if (f.sourceLayer !== 'communes' && f.id !== undefined) ids.add(f.id);
+      }
+      return {
+        mapIds: [...ids].sort(),
+        listCount: Number(document.querySelector('#liste').dataset.count),
+        listedIds: (document.querySelector('#carte-map').dataset.ids || '').split(',').filter(Boolean).map(Number).sort(),
+        zoom: map.getZoom(),
+      };
+    });
+    result.errors = errors;
+    console.log(JSON.stringify(result));
+  } else if (mode === '--nojs') {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    const errors = [];
+    watch(page, errors);
+    const res = await page.goto(base + paths[0]);
+    const result = {
+      status: res.status(),
+      rows: await page.locator('#liste li.result').count(),
+      listCount: Number(await page.locator('#liste').getAttribute('data-count')),
+      mapVisible: await page.locator('#carte-map').isVisible(),
+      fallbackVisible: await page.locator('[data-map-fallback]').isVisible(),
+      horizontalScroll: await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1).catch(() => null),
+      errors,
+    };
+    console.log(JSON.stringify(result));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,353 @@
+//! The citizen web: pages over real HTTP, and in Debian's Chromium with axe-core.
+
+mod common;
+
+use common::{Backend, TestApp, node};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// The ids of the list rows of a `/carte` page, in order.
+fn row_ids(html: &str) -> Vec<String> {
+    html.split("class=\"result\" data-id=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+fn list_count(html: &str) -> usize {
+    let at = html
+        .find("data-count=\"")
+        .expect("the list carries its count")
+        + 12;
+    html[at..].split('"').next().unwrap().parse().unwrap()
+}
+
+async fn the_list_filters_by_kind_time_commune_and_words(backend: Backend) {
+    let app = TestApp::spawn_demo(backend).await;
+    let all = app.get("/carte").await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.header("content-type").starts_with("text/html"));
+    assert!(all.body.contains("<html lang=\"fr\">"));
+    let today = list_count(&all.body);
+    // the list shows what the API says is public and active today (Brussels days)
+    assert!(today >= 15, "{today} features today");
+    assert_eq!(row_ids(&all.body).len(), today.min(20), "first page");
+
+    // kinds: only works
+    let works = app.get("/carte?quoi=chantiers&quand=semaine").await;
+    for id in row_ids(&works.body) {
+        let f = app.get(&format!("/api/v1/features/{id}")).await.json();
+        assert_eq!(f["properties"]["kind"], "works", "{id}");
+    }
+    assert!(list_count(&works.body) >= 3);
+
+    // words, with or without accents and case, over title, place and commune
+    let station = app.get("/carte?q=STATION&quand=semaine").await;
+    let n = list_count(&station.body);
+    assert!(n >= 3, "{n} features about rue de la Station");
+    assert!(station.body.contains("Réfection de la rue de la Station"));
+    let roeulx = app.get("/carte?q=roeulx&quand=semaine").await;
+    assert!(roeulx.body.contains("Déviation par la chaussée du Rœulx"));
+
+    // commune: Braine-le-Comte only, and its name shown
+    let blc = app.get("/carte?commune=55004&quand=semaine").await;
+    assert!(blc.body.contains("Commune de Braine-le-Comte"));
+    assert!(!blc.body.contains("Soignies</dd>"));
+    assert!(list_count(&blc.body) >= 5);
+
+    // a day when nothing is planned yet: far away
+    let empty = app
+        .get("/carte?quoi=chantiers&quoi=evenements&quand=jour&jour_j=1&jour_m=1&jour_a=2035")
+        .await;
+    assert_eq!(list_count(&empty.body), 0);
+    assert!(empty.body.contains("Aucun résultat"));
+
+    // a wrong date: an error summary that links to the field, answers kept
+    let bad = app
+        .get("/carte?quand=jour&jour_j=31&jour_m=2&jour_a=2027&q=gare")
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body.contains("<title>Erreur : "),
+        "{}",
+        &bad.body[..400]
+    );
+    assert!(bad.body.contains("Il y a un problème"));
+    assert!(bad.body.contains("href=\"#jour_j\""));
+    assert!(
+        bad.body
+            .contains("aria-describedby=\"jour-hint jour_j-error\"")
+    );
+    assert!(bad.body.contains("value=\"31\"") && bad.body.contains("value=\"gare\""));
+
+    // a period the wrong way round
+    let order = app
+        .get("/carte?quand=periode&du_j=10&du_m=12&du_a=2026&au_j=1&au_m=12&au_a=2026")
+        .await;
+    assert_eq!(order.status, StatusCode::BAD_REQUEST);
+    assert!(
+        order
+            .body
+            .contains("La date de fin doit être après la date de début")
+    );
+
+    // paging keeps the filters and never shows a row twice
+    let p1 = app
+        .get("/carte?quand=periode&du_j=1&du_m=11&du_a=2026&au_j=31&au_m=1&au_a=2027")
+        .await;
+    let total = list_count(&p1.body);
+    let mut seen = row_ids(&p1.body);
+    if total > 20 {
+        assert!(p1.body.contains("rel=\"next\""));
+        let p2 = app
+            .get("/carte?quand=periode&du_j=1&du_m=11&du_a=2026&au_j=31&au_m=1&au_a=2027&page=2")
+            .await;
+        seen.extend(row_ids(&p2.body));
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len());
+    assert_eq!(seen.len(), total.min(40));
+    app.stop().await;
+}
+
+async fn a_feature_page_says_what_where_when_and_who(backend: Backend) {
+    let app = TestApp::spawn_demo(backend).await;
+    let list = app
+        .get("/carte?q=Réfection de la rue de la Station&quand=semaine")
+        .await;
+    let id = row_ids(&list.body)
+        .into_iter()
+        .next()
+        .expect("the works are listed");
+    let page = app.get(&format!("/carte/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let b = &page.body;
+    assert!(b.contains("<h1>Réfection de la rue de la Station</h1>"));
+    assert!(b.contains("Rue de la Station, entre la gare et la rue Neuve, Soignies"));
+    assert!(b.contains("Coordonnées : 50.5"));
+    // periods in words, and the diversion that serves these works
+    assert!(b.contains("<li>du "), "{b}");
+    assert!(b.contains("Déviation par la chaussée du Rœulx"));
+    assert!(b.contains("travaux@soignies.example"));
+    assert!(b.contains("Travaux Hainaut SA"));
+
+    // a report shows its reference and public history, never who did what
+    let reports = app.get("/carte?quoi=signalements&q=Nid-de-poule").await;
+    let rid = row_ids(&reports.body)
+        .into_iter()
+        .next()
+        .expect("the report is listed");
+    let report = app.get(&format!("/carte/{rid}")).await;
+    assert!(report.body.contains("SOI-2026-00041"));
+    assert!(report.body.contains("Suivi"));
+    assert!(report.body.contains("Pris en compte"));
+    assert!(!report.body.contains("system:demo"));
+
+    // an unknown or internal feature is a page that says so, in HTML
+    let missing = app
+        .client
+        .get(app.url("/carte/01a22387-0000-7000-8000-000000000000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(missing.text().await.unwrap().contains("Page introuvable"));
+    let internal = app
+        .get_as_admin("/api/v1/features?kind=works&commune=55004")
+        .await
+        .json();
+    let hidden = internal["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["visibility"] == "internal")
+        .expect("the demo has internal works")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        app.get(&format!("/carte/{hidden}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    app.stop().await;
+}
+
+async fn the_language_is_chosen_kept_and_declared(backend: Backend) {
+    let app = TestApp::spawn_demo(backend).await;
+    let no_redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let r = no_redirect
+        .get(app.url("/langue/nl?retour=/carte%3Fquand%3Dsemaine"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/carte?quand=semaine");
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("balise_lang=nl;"), "{cookie}");
+    // never a way out to another site
+    for evil in ["//evil.example/", "https://evil.example/"] {
+        let r = no_redirect
+            .get(app.url(&format!("/langue/de?retour={evil}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["location"], "/", "{evil}");
+    }
+    let nl = app
+        .client
+        .get(app.url("/carte?quand=semaine"))
+        .header("cookie", "balise_lang=nl")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(nl.headers()["content-language"], "nl");
+    let body = nl.text().await.unwrap();
+    assert!(body.contains("<html lang=\"nl\">"));
+    assert!(body.contains("Werken en evenementen"));
+    assert!(body.contains("hreflang=\"fr\""));
+    // without a cookie, the browser's languages decide; French when none is spoken
+    let de = app
+        .client
+        .get(app.url("/"))
+        .header("accept-language", "de-BE,de;q=0.9,fr;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(de.contains("<html lang=\"de\">"));
+    let es = app
+        .client
+        .get(app.url("/"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(es.contains("<html lang=\"fr\">"));
+    app.stop().await;
+}
+
+on_both_backends!(
+    the_list_filters_by_kind_time_commune_and_words,
+    a_feature_page_says_what_where_when_and_who,
+    the_language_is_chosen_kept_and_declared,
+    the_map_shows_the_features_of_the_list,
+);
+
+async fn the_map_shows_the_features_of_the_list(backend: Backend) {
+    let app = TestApp::spawn_demo(backend).await;
+    let path = "/carte?commune=55040&quoi=chantiers&quoi=evenements&quoi=deviations&quand=semaine";
+    let out = node("pages.mjs", &["--map", &app.base, path]);
+    assert!(
+        out.status.success(),
+        "the browser failed (is Debian's chromium at /usr/bin/chromium?):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+    let listed = r["listedIds"].as_array().unwrap();
+    assert_eq!(listed.len() as u64, r["listCount"].as_u64().unwrap());
+    assert!(listed.len() >= 5, "{r}");
+    assert_eq!(
+        r["mapIds"], r["listedIds"],
+        "the map draws exactly the list"
+    );
+
+    // with JavaScript off: the list, and no empty map box
+    let out = node("pages.mjs", &["--nojs", &app.base, "/carte?quand=semaine"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["status"], 200);
+    assert!(r["rows"].as_u64().unwrap() >= 10, "{r}");
+    assert_eq!(r["mapVisible"], false);
+    assert_eq!(r["fallbackVisible"], true);
+    assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+    app.stop().await;
+}
+
+/// ACCESSIBILITY.md A1, A4, I2, I3 and P1 on every page of the citizen web, in four
+/// languages. The pages do not depend on the backend: SQLite only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_passes_axe_in_four_languages() {
+    let app = TestApp::spawn_demo(Backend::Sqlite).await;
+    let report = app.get("/carte?quoi=signalements&q=Nid-de-poule").await;
+    let rid = row_ids(&report.body).remove(0);
+    let works = app
+        .get("/carte?q=Réfection de la rue de la Station&quand=semaine")
+        .await;
+    let wid = row_ids(&works.body).remove(0);
+    let feature_report = format!("/carte/{rid}");
+    let feature_works = format!("/carte/{wid}");
+    let pages = [
+        "/",
+        "/carte",
+        "/carte?quand=jour&jour_j=31&jour_m=2&jour_a=2027",
+        &feature_report,
+        &feature_works,
+        "/aide",
+        "/vie-privee",
+        "/accessibilite",
+        "/autorisation",
+        "/api",
+        "/nulle-part",
+    ];
+    let mut args = vec![app.base.as_str()];
+    args.extend(pages.iter().copied());
+    let out = node("pages.mjs", &args);
+    assert!(
+        out.status.success(),
+        "the browser failed (is Debian's chromium at /usr/bin/chromium?):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results.len(), pages.len() * 4);
+    let mut faults = Vec::new();
+    for r in &results {
+        let at = format!("{} {}", r["lang"], r["path"]);
+        if r["violations"] != serde_json::json!([]) {
+            faults.push(format!("{at}: {}", r["violations"]));
+        }
+        if r["htmlLang"] != r["lang"] {
+            faults.push(format!("{at}: html lang {}", r["htmlLang"]));
+        }
+        if r["isolationMarks"] != false {
+            faults.push(format!("{at}: Unicode isolation marks"));
+        }
+        if r["horizontalScroll"] != false {
+            faults.push(format!("{at}: scrolls sideways at 320 px"));
+        }
+        let expected_errors: &[&str] = match r["path"].as_str().unwrap() {
+            "/nulle-part" => &["404"],
+            p if p.contains("jour_j=31") => &["400"],
+            _ => &[],
+        };
+        for e in r["errors"].as_array().unwrap() {
+            let e = e.as_str().unwrap();
+            if !expected_errors.iter().any(|x| e.contains(x)) {
+                faults.push(format!("{at}: {e}"));
+            }
+        }
+        // P1: pages without the map stay light
+        if !r["path"].as_str().unwrap().starts_with("/carte?") && r["path"] != "/carte" {
+            let bytes = r["bytes"].as_u64().unwrap();
+            if bytes > 150_000 {
+                faults.push(format!("{at}: {bytes} bytes transferred"));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    app.stop().await;
+}
