@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::{Applied, Entry, Index, Query};
+use crate::model::report::ReportContact;
 use crate::model::{Commune, Feature, FeatureDraft, FieldError, Territory};
 use crate::policy::Actor;
 use crate::store::{Change, HistoryEntry, Progress, Store};
@@ -20,6 +21,8 @@ use crate::{clock, fixtures};
 
 /// Told of every change to the index: what changed, or `None` for "anything may have".
 type Observer = Box<dyn Fn(Option<&Applied>) + Send + Sync>;
+/// Told when a write here changes a feature's status: the feature after, the status before.
+type StatusHook = Box<dyn Fn(&Feature, &str) + Send + Sync>;
 
 pub struct App {
     pub store: Arc<dyn Store>,
@@ -27,6 +30,7 @@ pub struct App {
     index: RwLock<Index>,
     territory: RwLock<Arc<Territory>>,
     observers: RwLock<Vec<Observer>>,
+    status_hooks: RwLock<Vec<StatusHook>>,
 }
 
 /// A record of an import or batch that could not be accepted.
@@ -58,6 +62,7 @@ impl App {
             config,
             index: RwLock::new(Index::default()),
             territory: RwLock::new(Arc::new(Territory::new(communes))),
+            status_hooks: RwLock::new(Vec::new()),
             observers: RwLock::default(),
         });
         if app.config.demo {
@@ -323,7 +328,78 @@ impl App {
             .await
             .map_err(|e| Error::from_store(e, Some(expected)))?;
         self.upsert(next.clone());
+        if next.status != current.status {
+            for hook in self.status_hooks.read().expect("hooks lock").iter() {
+                hook(&next, &current.status);
+            }
+        }
         Ok(next)
+    }
+
+    /// Registers a hook told of status changes written by this instance (so that one
+    /// instance, the writer, tells the people following a feature).
+    pub fn on_status_change(&self, f: impl Fn(&Feature, &str) + Send + Sync + 'static) {
+        self.status_hooks
+            .write()
+            .expect("hooks lock")
+            .push(Box::new(f));
+    }
+
+    /// Files a citizen's report: checked by the model's rules, numbered, written with the
+    /// reporter's contact and indexed. Sending one draft twice files it once and answers
+    /// with the same reference. Returns the reference and the feature's id.
+    pub async fn submit_report(
+        &self,
+        draft_id: &str,
+        draft: FeatureDraft,
+        contact: Option<ReportContact>,
+        actor: &Actor,
+    ) -> Result<(String, bool)> {
+        if !actor.may_report() || draft.kind != crate::model::Kind::Report {
+            return Err(Error::Forbidden);
+        }
+        let checked = draft.check(&self.territory()).map_err(Error::Invalid)?;
+        let prefix = self
+            .territory()
+            .get(&checked.commune)
+            .map(|c| c.settings.reference_prefix.clone())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| checked.commune.clone());
+        let mut feature = draft.into_feature(Uuid::now_v7(), checked, clock::now());
+        let (reference, written) = self
+            .store
+            .submit_report(
+                draft_id,
+                &feature,
+                &prefix,
+                contact.as_ref(),
+                &actor.label(),
+            )
+            .await?;
+        if written {
+            feature
+                .attributes
+                .insert("reference".into(), Value::String(reference.clone()));
+            self.upsert(feature);
+        }
+        Ok((reference, written))
+    }
+
+    /// The public report with this reference.
+    pub fn report_by_reference(&self, reference: &str) -> Option<Arc<Entry>> {
+        let index = self.index.read().expect("index lock");
+        index
+            .iter()
+            .find(|e| {
+                e.feature.kind == crate::model::Kind::Report
+                    && e.feature.visibility == crate::model::Visibility::Public
+                    && e.feature
+                        .attributes
+                        .get("reference")
+                        .and_then(|r| r.as_str())
+                        == Some(reference)
+            })
+            .cloned()
     }
 
     pub async fn delete(&self, id: Uuid, expected: Option<i64>, actor: &Actor) -> Result<()> {

@@ -41,6 +41,10 @@ pub struct Layer {
     pub basemap_url: Option<String>,
     /// Attribution the basemap's provider asks for; required with `basemap_url`.
     pub basemap_attribution: Option<String>,
+    /// SMTP relay for e-mail (`smtp://host:port`); none: messages go to `<data_dir>/outbox`.
+    pub smtp_url: Option<String>,
+    /// Sender of e-mail to citizens.
+    pub mail_from: Option<String>,
 }
 
 impl Layer {
@@ -59,11 +63,15 @@ impl Layer {
             tile_cache_mb: self.tile_cache_mb.or(base.tile_cache_mb),
             basemap_url: self.basemap_url.or(base.basemap_url),
             basemap_attribution: self.basemap_attribution.or(base.basemap_attribution),
+            smtp_url: self.smtp_url.or(base.smtp_url),
+            mail_from: self.mail_from.or(base.mail_from),
         }
     }
 }
 
-const ENV_KEYS: [&str; 14] = [
+const ENV_KEYS: [&str; 16] = [
+    "BALISE_SMTP_URL",
+    "BALISE_MAIL_FROM",
     "BALISE_CONFIG",
     "BALISE_LISTEN",
     "BALISE_DATA_DIR",
@@ -94,6 +102,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     pub tile_cache_mb: usize,
     pub basemap: Option<Basemap>,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
 }
 
 /// A raster basemap drawn under balise's layers.
@@ -118,6 +128,8 @@ impl std::fmt::Debug for Config {
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("tile_cache_mb", &self.tile_cache_mb)
             .field("basemap", &self.basemap)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
             .finish()
     }
 }
@@ -166,6 +178,8 @@ fn env_layer(env: &[(String, String)], warnings: &mut Vec<String>) -> anyhow::Re
             })
             .transpose()?,
         public_url: get("BALISE_PUBLIC_URL"),
+        smtp_url: get("BALISE_SMTP_URL"),
+        mail_from: get("BALISE_MAIL_FROM"),
         rate_limit_per_minute: get("BALISE_RATE_LIMIT_PER_MINUTE")
             .map(|v| {
                 v.parse().with_context(|| {
@@ -261,6 +275,10 @@ pub fn load(
         trust_forwarded_for: merged.trust_forwarded_for.unwrap_or(false),
         tile_cache_mb: merged.tile_cache_mb.unwrap_or(256),
         basemap: basemap(merged.basemap_url, merged.basemap_attribution)?,
+        smtp_url: merged.smtp_url,
+        mail_from: merged
+            .mail_from
+            .unwrap_or_else(|| "balise <ne-pas-repondre@balise.invalid>".into()),
     };
     Ok(Loaded {
         config,

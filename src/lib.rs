@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod fixtures;
 pub mod index;
+pub mod mail;
 pub mod metrics;
 pub mod model;
 pub mod policy;

@@ -35,6 +35,11 @@ impl Actor {
         f.visibility == Visibility::Public || self.sees_internal(Some(&f.commune))
     }
 
+    /// Whether this actor may file a citizen's report: anyone may, signed in or not.
+    pub fn may_report(&self) -> bool {
+        true
+    }
+
     /// Whether this actor may create, change or delete features of `commune`.
     pub fn may_write(&self, _commune: &str) -> bool {
         !matches!(self, Actor::Anonymous)

@@ -219,3 +219,126 @@ when-except = außer am { $dates }
 days-every = jeden Tag
 days-span = { $first } bis { $last }
 days-each = jeden { $days }
+
+## Ein Problem melden
+back = Zurück
+continue = Weiter
+change = Ändern
+report-start-title = Ein Problem melden
+report-start-lead = Ein Loch in der Straße, eine defekte Lampe, Abfall? Sagen Sie es Ihrer Gemeinde.
+report-start-steps = Wir fragen Sie:
+report-start-where = wo das Problem ist;
+report-start-what = um welches Problem es geht;
+report-start-photos = nach Fotos, wenn Sie möchten;
+report-start-contact = wie wir Sie informieren, wenn Sie möchten.
+report-start-urgent = Akute Gefahr? Rufen Sie die Polizei unter 101 oder den Notruf unter 112.
+report-start-button = Jetzt beginnen
+report-lieu-title = Wo ist das Problem?
+lieu-intro = Suchen Sie eine Straße oder einen Ort, oder beschreiben Sie die Stelle mit Ihren Worten.
+lieu-search-label = Straße oder Ort
+lieu-search-hint = Zum Beispiel: rue Neuve, Grand-Place, Casteau
+lieu-search-button = Suchen
+lieu-found-legend = Wählen Sie den Ort
+lieu-words-label = Beschreiben Sie die Stelle (freiwillig, wenn Sie einen Ort gewählt haben)
+lieu-words-hint = Zum Beispiel: vor Nummer 12, bei der Bushaltestelle
+lieu-commune-label = Gemeinde
+lieu-commune-choose = Wählen Sie die Gemeinde
+lieu-error-none-found = Kein Ort gefunden. Beschreiben Sie die Stelle und wählen Sie die Gemeinde.
+lieu-error-commune = Wählen Sie die Gemeinde, in der das Problem ist
+lieu-error-none = Geben Sie an, wo das Problem ist
+lieu-error-neighbour = Diese Stelle liegt in { $commune }. Wenden Sie sich direkt an diese Gemeinde.
+lieu-error-outside = Diese Stelle liegt in keiner Gemeinde, die wir kennen.
+report-categorie-title = Was ist das Problem?
+categorie-error = Wählen Sie die Art des Problems
+report-doublons-title = Schon gemeldet?
+doublons-intro = Diese Probleme wurden ganz in der Nähe schon gemeldet:
+doublons-distance = { $metres } m entfernt
+doublons-follow = Ist es dasselbe Problem, verfolgen Sie es: zweimal melden ist nicht nötig.
+doublons-continue = Es ist ein anderes Problem, weiter
+report-description-title = Beschreiben Sie das Problem
+description-hint = Sagen Sie, was Sie sehen. Zum Beispiel: ein tiefes Loch in der Fahrbahn, rechts.
+description-error-empty = Beschreiben Sie das Problem
+error-too-long = Schreiben Sie höchstens { $max } Zeichen
+report-photos-title = Fotos hinzufügen (freiwillig)
+photos-label = Fotos
+photos-hint = Bis zu 3 Fotos, als JPEG, PNG oder WebP, jeweils höchstens 10 MB.
+photos-thumb-alt = Ihr Foto { $n }
+photos-remove = Foto entfernen
+photos-error-size = Ein Foto ist größer als 10 MB. Wählen Sie ein kleineres Foto.
+photos-error-count = Sie können höchstens { $max } Fotos hinzufügen
+photos-error-format = Die Datei { $file } ist kein JPEG-, PNG- oder WebP-Foto
+report-contact-title = Möchten Sie informiert werden?
+contact-hint = Wir schreiben Ihnen, wenn es weitergeht. Wir veröffentlichen Ihre Kontaktdaten nie.
+contact-by-email = Ja, per E-Mail
+contact-email-label = E-Mail-Adresse
+contact-by-phone = Ja, per Telefon
+contact-phone-label = Telefonnummer
+contact-anonymous = Nein, anonym bleiben
+contact-error-email = Geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.be
+contact-error-phone = Geben Sie eine Telefonnummer ein, zum Beispiel 067 12 34 56
+contact-error-choice = Wählen Sie, ob Sie informiert werden möchten
+report-verifier-title = Prüfen Sie Ihre Meldung
+check-where = Wo
+check-what = Problem
+check-description = Beschreibung
+check-photos = Fotos
+check-photo-count = { $count ->
+    [0] Kein Foto
+    [one] 1 Foto
+   *[other] { $count } Fotos
+}
+check-contact = Sie informieren
+honeypot-label = Füllen Sie dieses Feld nicht aus
+check-send-text = Mit dem Senden geben Sie diese Meldung an Ihre Gemeinde weiter.
+send-button = Meldung senden
+sent-title = Meldung gesendet
+sent-reference = Ihr Aktenzeichen:
+sent-keep = Notieren Sie dieses Aktenzeichen. Damit verfolgen Sie Ihre Meldung, auch am Telefon.
+sent-next-title = Wie geht es weiter?
+sent-next-text = Der Bauhof Ihrer Gemeinde prüft Ihre Meldung. Sie erscheint auf der Karte. Haben Sie Ihre E-Mail angegeben, erhalten Sie bei jedem Schritt eine Nachricht.
+sent-follow-link = Diese Meldung verfolgen
+sent-print = Um eine Kopie zu behalten, drucken Sie diese Seite oder speichern Sie sie als PDF.
+sent-another = Ein weiteres Problem melden
+follow-title = Eine Meldung verfolgen
+follow-report-title = Meldung { $reference }
+follow-hint = Es steht in Ihrer Bestätigung. Zum Beispiel: SOI-2026-00042.
+follow-button = Verlauf ansehen
+follow-error-empty = Geben Sie das Aktenzeichen der Meldung ein
+follow-error-format = Geben Sie das Aktenzeichen wie in Ihrer Bestätigung ein, zum Beispiel SOI-2026-00042
+follow-error-unknown = Keine Meldung hat das Aktenzeichen { $reference }
+explain-new = Ihre Meldung ist angekommen. Der Dienst wird sie prüfen.
+explain-acknowledged = Der Dienst hat das Problem gesehen und kümmert sich darum.
+explain-planned = Ein Einsatz ist geplant.
+explain-in_progress = Die Gemeindearbeiter kümmern sich darum.
+explain-resolved = Das Problem ist behoben.
+explain-not_competent = Dieses Problem gehört zu einer anderen Stelle. Wir haben es weitergeleitet.
+explain-duplicate = Dieses Problem wurde bereits gemeldet. Verfolgen Sie die erste Meldung.
+explain-not_reproducible = Der Dienst hat das Problem vor Ort nicht gefunden.
+explain-closed = Die Meldung ist ohne Reparatur abgeschlossen.
+unsubscribe-title = Keine Nachrichten mehr erhalten
+unsubscribe-text = Sie erhalten keine Nachrichten mehr zu dieser Meldung.
+unsubscribe-button = Bestätigen
+unsubscribe-done = Erledigt. Sie erhalten keine Nachrichten mehr zu dieser Meldung.
+csrf-title = Das Formular ist abgelaufen
+csrf-text = Beginnen Sie zu Ihrer Sicherheit auf der vorigen Seite neu. Ihre Antworten bleiben erhalten.
+spam-title = Senden abgelehnt
+spam-text = Ihre Sendung konnte nicht angenommen werden. Sind Sie ein Mensch, rufen Sie Ihre Gemeinde an.
+send-error-title = Die Meldung konnte nicht gesendet werden
+send-error-text = Versuchen Sie es in einigen Minuten erneut, oder rufen Sie Ihre Gemeinde an.
+too-many-title = Zu viele Sendungen
+too-many-text = Sie haben in kurzer Zeit viele Formulare gesendet. Warten Sie eine Minute und versuchen Sie es erneut.
+mail-confirm-subject = Ihre Meldung { $reference } ist angekommen
+mail-confirm-text = Guten Tag,
+
+    Ihre Gemeinde hat Ihre Meldung erhalten. Das Aktenzeichen ist { $reference }.
+
+    Verfolgen Sie sie hier: { $link }
+
+    Wir schreiben Ihnen bei jedem Schritt.
+mail-status-subject = Ihre Meldung { $reference }: { $status }
+mail-status-text = Guten Tag,
+
+    Ihre Meldung { $reference } hat sich geändert: { $status }.
+    { $explain }
+
+    Verfolgen Sie sie hier: { $link }

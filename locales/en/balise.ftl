@@ -219,3 +219,126 @@ when-except = except on { $dates }
 days-every = every day
 days-span = { $first } to { $last }
 days-each = every { $days }
+
+## Report a problem
+back = Back
+continue = Continue
+change = Change
+report-start-title = Report a problem
+report-start-lead = A pothole, a broken street light, litter? Tell your municipality.
+report-start-steps = We will ask you:
+report-start-where = where the problem is;
+report-start-what = what the problem is;
+report-start-photos = for photos, if you want;
+report-start-contact = how to keep you informed, if you want.
+report-start-urgent = Immediate danger? Call the police on 101 or emergency services on 112.
+report-start-button = Start now
+report-lieu-title = Where is the problem?
+lieu-intro = Search for a street or a place, or describe the place in your own words.
+lieu-search-label = Street or place
+lieu-search-hint = For example: rue Neuve, Grand-Place, Casteau
+lieu-search-button = Search
+lieu-found-legend = Choose the place
+lieu-words-label = Describe the place (optional if you chose a place)
+lieu-words-hint = For example: in front of number 12, near the bus stop
+lieu-commune-label = Municipality
+lieu-commune-choose = Choose the municipality
+lieu-error-none-found = No place found. Describe the place and choose the municipality.
+lieu-error-commune = Choose the municipality where the problem is
+lieu-error-none = Tell us where the problem is
+lieu-error-neighbour = This place is in { $commune }. Contact that municipality directly.
+lieu-error-outside = This place is not in a municipality we know.
+report-categorie-title = What is the problem?
+categorie-error = Choose the kind of problem
+report-doublons-title = Already reported?
+doublons-intro = These problems were already reported close by:
+doublons-distance = { $metres } m away
+doublons-follow = If it is the same problem, follow it: there is no need to report it twice.
+doublons-continue = It is another problem, continue
+report-description-title = Describe the problem
+description-hint = Say what you see. For example: a deep hole in the road, on the right side.
+description-error-empty = Describe the problem
+error-too-long = Write at most { $max } characters
+report-photos-title = Add photos (optional)
+photos-label = Photos
+photos-hint = Up to 3 photos, as JPEG, PNG or WebP, 10 MB at most each.
+photos-thumb-alt = Your photo { $n }
+photos-remove = Remove the photo
+photos-error-size = A photo is larger than 10 MB. Choose a smaller photo.
+photos-error-count = You can add at most { $max } photos
+photos-error-format = The file { $file } is not a JPEG, PNG or WebP photo
+report-contact-title = Do you want to be kept informed?
+contact-hint = We write to you when the problem moves on. We never publish your contact details.
+contact-by-email = Yes, by e-mail
+contact-email-label = E-mail address
+contact-by-phone = Yes, by phone
+contact-phone-label = Phone number
+contact-anonymous = No, stay anonymous
+contact-error-email = Enter an e-mail address, for example name@example.be
+contact-error-phone = Enter a phone number, for example 067 12 34 56
+contact-error-choice = Choose whether you want to be kept informed
+report-verifier-title = Check your report
+check-where = Where
+check-what = Problem
+check-description = Description
+check-photos = Photos
+check-photo-count = { $count ->
+    [0] No photo
+    [one] 1 photo
+   *[other] { $count } photos
+}
+check-contact = Keep you informed
+honeypot-label = Do not fill in this field
+check-send-text = By sending, you pass this report on to your municipality.
+send-button = Send the report
+sent-title = Report sent
+sent-reference = Your reference:
+sent-keep = Write this reference down. It lets you follow your report, also by phone.
+sent-next-title = What happens next
+sent-next-text = The works department of your municipality looks at your report. It shows on the map. If you gave your e-mail, you get a message at each step.
+sent-follow-link = Follow this report
+sent-print = To keep a copy, print this page or save it as a PDF.
+sent-another = Report another problem
+follow-title = Follow a report
+follow-report-title = Report { $reference }
+follow-hint = It is in your confirmation. For example: SOI-2026-00042.
+follow-button = See progress
+follow-error-empty = Enter the reference of the report
+follow-error-format = Enter the reference as on your confirmation, for example SOI-2026-00042
+follow-error-unknown = No report has the reference { $reference }
+explain-new = Your report has arrived. The department will look at it.
+explain-acknowledged = The department has seen the problem and will deal with it.
+explain-planned = Work is planned.
+explain-in_progress = Municipal workers are dealing with it.
+explain-resolved = The problem is fixed.
+explain-not_competent = This problem belongs to another authority. We passed it on.
+explain-duplicate = This problem was already reported. Follow the first report.
+explain-not_reproducible = The department did not find the problem on site.
+explain-closed = The report is closed without repair.
+unsubscribe-title = Stop receiving messages
+unsubscribe-text = You will no longer receive messages about this report.
+unsubscribe-button = Confirm
+unsubscribe-done = Done. You will no longer receive messages about this report.
+csrf-title = The form has expired
+csrf-text = For your security, start again from the previous page. The answers you gave are kept.
+spam-title = Sending refused
+spam-text = What you sent could not be accepted. If you are a person, call your municipality.
+send-error-title = The report could not be sent
+send-error-text = Try again in a few minutes, or call your municipality.
+too-many-title = Too many forms sent
+too-many-text = You sent many forms in a short time. Wait a minute, then try again.
+mail-confirm-subject = Your report { $reference } has arrived
+mail-confirm-text = Hello,
+
+    Your municipality received your report. Its reference is { $reference }.
+
+    Follow it here: { $link }
+
+    We will write to you at each step.
+mail-status-subject = Your report { $reference }: { $status }
+mail-status-text = Hello,
+
+    Your report { $reference } has changed: { $status }.
+    { $explain }
+
+    Follow it here: { $link }

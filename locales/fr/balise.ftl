@@ -223,3 +223,126 @@ when-except = sauf le { $dates }
 days-every = tous les jours
 days-span = du { $first } au { $last }
 days-each = chaque { $days }
+
+## Signaler un problème
+back = Retour
+continue = Continuer
+change = Modifier
+report-start-title = Signaler un problème
+report-start-lead = Un trou dans la route, une lampe en panne, des déchets ? Prévenez votre commune.
+report-start-steps = Nous allons vous demander :
+report-start-where = où se trouve le problème ;
+report-start-what = de quel problème il s'agit ;
+report-start-photos = des photos, si vous voulez ;
+report-start-contact = comment vous prévenir, si vous voulez.
+report-start-urgent = Danger immédiat ? Appelez la police au 101 ou les secours au 112.
+report-start-button = Commencer
+report-lieu-title = Où se trouve le problème ?
+lieu-intro = Cherchez une rue ou un lieu, ou décrivez l'endroit avec vos mots.
+lieu-search-label = Rue ou lieu
+lieu-search-hint = Par exemple : rue Neuve, Grand-Place, Casteau
+lieu-search-button = Chercher
+lieu-found-legend = Choisissez l'endroit
+lieu-words-label = Décrivez l'endroit (facultatif si vous avez choisi un lieu)
+lieu-words-hint = Par exemple : devant le numéro 12, près de l'arrêt de bus
+lieu-commune-label = Commune
+lieu-commune-choose = Choisissez la commune
+lieu-error-none-found = Aucun lieu trouvé. Décrivez l'endroit et choisissez la commune.
+lieu-error-commune = Choisissez la commune où se trouve le problème
+lieu-error-none = Indiquez où se trouve le problème
+lieu-error-neighbour = Cet endroit se trouve à { $commune }. Contactez directement cette commune.
+lieu-error-outside = Cet endroit ne se trouve pas dans une commune que nous connaissons.
+report-categorie-title = Quel est le problème ?
+categorie-error = Choisissez le type de problème
+report-doublons-title = Déjà signalé ?
+doublons-intro = Ces problèmes ont déjà été signalés tout près :
+doublons-distance = à { $metres } m
+doublons-follow = Si c'est le même problème, suivez-le : inutile de le signaler deux fois.
+doublons-continue = C'est un autre problème, continuer
+report-description-title = Décrivez le problème
+description-hint = Dites ce que vous voyez. Par exemple : un trou profond sur la chaussée, côté droit.
+description-error-empty = Décrivez le problème
+error-too-long = Écrivez au plus { $max } caractères
+report-photos-title = Ajoutez des photos (facultatif)
+photos-label = Photos
+photos-hint = Jusqu'à 3 photos, au format JPEG, PNG ou WebP, de 10 Mo au plus chacune.
+photos-thumb-alt = Votre photo { $n }
+photos-remove = Retirer la photo
+photos-error-size = Une photo dépasse 10 Mo. Choisissez une photo plus petite.
+photos-error-count = Vous pouvez ajouter au plus { $max } photos
+photos-error-format = Le fichier { $file } n'est pas une photo JPEG, PNG ou WebP
+report-contact-title = Voulez-vous être prévenu ?
+contact-hint = Nous vous écrivons quand le problème avance. Nous ne publions jamais vos coordonnées.
+contact-by-email = Oui, par e-mail
+contact-email-label = Adresse e-mail
+contact-by-phone = Oui, par téléphone
+contact-phone-label = Numéro de téléphone
+contact-anonymous = Non, rester anonyme
+contact-error-email = Entrez une adresse e-mail, par exemple nom@exemple.be
+contact-error-phone = Entrez un numéro de téléphone, par exemple 067 12 34 56
+contact-error-choice = Choisissez si vous voulez être prévenu
+report-verifier-title = Vérifiez votre signalement
+check-where = Où
+check-what = Problème
+check-description = Description
+check-photos = Photos
+check-photo-count = { $count ->
+    [0] Aucune photo
+    [one] 1 photo
+   *[other] { $count } photos
+}
+check-contact = Vous prévenir
+honeypot-label = Ne remplissez pas ce champ
+check-send-text = En envoyant, vous transmettez ce signalement à votre commune.
+send-button = Envoyer le signalement
+sent-title = Signalement envoyé
+sent-reference = Votre référence :
+sent-keep = Notez cette référence. Elle vous permet de suivre votre signalement, aussi par téléphone.
+sent-next-title = Et maintenant ?
+sent-next-text = Le service travaux de votre commune examine votre signalement. Il apparaît sur la carte. Si vous avez donné votre e-mail, vous recevez un message à chaque étape.
+sent-follow-link = Suivre ce signalement
+sent-print = Pour garder une copie, imprimez cette page ou enregistrez-la en PDF.
+sent-another = Signaler un autre problème
+follow-title = Suivre un signalement
+follow-report-title = Signalement { $reference }
+follow-hint = Elle se trouve dans votre confirmation. Par exemple : SOI-2026-00042.
+follow-button = Voir le suivi
+follow-error-empty = Entrez la référence du signalement
+follow-error-format = Entrez la référence comme sur votre confirmation, par exemple SOI-2026-00042
+follow-error-unknown = Aucun signalement ne porte la référence { $reference }
+explain-new = Votre signalement est arrivé. Le service va l'examiner.
+explain-acknowledged = Le service a vu le problème et va s'en occuper.
+explain-planned = Une intervention est prévue.
+explain-in_progress = Les ouvriers communaux s'en occupent.
+explain-resolved = Le problème est réparé.
+explain-not_competent = Ce problème dépend d'un autre gestionnaire. Nous lui avons transmis.
+explain-duplicate = Ce problème avait déjà été signalé. Suivez le premier signalement.
+explain-not_reproducible = Le service n'a pas trouvé le problème sur place.
+explain-closed = Le signalement est clôturé sans réparation.
+unsubscribe-title = Ne plus recevoir de messages
+unsubscribe-text = Vous ne recevrez plus de message sur ce signalement.
+unsubscribe-button = Confirmer
+unsubscribe-done = C'est fait. Vous ne recevrez plus de message sur ce signalement.
+csrf-title = Le formulaire a expiré
+csrf-text = Pour votre sécurité, recommencez depuis la page précédente. Vos réponses déjà données sont gardées.
+spam-title = Envoi refusé
+spam-text = Votre envoi n'a pas pu être accepté. Si vous êtes une personne, appelez votre commune.
+send-error-title = Le signalement n'a pas pu être envoyé
+send-error-text = Réessayez dans quelques minutes, ou appelez votre commune.
+too-many-title = Trop d'envois
+too-many-text = Vous avez envoyé beaucoup de formulaires en peu de temps. Attendez une minute, puis réessayez.
+mail-confirm-subject = Votre signalement { $reference } est bien arrivé
+mail-confirm-text = Bonjour,
+
+    Votre commune a bien reçu votre signalement. Sa référence est { $reference }.
+
+    Suivez-le ici : { $link }
+
+    Nous vous écrirons à chaque étape.
+mail-status-subject = Votre signalement { $reference } : { $status }
+mail-status-text = Bonjour,
+
+    Votre signalement { $reference } a changé : { $status }.
+    { $explain }
+
+    Suivez-le ici : { $link }

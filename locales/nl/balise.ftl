@@ -219,3 +219,126 @@ when-except = behalve op { $dates }
 days-every = elke dag
 days-span = van { $first } tot { $last }
 days-each = elke { $days }
+
+## Een probleem melden
+back = Terug
+continue = Verder
+change = Wijzigen
+report-start-title = Een probleem melden
+report-start-lead = Een put in de weg, een kapotte straatlamp, afval? Laat het uw gemeente weten.
+report-start-steps = We vragen u:
+report-start-where = waar het probleem is;
+report-start-what = welk probleem het is;
+report-start-photos = foto's, als u wilt;
+report-start-contact = hoe we u op de hoogte houden, als u wilt.
+report-start-urgent = Direct gevaar? Bel de politie op 101 of de hulpdiensten op 112.
+report-start-button = Beginnen
+report-lieu-title = Waar is het probleem?
+lieu-intro = Zoek een straat of een plaats, of beschrijf de plek met uw eigen woorden.
+lieu-search-label = Straat of plaats
+lieu-search-hint = Bijvoorbeeld: rue Neuve, Grand-Place, Casteau
+lieu-search-button = Zoeken
+lieu-found-legend = Kies de plaats
+lieu-words-label = Beschrijf de plek (niet verplicht als u een plaats koos)
+lieu-words-hint = Bijvoorbeeld: voor nummer 12, bij de bushalte
+lieu-commune-label = Gemeente
+lieu-commune-choose = Kies de gemeente
+lieu-error-none-found = Geen plaats gevonden. Beschrijf de plek en kies de gemeente.
+lieu-error-commune = Kies de gemeente waar het probleem is
+lieu-error-none = Zeg waar het probleem is
+lieu-error-neighbour = Deze plek ligt in { $commune }. Neem rechtstreeks contact op met die gemeente.
+lieu-error-outside = Deze plek ligt niet in een gemeente die we kennen.
+report-categorie-title = Wat is het probleem?
+categorie-error = Kies het soort probleem
+report-doublons-title = Al gemeld?
+doublons-intro = Deze problemen werden vlakbij al gemeld:
+doublons-distance = op { $metres } m
+doublons-follow = Is het hetzelfde probleem, volg het dan: twee keer melden is niet nodig.
+doublons-continue = Het is een ander probleem, verder
+report-description-title = Beschrijf het probleem
+description-hint = Zeg wat u ziet. Bijvoorbeeld: een diepe put in de rijbaan, rechts.
+description-error-empty = Beschrijf het probleem
+error-too-long = Schrijf hoogstens { $max } tekens
+report-photos-title = Foto's toevoegen (niet verplicht)
+photos-label = Foto's
+photos-hint = Tot 3 foto's, in JPEG, PNG of WebP, elk hoogstens 10 MB.
+photos-thumb-alt = Uw foto { $n }
+photos-remove = Foto verwijderen
+photos-error-size = Een foto is groter dan 10 MB. Kies een kleinere foto.
+photos-error-count = U kunt hoogstens { $max } foto's toevoegen
+photos-error-format = Het bestand { $file } is geen JPEG-, PNG- of WebP-foto
+report-contact-title = Wilt u op de hoogte blijven?
+contact-hint = We schrijven u als het probleem vordert. We publiceren nooit uw gegevens.
+contact-by-email = Ja, per e-mail
+contact-email-label = E-mailadres
+contact-by-phone = Ja, per telefoon
+contact-phone-label = Telefoonnummer
+contact-anonymous = Nee, anoniem blijven
+contact-error-email = Geef een e-mailadres, bijvoorbeeld naam@voorbeeld.be
+contact-error-phone = Geef een telefoonnummer, bijvoorbeeld 067 12 34 56
+contact-error-choice = Kies of u op de hoogte wilt blijven
+report-verifier-title = Controleer uw melding
+check-where = Waar
+check-what = Probleem
+check-description = Beschrijving
+check-photos = Foto's
+check-photo-count = { $count ->
+    [0] Geen foto
+    [one] 1 foto
+   *[other] { $count } foto's
+}
+check-contact = U op de hoogte houden
+honeypot-label = Vul dit veld niet in
+check-send-text = Door te verzenden bezorgt u deze melding aan uw gemeente.
+send-button = Melding verzenden
+sent-title = Melding verzonden
+sent-reference = Uw referentie:
+sent-keep = Noteer deze referentie. Hiermee volgt u uw melding, ook per telefoon.
+sent-next-title = Wat gebeurt er nu?
+sent-next-text = De dienst openbare werken van uw gemeente bekijkt uw melding. Ze staat op de kaart. Als u uw e-mail gaf, krijgt u bij elke stap een bericht.
+sent-follow-link = Deze melding volgen
+sent-print = Om een kopie te bewaren, druk deze pagina af of bewaar ze als pdf.
+sent-another = Een ander probleem melden
+follow-title = Een melding volgen
+follow-report-title = Melding { $reference }
+follow-hint = Ze staat in uw bevestiging. Bijvoorbeeld: SOI-2026-00042.
+follow-button = Opvolging bekijken
+follow-error-empty = Geef de referentie van de melding
+follow-error-format = Geef de referentie zoals in uw bevestiging, bijvoorbeeld SOI-2026-00042
+follow-error-unknown = Geen enkele melding heeft de referentie { $reference }
+explain-new = Uw melding is aangekomen. De dienst bekijkt ze.
+explain-acknowledged = De dienst heeft het probleem gezien en pakt het aan.
+explain-planned = Een herstelling is gepland.
+explain-in_progress = De gemeentearbeiders zijn ermee bezig.
+explain-resolved = Het probleem is hersteld.
+explain-not_competent = Dit probleem hoort bij een andere beheerder. We hebben het doorgegeven.
+explain-duplicate = Dit probleem was al gemeld. Volg de eerste melding.
+explain-not_reproducible = De dienst vond het probleem niet ter plaatse.
+explain-closed = De melding is afgesloten zonder herstelling.
+unsubscribe-title = Geen berichten meer ontvangen
+unsubscribe-text = U krijgt geen berichten meer over deze melding.
+unsubscribe-button = Bevestigen
+unsubscribe-done = Klaar. U krijgt geen berichten meer over deze melding.
+csrf-title = Het formulier is verlopen
+csrf-text = Begin voor uw veiligheid opnieuw vanaf de vorige pagina. Uw antwoorden blijven bewaard.
+spam-title = Verzending geweigerd
+spam-text = Uw verzending kon niet worden aanvaard. Bent u een persoon, bel dan uw gemeente.
+send-error-title = De melding kon niet worden verzonden
+send-error-text = Probeer het over enkele minuten opnieuw, of bel uw gemeente.
+too-many-title = Te veel verzendingen
+too-many-text = U hebt in korte tijd veel formulieren verzonden. Wacht een minuut en probeer opnieuw.
+mail-confirm-subject = Uw melding { $reference } is goed aangekomen
+mail-confirm-text = Goedendag,
+
+    Uw gemeente heeft uw melding ontvangen. De referentie is { $reference }.
+
+    Volg ze hier: { $link }
+
+    We schrijven u bij elke stap.
+mail-status-subject = Uw melding { $reference }: { $status }
+mail-status-text = Goedendag,
+
+    Uw melding { $reference } is gewijzigd: { $status }.
+    { $explain }
+
+    Volg ze hier: { $link }

@@ -92,3 +92,32 @@ pub async fn rate_limit(State(web): State<Web>, req: Request, next: Next) -> Res
     }
     next.run(req).await
 }
+
+/// The citizen forms: POSTs beyond the form limit get a page that says to wait, in the
+/// person's language, not a problem document.
+pub async fn form_limit(State(web): State<Web>, req: Request, next: Next) -> Response {
+    if req.method() == axum::http::Method::POST
+        && let (Some(limiter), Some(ip)) =
+            (&web.form_limiter.limiter, web.form_limiter.client(&req))
+        && limiter.check_key(&ip).is_err()
+    {
+        let (mut parts, _) = req.into_parts();
+        let ctx =
+            match <crate::web::Ctx as axum::extract::FromRequestParts<Web>>::from_request_parts(
+                &mut parts, &web,
+            )
+            .await
+            {
+                Ok(c) => c,
+                Err(never) => match never {},
+            };
+        return crate::web::message(
+            &web,
+            &ctx,
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "too-many-title",
+            "too-many-text",
+        );
+    }
+    next.run(req).await
+}

@@ -47,6 +47,9 @@ pub struct WebState {
     pub tile_cache: Arc<crate::tiles::cache::TileCache>,
     pub styles: Arc<crate::styles::Styles>,
     pub ui: Arc<crate::web::Ui>,
+    pub mailer: Arc<crate::mail::Mailer>,
+    /// Stricter limits for the citizen forms' POSTs, per client address.
+    pub form_limiter: Arc<limit::Limiter>,
 }
 
 /// The HTTP surface as served: cached public tiles first (`tiles::fast_hit`), then the
@@ -110,7 +113,13 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         },
         styles: Arc::new(styles),
         ui: Arc::new(ui),
+        mailer: Arc::new(crate::mail::Mailer::new(&app_for_cache.config)?),
+        form_limiter: Arc::new(limit::Limiter::new(
+            app_for_cache.config.rate_limit_per_minute / 20,
+            app_for_cache.config.trust_forwarded_for,
+        )),
     }));
+    crate::web::start(&web);
     // maps on other sites may use balise's tiles and styles: they are public reads
     let cors = tower_http::cors::CorsLayer::new()
         .allow_origin(tower_http::cors::Any)
@@ -143,7 +152,14 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
         .merge(map_routes)
-        .merge(crate::web::routes().layer(tower_http::compression::CompressionLayer::new()))
+        .merge(
+            crate::web::routes()
+                .layer(middleware::from_fn_with_state(
+                    web.clone(),
+                    limit::form_limit,
+                ))
+                .layer(tower_http::compression::CompressionLayer::new()),
+        )
         .fallback(crate::web::fallback)
         .layer(middleware::from_fn_with_state(
             web.clone(),

@@ -7,6 +7,7 @@
 pub mod commune;
 pub mod feature;
 pub mod geometry;
+pub mod report;
 pub mod schedule;
 
 pub use commune::{Commune, CommuneSettings, Contact, ReportCategory, Territory};

@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
+use crate::model::report::ReportContact;
 use crate::model::{Commune, CommuneSettings, Feature, Kind, Visibility};
 
 pub use postgres::PgStore;
@@ -86,8 +87,38 @@ pub trait Store: Send + Sync + 'static {
     /// was deleted.
     async fn delete(&self, id: Uuid, expected: Option<i64>, actor: &str) -> Result<Feature>;
     async fn history(&self, id: Uuid) -> Result<Vec<HistoryEntry>>;
+    /// Keeps the answers of a report journey so far (a JSON object).
+    async fn put_draft(&self, id: &str, data: &Value) -> Result<()>;
+    /// A report draft and, once sent, its reference.
+    async fn draft(&self, id: &str) -> Result<Option<(Value, Option<String>)>>;
+    /// Sends a report in one transaction: numbers it within its commune and year (the
+    /// reference goes into `attributes.reference`), writes the feature with its history
+    /// and the reporter's contact, and marks the draft sent. A draft sent before writes
+    /// nothing and answers with its first reference: `(reference, written)`.
+    async fn submit_report(
+        &self,
+        draft_id: &str,
+        feature: &Feature,
+        prefix: &str,
+        contact: Option<&ReportContact>,
+        actor: &str,
+    ) -> Result<(String, bool)>;
+    /// The reporter's contact, while subscribed and not erased.
+    async fn report_contact(&self, feature_id: Uuid) -> Result<Option<ReportContact>>;
+    /// Stops messages for the contact with this unsubscribe secret; false when unknown.
+    async fn unsubscribe(&self, token: &str) -> Result<bool>;
+    /// Erases the contacts of these reports (retention); returns how many were erased.
+    async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64>;
     /// Writes by other instances, where the backend has a change feed.
     async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>>;
+}
+
+/// The year a report is numbered in: its creation, in Brussels.
+pub fn report_year(f: &Feature) -> i32 {
+    use chrono::Datelike;
+    f.created_at
+        .with_timezone(&crate::model::schedule::LOCAL_TZ)
+        .year()
 }
 
 /// Opens the store a URL names: `sqlite:…` or `postgres://…`.

@@ -22,6 +22,7 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use super::{Change, CommuneRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError};
+use crate::model::report::ReportContact;
 use crate::model::{Commune, Feature};
 
 pub struct PgStore {
@@ -397,6 +398,126 @@ impl Store for PgStore {
                 })
             })
             .collect()
+    }
+
+    async fn put_draft(&self, id: &str, data: &Value) -> Result<()> {
+        let now = Utc::now();
+        sqlx::query(
+            "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES ($1, $2, $3, $3)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+             WHERE report_drafts.reference IS NULL",
+        )
+        .bind(id)
+        .bind(data)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn draft(&self, id: &str) -> Result<Option<(Value, Option<String>)>> {
+        let row = sqlx::query("SELECT data, reference FROM report_drafts WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get("data")?, r.try_get("reference")?)))
+            .transpose()
+    }
+
+    async fn submit_report(
+        &self,
+        draft_id: &str,
+        feature: &Feature,
+        prefix: &str,
+        contact: Option<&ReportContact>,
+        actor: &str,
+    ) -> Result<(String, bool)> {
+        let mut tx = self.pool.begin().await?;
+        // two sends of one draft take turns on its row
+        sqlx::query(
+            "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES ($1, '{}', now(), now())
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(draft_id)
+        .execute(&mut *tx)
+        .await?;
+        let sent: Option<String> =
+            sqlx::query_scalar("SELECT reference FROM report_drafts WHERE id = $1 FOR UPDATE")
+                .bind(draft_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if let Some(reference) = sent {
+            return Ok((reference, false));
+        }
+        let year = super::report_year(feature);
+        let n: i32 = sqlx::query_scalar(
+            "INSERT INTO report_counters (commune, year, last) VALUES ($1, $2, 1)
+             ON CONFLICT (commune, year) DO UPDATE SET last = report_counters.last + 1 RETURNING last",
+        )
+        .bind(&feature.commune)
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?;
+        let reference = crate::model::report::reference(prefix, year, n as i64);
+        let mut f = feature.clone();
+        f.attributes
+            .insert("reference".into(), Value::String(reference.clone()));
+        insert(&mut tx, std::slice::from_ref(&f), actor, &|_| {}).await?;
+        if let Some(c) = contact {
+            sqlx::query(
+                "INSERT INTO report_contacts (feature_id, email, phone, lang, token, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(f.id)
+            .bind(&c.email)
+            .bind(&c.phone)
+            .bind(&c.lang)
+            .bind(&c.token)
+            .bind(f.created_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("UPDATE report_drafts SET reference = $2, updated_at = now() WHERE id = $1")
+            .bind(draft_id)
+            .bind(&reference)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((reference, true))
+    }
+
+    async fn report_contact(&self, feature_id: Uuid) -> Result<Option<ReportContact>> {
+        let row = sqlx::query(
+            "SELECT email, phone, lang, token FROM report_contacts WHERE feature_id = $1 AND subscribed",
+        )
+        .bind(feature_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(ReportContact {
+                email: r.try_get("email")?,
+                phone: r.try_get("phone")?,
+                lang: r.try_get("lang")?,
+                token: r.try_get("token")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn unsubscribe(&self, token: &str) -> Result<bool> {
+        let done = sqlx::query("UPDATE report_contacts SET subscribed = FALSE WHERE token = $1")
+            .bind(token)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM report_contacts WHERE feature_id = ANY($1)")
+            .bind(feature_ids)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     async fn subscribe(&self) -> Result<Option<mpsc::Receiver<Change>>> {

@@ -26,6 +26,7 @@ use uuid::Uuid;
 use super::{
     Change, CommuneRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError, ts,
 };
+use crate::model::report::ReportContact;
 use crate::model::{Commune, Feature};
 
 /// How often the change log is read for other processes' writes.
@@ -403,6 +404,131 @@ impl Store for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn put_draft(&self, id: &str, data: &Value) -> Result<()> {
+        let now = ts(&Utc::now());
+        sqlx::query(
+            "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+             WHERE report_drafts.reference IS NULL",
+        )
+        .bind(id)
+        .bind(data.to_string())
+        .bind(&now)
+        .bind(&now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn draft(&self, id: &str) -> Result<Option<(Value, Option<String>)>> {
+        let row = sqlx::query("SELECT data, reference FROM report_drafts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((parse_json(r.try_get("data")?)?, r.try_get("reference")?)))
+            .transpose()
+    }
+
+    async fn submit_report(
+        &self,
+        draft_id: &str,
+        feature: &Feature,
+        prefix: &str,
+        contact: Option<&ReportContact>,
+        actor: &str,
+    ) -> Result<(String, bool)> {
+        let mut tx = self.write_tx().await?;
+        let sent: Option<Option<String>> =
+            sqlx::query_scalar("SELECT reference FROM report_drafts WHERE id = ?")
+                .bind(draft_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(Some(reference)) = sent {
+            return Ok((reference, false));
+        }
+        let year = super::report_year(feature);
+        let n: i64 = sqlx::query_scalar(
+            "INSERT INTO report_counters (commune, year, last) VALUES (?, ?, 1)
+             ON CONFLICT(commune, year) DO UPDATE SET last = last + 1 RETURNING last",
+        )
+        .bind(&feature.commune)
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?;
+        let reference = crate::model::report::reference(prefix, year, n);
+        let mut f = feature.clone();
+        f.attributes
+            .insert("reference".into(), Value::String(reference.clone()));
+        insert(&mut tx, std::slice::from_ref(&f), actor, &|_| {}).await?;
+        if let Some(c) = contact {
+            sqlx::query(
+                "INSERT INTO report_contacts (feature_id, email, phone, lang, token, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(f.id.to_string())
+            .bind(&c.email)
+            .bind(&c.phone)
+            .bind(&c.lang)
+            .bind(&c.token)
+            .bind(ts(&f.created_at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let now = ts(&Utc::now());
+        sqlx::query(
+            "INSERT INTO report_drafts (id, data, created_at, updated_at, reference) VALUES (?, '{}', ?, ?, ?)
+             ON CONFLICT(id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at",
+        )
+        .bind(draft_id)
+        .bind(&now)
+        .bind(&now)
+        .bind(&reference)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok((reference, true))
+    }
+
+    async fn report_contact(&self, feature_id: Uuid) -> Result<Option<ReportContact>> {
+        let row = sqlx::query(
+            "SELECT email, phone, lang, token FROM report_contacts WHERE feature_id = ? AND subscribed = 1",
+        )
+        .bind(feature_id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(ReportContact {
+                email: r.try_get("email")?,
+                phone: r.try_get("phone")?,
+                lang: r.try_get("lang")?,
+                token: r.try_get("token")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn unsubscribe(&self, token: &str) -> Result<bool> {
+        let done = sqlx::query("UPDATE report_contacts SET subscribed = 0 WHERE token = ?")
+            .bind(token)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {
+        let mut tx = self.write_tx().await?;
+        let mut erased = 0;
+        for id in feature_ids {
+            erased += sqlx::query("DELETE FROM report_contacts WHERE feature_id = ?")
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(erased)
     }
 
     async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>> {

@@ -11,7 +11,9 @@
 pub mod assets;
 mod carte;
 pub mod i18n;
+mod notify;
 mod pages;
+mod signaler;
 pub mod words;
 
 use std::sync::Arc;
@@ -51,6 +53,19 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../web/templates/feature.html"),
     ),
     ("error.html", include_str!("../../web/templates/error.html")),
+    (
+        "signaler.html",
+        include_str!("../../web/templates/signaler.html"),
+    ),
+    (
+        "envoye.html",
+        include_str!("../../web/templates/envoye.html"),
+    ),
+    ("suivi.html", include_str!("../../web/templates/suivi.html")),
+    (
+        "desabonner.html",
+        include_str!("../../web/templates/desabonner.html"),
+    ),
 ];
 
 impl Ui {
@@ -286,6 +301,26 @@ struct ErrorPage {
     text_key: &'static str,
 }
 
+/// A page that says one thing: a title and a sentence, both translation keys.
+pub fn message(
+    web: &Web,
+    ctx: &Ctx,
+    status: StatusCode,
+    title_key: &'static str,
+    text_key: &'static str,
+) -> Response {
+    web.ui.render(
+        ctx,
+        status,
+        "error.html",
+        ErrorPage {
+            communes: pages::communes(web, ctx.lang),
+            title_key,
+            text_key,
+        },
+    )
+}
+
 /// The page a person gets for an address that leads nowhere.
 pub fn not_found(web: &Web, ctx: &Ctx) -> Response {
     web.ui.render(
@@ -330,4 +365,29 @@ pub fn routes() -> Router<Web> {
         .route("/carte", get(carte::list))
         .route("/carte/{id}", get(carte::feature))
         .route("/assets/{*file}", get(assets::serve))
+        .route("/signaler", get(signaler::start))
+        .route(
+            "/signaler/photos",
+            get(signaler::step_get).post(signaler::photos_post).layer(
+                axum::extract::DefaultBodyLimit::max(signaler::PHOTO_BODY_LIMIT),
+            ),
+        )
+        .route(
+            "/signaler/{step}",
+            get(signaler::step_get).post(signaler::step_post),
+        )
+        .route("/signaler/vignette/{id}", get(signaler::own_thumbnail))
+        .route("/signaler/envoye/{reference}", get(signaler::sent))
+        .route("/photos/{file}", get(signaler::public_photo))
+        .route("/suivi", get(signaler::follow_form))
+        .route("/suivi/{reference}", get(signaler::follow))
+        .route(
+            "/desabonner/{token}",
+            get(signaler::unsubscribe_form).post(signaler::unsubscribe),
+        )
+}
+
+/// Starts what the web needs besides routes: e-mail to reporters on status changes.
+pub fn start(web: &Web) {
+    notify::follow_status_changes(web);
 }

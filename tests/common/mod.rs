@@ -98,6 +98,8 @@ impl TestDb {
             trust_forwarded_for: false,
             tile_cache_mb: 16,
             basemap: None,
+            smtp_url: None,
+            mail_from: "balise <ne-pas-repondre@balise.invalid>".into(),
         }
     }
 }

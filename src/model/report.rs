@@ -1,0 +1,149 @@
+//! Citizens' reports: what a report needs besides being a feature — its reference, easy
+//! to say on the phone, and the reporter's contact, which is personal data and kept apart
+//! from the feature (never in its history, the API or the tiles).
+
+use super::FieldError;
+
+/// How a reporter may be reached; `None` fields were not given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportContact {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Language of the messages sent to them.
+    pub lang: String,
+    /// Secret of the unsubscribe link.
+    pub token: String,
+}
+
+pub const MAX_REPORT_DESCRIPTION_CHARS: usize = 2_000;
+pub const MAX_PLACE_CHARS: usize = 300;
+
+/// `SOI-2026-00042`: the commune's prefix, the year, a number counted per commune and year.
+pub fn reference(prefix: &str, year: i32, number: i64) -> String {
+    format!("{prefix}-{year}-{number:05}")
+}
+
+/// Reads a reference as people type it: any case, spaces around, spaces or dots for dashes.
+pub fn parse_reference(s: &str) -> Option<String> {
+    let cleaned: String = s
+        .trim()
+        .to_uppercase()
+        .chars()
+        .map(|c| {
+            if c == ' ' || c == '.' || c == '_' {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut parts = cleaned.split('-').filter(|p| !p.is_empty());
+    let (prefix, year, number) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || !(2..=5).contains(&prefix.len())
+        || !prefix.chars().all(|c| c.is_ascii_alphabetic())
+        || year.len() != 4
+        || !year.chars().all(|c| c.is_ascii_digit())
+        || number.is_empty()
+        || number.len() > 6
+        || !number.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let n: i64 = number.parse().ok()?;
+    Some(reference(prefix, year.parse().ok()?, n))
+}
+
+/// A plausible e-mail address: something@domain.tld, no spaces, not too long.
+pub fn check_email(s: &str) -> Result<String, FieldError> {
+    let s = s.trim();
+    let ok = s.len() <= 254
+        && !s.contains(char::is_whitespace)
+        && s.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        });
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(FieldError::new(
+            "email",
+            "invalid_email",
+            "not an e-mail address",
+        ))
+    }
+}
+
+/// A Belgian or international phone number: digits, spaces, dots, slashes, a leading +.
+pub fn check_phone(s: &str) -> Result<String, FieldError> {
+    let s = s.trim();
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    let ok = (9..=15).contains(&digits)
+        && s.chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || " ./-()".contains(c) || (c == '+' && i == 0));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(FieldError::new(
+            "phone",
+            "invalid_phone",
+            "not a phone number",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_read_as_typed() {
+        assert_eq!(reference("SOI", 2026, 42), "SOI-2026-00042");
+        for typed in [
+            "SOI-2026-00042",
+            " soi 2026 00042 ",
+            "soi-2026-42",
+            "SOI.2026.00042",
+        ] {
+            assert_eq!(
+                parse_reference(typed).as_deref(),
+                Some("SOI-2026-00042"),
+                "{typed}"
+            );
+        }
+        for bad in [
+            "",
+            "SOI",
+            "SOI-26-1",
+            "S-2026-1",
+            "SOI-2026-",
+            "SOI-2026-1-2",
+            "SOI-2026-12x",
+        ] {
+            assert_eq!(parse_reference(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn contacts_are_checked() {
+        assert!(check_email("marie.dupont@example.be").is_ok());
+        for bad in [
+            "marie",
+            "marie@",
+            "@example.be",
+            "marie@example",
+            "ma rie@example.be",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+        assert!(check_phone("067 12 34 56").is_ok());
+        assert!(check_phone("+32 470 12 34 56").is_ok());
+        for bad in ["12", "067-ABC", "32+470123456"] {
+            assert!(check_phone(bad).is_err(), "{bad}");
+        }
+    }
+}

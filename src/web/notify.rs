@@ -1,0 +1,109 @@
+//! E-mail to the people who follow a report: a confirmation when it is filed, and a
+//! message at each change of status, in their language, with an unsubscribe link. Sent
+//! by the instance that wrote the change (`App::on_status_change`), so once.
+
+use super::i18n::{I18n, Lang};
+use crate::api::Web;
+use crate::mail::{Mail, Mailer};
+use crate::model::Feature;
+use std::sync::Arc;
+
+fn link(web_base: &str, path: &str) -> String {
+    format!("{web_base}{path}")
+}
+
+fn base(web: &Web) -> String {
+    web.app
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", web.app.config.listen))
+}
+
+/// Tells a reporter their report was filed.
+pub async fn confirm(web: &Web, lang: Lang, to: &str, token: &str, reference: &str) {
+    let b = base(web);
+    let i = &web.ui.i18n;
+    let mail = Mail {
+        to: to.to_string(),
+        subject: i.tf(
+            lang,
+            "mail-confirm-subject",
+            &[("reference", reference.to_string().into())],
+        ),
+        text: i.tf(
+            lang,
+            "mail-confirm-text",
+            &[
+                ("reference", reference.to_string().into()),
+                ("link", link(&b, &format!("/suivi/{reference}")).into()),
+            ],
+        ),
+        unsubscribe: Some(link(&b, &format!("/desabonner/{token}"))),
+    };
+    if let Err(e) = web.mailer.send(mail).await {
+        tracing::error!(error = %format!("{e:#}"), "cannot send a confirmation");
+    }
+}
+
+/// Registers the hook that writes to reporters when their report's status changes.
+pub fn follow_status_changes(web: &Web) {
+    let app = web.app.clone();
+    let mailer: Arc<Mailer> = web.mailer.clone();
+    let i18n: Arc<I18n> = web.ui.i18n.clone();
+    let b = base(web);
+    web.app.on_status_change(move |f: &Feature, _before: &str| {
+        if f.kind != crate::model::Kind::Report {
+            return;
+        }
+        let (app, mailer, i18n, b) = (app.clone(), mailer.clone(), i18n.clone(), b.clone());
+        let (id, status) = (f.id, f.status.clone());
+        let reference = f
+            .attributes
+            .get("reference")
+            .and_then(|r| r.as_str())
+            .unwrap_or("")
+            .to_string();
+        tokio::spawn(async move {
+            let contact = match app.store.report_contact(id).await {
+                Ok(Some(c)) => c,
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot read a reporter's contact");
+                    return;
+                }
+            };
+            let Some(to) = contact.email else { return };
+            let lang = Lang::parse(&contact.lang).unwrap_or(Lang::Fr);
+            let status_words = i18n.t(lang, &format!("status-{status}"), None);
+            let mail = Mail {
+                to,
+                subject: i18n.tf(
+                    lang,
+                    "mail-status-subject",
+                    &[
+                        ("reference", reference.clone().into()),
+                        ("status", status_words.clone().into()),
+                    ],
+                ),
+                text: i18n.tf(
+                    lang,
+                    "mail-status-text",
+                    &[
+                        ("reference", reference.clone().into()),
+                        ("status", status_words.into()),
+                        (
+                            "explain",
+                            i18n.t(lang, &format!("explain-{status}"), None).into(),
+                        ),
+                        ("link", link(&b, &format!("/suivi/{reference}")).into()),
+                    ],
+                ),
+                unsubscribe: Some(link(&b, &format!("/desabonner/{}", contact.token))),
+            };
+            if let Err(e) = mailer.send(mail).await {
+                tracing::error!(error = %format!("{e:#}"), "cannot send a status message");
+            }
+        });
+    });
+}

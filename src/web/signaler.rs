@@ -1,0 +1,1212 @@
+//! `/signaler`: a citizen reports a problem, one question per page, with or without
+//! JavaScript (GOV.UK's "question pages" pattern). Answers are kept server-side in a
+//! draft (`report_drafts`), named by a cookie, so that nothing is lost between pages and
+//! a draft is sent once however often the last button is pressed.
+//!
+//! Where: a place found by name (the features' places and the communes), a tap on the
+//! map or "use my location" (JavaScript fills the coordinates), or words describing the
+//! place with the commune chosen. A place in a neighbouring commune is refused with its
+//! name. Photos are decoded, re-encoded as JPEG no larger than 2048 px (which leaves every
+//! piece of metadata, EXIF GPS included, behind) and kept with a thumbnail.
+//!
+//! `/suivi/{reference}`: the report's status and its history, in plain words.
+
+use std::path::PathBuf;
+
+use axum::Form;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use geo::{InteriorPoint, Point};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::Ctx;
+use super::carte::{fold, status_group};
+use super::i18n::Lang;
+use super::pages::{CommuneView, communes};
+use super::words::Words;
+use crate::api::Web;
+use crate::index::Query as IndexQuery;
+use crate::model::report::{self, ReportContact};
+use crate::model::schedule::LOCAL_TZ;
+use crate::model::{FeatureDraft, Kind, Schedule, TimeFilter, Visibility};
+use crate::policy::Actor;
+
+pub const DRAFT_COOKIE: &str = "balise_signalement";
+pub const MAX_PHOTOS: usize = 3;
+pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
+/// Longest side of a kept photo, and of its thumbnail, in pixels.
+const PHOTO_SIDE: u32 = 2048;
+const THUMB_SIDE: u32 = 320;
+/// Body limit of the photo page: three photos and the form around them.
+pub const PHOTO_BODY_LIMIT: usize = MAX_PHOTOS * MAX_PHOTO_BYTES + 64 * 1024;
+
+/// The answers so far.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    lat: Option<f64>,
+    lon: Option<f64>,
+    commune: Option<String>,
+    lieu: String,
+    categorie: Option<String>,
+    description: String,
+    photos: Vec<String>,
+    moyen: Option<String>,
+    email: String,
+    telephone: String,
+    /// Set once the "already reported?" page was seen for this place and category.
+    doublons_vus: bool,
+}
+
+#[derive(Serialize)]
+struct FieldErr {
+    field: &'static str,
+    message: String,
+}
+
+/// A loaded draft: its id, answers, and whether its cookie must be set.
+struct Loaded {
+    id: String,
+    draft: Draft,
+    new: bool,
+}
+
+async fn load(web: &Web, parts_cookie: Option<&str>) -> Loaded {
+    if let Some(id) =
+        parts_cookie.filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_hexdigit()))
+        && let Ok(Some((data, None))) = web.app.store.draft(id).await
+    {
+        return Loaded {
+            id: id.to_string(),
+            draft: serde_json::from_value(data).unwrap_or_default(),
+            new: false,
+        };
+    }
+    Loaded {
+        id: super::random_hex(16),
+        draft: Draft::default(),
+        new: true,
+    }
+}
+
+/// The draft cookie from a request's headers.
+fn draft_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == DRAFT_COOKIE)
+        .map(|(_, v)| v.to_string())
+}
+
+fn with_cookie(mut res: Response, loaded: &Loaded, secure: bool) -> Response {
+    if loaded.new {
+        let c = format!(
+            "{DRAFT_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax{}",
+            loaded.id,
+            if secure { "; Secure" } else { "" }
+        );
+        res.headers_mut()
+            .append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("hex"));
+    }
+    res
+}
+
+fn secure(web: &Web) -> bool {
+    web.app
+        .config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"))
+}
+
+#[derive(Serialize)]
+struct StepPage<'a> {
+    communes: Vec<CommuneView>,
+    step: &'static str,
+    d: &'a Draft,
+    errors: Vec<FieldErr>,
+    extra: Value,
+    back: &'static str,
+    retour: bool,
+}
+
+fn page(
+    web: &Web,
+    ctx: &Ctx,
+    loaded: &Loaded,
+    step: &'static str,
+    errors: Vec<FieldErr>,
+    extra: Value,
+    retour: bool,
+) -> Response {
+    let back = match step {
+        "lieu" => "/signaler",
+        "categorie" => "/signaler/lieu",
+        "doublons" => "/signaler/categorie",
+        "description" => "/signaler/categorie",
+        "photos" => "/signaler/description",
+        "contact" => "/signaler/photos",
+        "verifier" => "/signaler/contact",
+        _ => "/",
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let res = web.ui.render(
+        ctx,
+        status,
+        "signaler.html",
+        StepPage {
+            communes: communes(web, ctx.lang),
+            step,
+            d: &loaded.draft,
+            errors,
+            extra,
+            back: if retour { "/signaler/verifier" } else { back },
+            retour,
+        },
+    );
+    with_cookie(res, loaded, secure(web))
+}
+
+fn next(to: &str, retour: bool) -> Response {
+    Redirect::to(if retour { "/signaler/verifier" } else { to }).into_response()
+}
+
+/// A POST whose anti-forgery token is missing or wrong: say so, keep nothing.
+fn forged(web: &Web, ctx: &Ctx) -> Response {
+    super::message(web, ctx, StatusCode::FORBIDDEN, "csrf-title", "csrf-text")
+}
+
+#[derive(Deserialize)]
+pub struct Retour {
+    #[serde(default)]
+    retour: Option<String>,
+}
+
+/// `GET /signaler`
+pub async fn start(State(web): State<Web>, ctx: Ctx) -> Response {
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "signaler.html",
+        StepPage {
+            communes: communes(&web, ctx.lang),
+            step: "start",
+            d: &Draft::default(),
+            errors: Vec::new(),
+            extra: json!({}),
+            back: "/",
+            retour: false,
+        },
+    )
+}
+
+/// `GET /signaler/{step}`
+pub async fn step_get(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(step): Path<String>,
+    Query(r): Query<Retour>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let loaded = load(&web, draft_cookie(&headers).as_deref()).await;
+    let retour = r.retour.is_some();
+    let step: &'static str = match step.as_str() {
+        "lieu" => "lieu",
+        "categorie" => "categorie",
+        "doublons" => "doublons",
+        "description" => "description",
+        "photos" => "photos",
+        "contact" => "contact",
+        "verifier" => "verifier",
+        _ => return super::not_found(&web, &ctx),
+    };
+    // a step whose earlier answers are missing sends back to the first missing one
+    if let Some(missing) = first_missing(&loaded.draft, step) {
+        return with_cookie(Redirect::to(missing).into_response(), &loaded, secure(&web));
+    }
+    let extra = match step {
+        "categorie" => json!({ "categories": categories(&web, &loaded.draft, ctx.lang) }),
+        "doublons" => json!({ "doublons": duplicates(&web, &loaded.draft) }),
+        "verifier" => summary(&web, &loaded.draft, ctx.lang),
+        _ => json!({}),
+    };
+    page(&web, &ctx, &loaded, step, Vec::new(), extra, retour)
+}
+
+fn first_missing(d: &Draft, step: &str) -> Option<&'static str> {
+    let order = ["lieu", "categorie", "description", "contact", "verifier"];
+    let needs = order.iter().position(|s| *s == step).unwrap_or(match step {
+        "doublons" => 2,
+        "photos" => 3,
+        _ => 0,
+    });
+    if needs >= 1 && d.commune.is_none() {
+        return Some("/signaler/lieu");
+    }
+    if needs >= 2 && d.categorie.is_none() {
+        return Some("/signaler/categorie");
+    }
+    if needs >= 3 && d.description.trim().is_empty() {
+        return Some("/signaler/description");
+    }
+    if needs >= 4 && d.moyen.is_none() {
+        return Some("/signaler/contact");
+    }
+    None
+}
+
+#[derive(Serialize)]
+struct CategoryOption {
+    id: String,
+    name: String,
+}
+
+fn categories(web: &Web, d: &Draft, lang: Lang) -> Vec<CategoryOption> {
+    let territory = web.app.territory();
+    d.commune
+        .as_deref()
+        .and_then(|nis| territory.get(nis))
+        .map(|c| {
+            c.settings
+                .report_categories
+                .iter()
+                .map(|k| CategoryOption {
+                    id: k.id.clone(),
+                    name: k.name(lang.code()).to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Open reports of the same category near the place: "already reported? follow it".
+fn duplicates(web: &Web, d: &Draft) -> Vec<Value> {
+    let (Some(lat), Some(lon), Some(cat), Some(nis)) = (d.lat, d.lon, &d.categorie, &d.commune)
+    else {
+        return Vec::new();
+    };
+    let territory = web.app.territory();
+    let radius = territory
+        .get(nis)
+        .map_or(50.0, |c| c.settings.duplicate_radius_m);
+    let frame = crate::model::geometry::LocalFrame::new(geo::Coord { x: lon, y: lat });
+    let dlat = radius / 111_320.0;
+    let dlon = radius / (111_320.0 * lat.to_radians().cos());
+    let bbox = geo::Rect::new(
+        geo::Coord {
+            x: lon - dlon,
+            y: lat - dlat,
+        },
+        geo::Coord {
+            x: lon + dlon,
+            y: lat + dlat,
+        },
+    );
+    let here = frame.to_metres(geo::Coord { x: lon, y: lat });
+    let mut out: Vec<(f64, Value)> = web
+        .app
+        .query(&IndexQuery {
+            bbox: Some(bbox),
+            time: TimeFilter::At(crate::clock::now().timestamp()),
+            kinds: Kind::Report.bit(),
+            commune: Some(nis.clone()),
+            include_internal: false,
+        })
+        .iter()
+        .filter(|e| {
+            e.feature
+                .attributes
+                .get("categorie")
+                .and_then(|v| v.as_str())
+                == Some(cat.as_str())
+                && matches!(
+                    e.feature.status.as_str(),
+                    "new" | "acknowledged" | "planned" | "in_progress"
+                )
+        })
+        .filter_map(|e| {
+            let p = e.feature.geometry.interior_point()?;
+            let m = frame.to_metres(p.0);
+            let dist = ((m.x - here.x).powi(2) + (m.y - here.y).powi(2)).sqrt();
+            (dist <= radius).then(|| {
+                (
+                    dist,
+                    json!({
+                        "title": e.feature.title,
+                        "reference": e.feature.attributes.get("reference"),
+                        "metres": dist.round() as i64,
+                        "status_group": status_group(&e.feature.status),
+                        "status": e.feature.status,
+                    }),
+                )
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().map(|(_, v)| v).collect()
+}
+
+fn summary(web: &Web, d: &Draft, lang: Lang) -> Value {
+    let territory = web.app.territory();
+    let commune = d
+        .commune
+        .as_deref()
+        .and_then(|n| territory.get(n))
+        .map(|c| c.name(lang.code()).to_string())
+        .unwrap_or_default();
+    let category = d
+        .commune
+        .as_deref()
+        .and_then(|n| territory.get(n))
+        .and_then(|c| d.categorie.as_deref().and_then(|k| c.settings.category(k)))
+        .map(|k| k.name(lang.code()).to_string())
+        .unwrap_or_default();
+    json!({ "commune": commune, "category": category })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StepForm {
+    csrf: String,
+    retour: Option<String>,
+    // lieu
+    lat: String,
+    lon: String,
+    recherche: String,
+    choix: String,
+    commune: String,
+    lieu: String,
+    chercher: Option<String>,
+    // categorie
+    categorie: String,
+    // doublons
+    // description
+    description: String,
+    // contact
+    moyen: String,
+    email: String,
+    telephone: String,
+    // verifier
+    site: String,
+}
+
+/// `POST /signaler/{step}` for every step but the photos.
+pub async fn step_post(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(step): Path<String>,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<StepForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return forged(&web, &ctx);
+    }
+    let cookie = draft_cookie(&headers);
+    if step == "verifier"
+        && let Some(id) = cookie.as_deref()
+        && let Ok(Some((_, Some(reference)))) = web.app.store.draft(id).await
+    {
+        // sent before (a double click, or back and send again): the same report
+        return Redirect::to(&format!("/signaler/envoye/{reference}")).into_response();
+    }
+    let mut loaded = load(&web, cookie.as_deref()).await;
+    let retour = form.retour.is_some();
+    let lang = ctx.lang;
+    let t = |k: &str| web.ui.t(lang, k);
+    let mut errors = Vec::new();
+    let step: &'static str = match step.as_str() {
+        "lieu" => {
+            let d = &mut loaded.draft;
+            d.lieu = form.lieu.trim().to_string();
+            if form.chercher.is_some()
+                || (!form.recherche.trim().is_empty()
+                    && form.choix.is_empty()
+                    && form.lat.is_empty())
+            {
+                // a search: show the places found, keep the rest
+                let found = search_places(&web, &form.recherche, lang);
+                if found.is_empty() {
+                    errors.push(FieldErr {
+                        field: "recherche",
+                        message: t("lieu-error-none-found"),
+                    });
+                }
+                save(&web, &loaded).await;
+                return page(
+                    &web,
+                    &ctx,
+                    &loaded,
+                    "lieu",
+                    errors,
+                    json!({ "found": found, "recherche": form.recherche }),
+                    retour,
+                );
+            }
+            let point = if let Some(p) = place_point(&web, &form.choix) {
+                if d.lieu.is_empty() {
+                    d.lieu = place_name(&web, &form.choix, lang);
+                }
+                Some(p)
+            } else if let (Ok(lat), Ok(lon)) = (
+                form.lat.trim().parse::<f64>(),
+                form.lon.trim().parse::<f64>(),
+            ) {
+                (lat.is_finite() && lon.is_finite()).then(|| Point::new(lon, lat))
+            } else if !d.lieu.is_empty() {
+                // described in words: the commune chosen, placed at its heart until an
+                // agent places it
+                web.app
+                    .territory()
+                    .active()
+                    .find(|c| c.nis == form.commune)
+                    .and_then(|c| c.boundary.interior_point())
+            } else {
+                None
+            };
+            match point {
+                None if !d.lieu.is_empty() => errors.push(FieldErr {
+                    field: "commune",
+                    message: t("lieu-error-commune"),
+                }),
+                None => errors.push(FieldErr {
+                    field: "lieu",
+                    message: t("lieu-error-none"),
+                }),
+                Some(p) => match web.app.territory().locate(p) {
+                    Some(c) if c.active => {
+                        d.lat = Some(p.y());
+                        d.lon = Some(p.x());
+                        d.commune = Some(c.nis.clone());
+                        d.doublons_vus = false;
+                    }
+                    Some(c) => errors.push(FieldErr {
+                        field: "lieu",
+                        message: web.ui.i18n.tf(
+                            lang,
+                            "lieu-error-neighbour",
+                            &[("commune", c.name(lang.code()).to_string().into())],
+                        ),
+                    }),
+                    None => errors.push(FieldErr {
+                        field: "lieu",
+                        message: t("lieu-error-outside"),
+                    }),
+                },
+            }
+            if d.lieu.chars().count() > report::MAX_PLACE_CHARS {
+                errors.push(FieldErr {
+                    field: "lieu",
+                    message: web.ui.i18n.tf(
+                        lang,
+                        "error-too-long",
+                        &[("max", (report::MAX_PLACE_CHARS as i64).into())],
+                    ),
+                });
+            }
+            "lieu"
+        }
+        "categorie" => {
+            let known = categories(&web, &loaded.draft, lang)
+                .iter()
+                .any(|c| c.id == form.categorie);
+            if known {
+                if loaded.draft.categorie.as_deref() != Some(form.categorie.as_str()) {
+                    loaded.draft.doublons_vus = false;
+                }
+                loaded.draft.categorie = Some(form.categorie.clone());
+            } else {
+                errors.push(FieldErr {
+                    field: "categorie",
+                    message: t("categorie-error"),
+                });
+            }
+            "categorie"
+        }
+        "doublons" => {
+            loaded.draft.doublons_vus = true;
+            "doublons"
+        }
+        "description" => {
+            let text = form.description.trim().to_string();
+            if text.is_empty() {
+                errors.push(FieldErr {
+                    field: "description",
+                    message: t("description-error-empty"),
+                });
+            } else if text.chars().count() > report::MAX_REPORT_DESCRIPTION_CHARS {
+                errors.push(FieldErr {
+                    field: "description",
+                    message: web.ui.i18n.tf(
+                        lang,
+                        "error-too-long",
+                        &[("max", (report::MAX_REPORT_DESCRIPTION_CHARS as i64).into())],
+                    ),
+                });
+            }
+            loaded.draft.description = form.description.clone();
+            "description"
+        }
+        "contact" => {
+            let d = &mut loaded.draft;
+            d.email = form.email.trim().to_string();
+            d.telephone = form.telephone.trim().to_string();
+            match form.moyen.as_str() {
+                "email" => {
+                    if report::check_email(&d.email).is_err() {
+                        errors.push(FieldErr {
+                            field: "email",
+                            message: t("contact-error-email"),
+                        });
+                    }
+                }
+                "telephone" => {
+                    if report::check_phone(&d.telephone).is_err() {
+                        errors.push(FieldErr {
+                            field: "telephone",
+                            message: t("contact-error-phone"),
+                        });
+                    }
+                }
+                "anonyme" => {}
+                _ => errors.push(FieldErr {
+                    field: "moyen",
+                    message: t("contact-error-choice"),
+                }),
+            }
+            if !form.moyen.is_empty() {
+                d.moyen = Some(form.moyen.clone());
+            }
+            "contact"
+        }
+        "verifier" => {
+            return send(&web, &ctx, loaded, &form).await;
+        }
+        _ => return super::not_found(&web, &ctx),
+    };
+    if !errors.is_empty() {
+        let extra = match step {
+            "categorie" => json!({ "categories": categories(&web, &loaded.draft, lang) }),
+            _ => json!({}),
+        };
+        // the answers given are shown back, but an invalid one is not kept as accepted
+        if step == "contact" {
+            loaded.draft.moyen = None;
+        }
+        let shown = Loaded {
+            id: loaded.id.clone(),
+            draft: {
+                let mut d = loaded.draft.clone();
+                if step == "contact" {
+                    d.moyen = Some(form.moyen.clone());
+                }
+                d
+            },
+            new: loaded.new,
+        };
+        if step != "lieu" {
+            save(&web, &loaded).await;
+        }
+        return page(&web, &ctx, &shown, step, errors, extra, retour);
+    }
+    save(&web, &loaded).await;
+    let to = match step {
+        "lieu" => "/signaler/categorie",
+        "categorie"
+            if !loaded.draft.doublons_vus && !duplicates(&web, &loaded.draft).is_empty() =>
+        {
+            return with_cookie(
+                Redirect::to("/signaler/doublons").into_response(),
+                &loaded,
+                secure(&web),
+            );
+        }
+        "categorie" | "doublons" => "/signaler/description",
+        "description" => "/signaler/photos",
+        _ => "/signaler/verifier",
+    };
+    with_cookie(next(to, retour), &loaded, secure(&web))
+}
+
+async fn save(web: &Web, loaded: &Loaded) {
+    let data = serde_json::to_value(&loaded.draft).expect("a draft serialises");
+    if let Err(e) = web.app.store.put_draft(&loaded.id, &data).await {
+        tracing::error!(error = %e, "cannot keep a report draft");
+    }
+}
+
+/// Places a citizen may mean: the places of public features, and the communes.
+fn search_places(web: &Web, words: &str, lang: Lang) -> Vec<Value> {
+    let needle = fold(words.trim());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for c in web.app.territory().active() {
+        if fold(c.name(lang.code())).contains(&needle) || fold(&c.name_fr).contains(&needle) {
+            out.push(json!({ "id": format!("commune:{}", c.nis), "name": c.name(lang.code()) }));
+        }
+    }
+    for e in web.app.query(&IndexQuery::default()) {
+        let Some(lieu) = e.feature.attributes.get("lieu").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        if fold(lieu).contains(&needle) && seen.insert(lieu.to_string()) {
+            let commune = web
+                .app
+                .territory()
+                .get(&e.feature.commune)
+                .map(|c| c.name(lang.code()).to_string())
+                .unwrap_or_default();
+            out.push(json!({ "id": format!("lieu:{}", e.feature.id), "name": format!("{lieu}, {commune}") }));
+        }
+        if out.len() >= 10 {
+            break;
+        }
+    }
+    out
+}
+
+fn place_point(web: &Web, choice: &str) -> Option<Point<f64>> {
+    if let Some(nis) = choice.strip_prefix("commune:") {
+        return web
+            .app
+            .territory()
+            .get(nis)
+            .and_then(|c| c.boundary.interior_point());
+    }
+    let id = Uuid::parse_str(choice.strip_prefix("lieu:")?).ok()?;
+    let e = web.app.get(id, &Actor::Anonymous).ok()?;
+    e.feature.geometry.interior_point()
+}
+
+fn place_name(web: &Web, choice: &str, lang: Lang) -> String {
+    if let Some(nis) = choice.strip_prefix("commune:") {
+        return web
+            .app
+            .territory()
+            .get(nis)
+            .map(|c| c.name(lang.code()).to_string())
+            .unwrap_or_default();
+    }
+    choice
+        .strip_prefix("lieu:")
+        .and_then(|id| Uuid::parse_str(id).ok())
+        .and_then(|id| web.app.get(id, &Actor::Anonymous).ok())
+        .and_then(|e| {
+            e.feature
+                .attributes
+                .get("lieu")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
+}
+
+/// The last button: the report is filed once, and the citizen sees its reference.
+async fn send(web: &Web, ctx: &Ctx, loaded: Loaded, form: &StepForm) -> Response {
+    if !form.site.is_empty() {
+        // the honeypot field, invisible to people, was filled: a robot
+        return super::message(web, ctx, StatusCode::BAD_REQUEST, "spam-title", "spam-text");
+    }
+    if let Some(missing) = first_missing(&loaded.draft, "verifier") {
+        return Redirect::to(missing).into_response();
+    }
+    let d = &loaded.draft;
+    let (Some(lat), Some(lon), Some(categorie)) = (d.lat, d.lon, d.categorie.clone()) else {
+        return Redirect::to("/signaler/lieu").into_response();
+    };
+    let territory = web.app.territory();
+    let category_name = d
+        .commune
+        .as_deref()
+        .and_then(|n| territory.get(n))
+        .and_then(|c| c.settings.category(&categorie))
+        .map(|c| c.fr.clone())
+        .unwrap_or_else(|| categorie.clone());
+    let mut attributes = serde_json::Map::new();
+    attributes.insert("categorie".into(), Value::String(categorie.clone()));
+    if !d.lieu.is_empty() {
+        attributes.insert("lieu".into(), Value::String(d.lieu.clone()));
+    }
+    if !d.photos.is_empty() {
+        attributes.insert("photos".into(), json!(d.photos));
+    }
+    let now = crate::clock::now();
+    let draft = FeatureDraft {
+        commune: d.commune.clone(),
+        kind: Kind::Report,
+        geometry: geo_types::Geometry::Point(Point::new(lon, lat)),
+        schedule: Schedule::period(now, None),
+        status: None,
+        title: category_name,
+        description: d.description.trim().to_string(),
+        attributes,
+        visibility: Visibility::Public,
+    };
+    let contact = match d.moyen.as_deref() {
+        Some("email") => Some(ReportContact {
+            email: Some(d.email.clone()),
+            phone: None,
+            lang: ctx.lang.code().to_string(),
+            token: super::random_hex(16),
+        }),
+        Some("telephone") => Some(ReportContact {
+            email: None,
+            phone: Some(d.telephone.clone()),
+            lang: ctx.lang.code().to_string(),
+            token: super::random_hex(16),
+        }),
+        _ => None,
+    };
+    let email = contact.as_ref().and_then(|c| c.email.clone());
+    let token = contact.as_ref().map(|c| c.token.clone());
+    match web
+        .app
+        .submit_report(&loaded.id, draft, contact, &Actor::Anonymous)
+        .await
+    {
+        Ok((reference, written)) => {
+            if written && let (Some(to), Some(token)) = (email, token) {
+                super::notify::confirm(web, ctx.lang, &to, &token, &reference).await;
+            }
+            let mut res = Redirect::to(&format!("/signaler/envoye/{reference}")).into_response();
+            // the draft is spent: the next report starts afresh
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                HeaderValue::from_static("balise_signalement=; Path=/; Max-Age=0"),
+            );
+            res
+        }
+        Err(crate::error::Error::Invalid(errors)) => {
+            tracing::warn!(?errors, "a report draft failed the model's checks");
+            super::message(
+                web,
+                ctx,
+                StatusCode::BAD_REQUEST,
+                "send-error-title",
+                "send-error-text",
+            )
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "cannot file a report");
+            super::message(
+                web,
+                ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "send-error-title",
+                "send-error-text",
+            )
+        }
+    }
+}
+
+/// `POST /signaler/photos`: adds (or removes) photos of the draft.
+pub async fn photos_post(
+    State(web): State<Web>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let mut loaded = load(&web, draft_cookie(&headers).as_deref()).await;
+    let lang = ctx.lang;
+    let mut csrf = String::new();
+    let mut retour = false;
+    let mut errors = Vec::new();
+    let mut uploads: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut remove: Option<String> = None;
+    let mut too_big = false;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                too_big = true;
+                break;
+            }
+        };
+        match field.name().unwrap_or("") {
+            "csrf" => csrf = field.text().await.unwrap_or_default(),
+            "retour" => retour = true,
+            "supprimer" => remove = field.text().await.ok(),
+            "photo" => {
+                let name = field.file_name().unwrap_or("").to_string();
+                let mut field = field;
+                let mut bytes = Vec::new();
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(c)) => {
+                            bytes.extend_from_slice(&c);
+                            if bytes.len() > MAX_PHOTO_BYTES {
+                                too_big = true;
+                                break;
+                            }
+                        }
+                        Ok(None) => break,
+                        Err(_) => {
+                            too_big = true;
+                            break;
+                        }
+                    }
+                }
+                if too_big {
+                    break;
+                }
+                if !bytes.is_empty() {
+                    uploads.push((name, bytes));
+                }
+            }
+            _ => {}
+        }
+    }
+    if !too_big && !ctx.csrf_ok(&csrf) {
+        return forged(&web, &ctx);
+    }
+    if let Some(missing) = first_missing(&loaded.draft, "photos") {
+        return Redirect::to(missing).into_response();
+    }
+    if too_big {
+        errors.push(FieldErr {
+            field: "photo",
+            message: web.ui.i18n.tf(
+                lang,
+                "photos-error-size",
+                &[("mb", ((MAX_PHOTO_BYTES >> 20) as i64).into())],
+            ),
+        });
+    }
+    if let Some(id) = remove {
+        loaded.draft.photos.retain(|p| *p != id);
+        save(&web, &loaded).await;
+        return page(&web, &ctx, &loaded, "photos", errors, json!({}), retour);
+    }
+    if loaded.draft.photos.len() + uploads.len() > MAX_PHOTOS {
+        errors.push(FieldErr {
+            field: "photo",
+            message: web.ui.i18n.tf(
+                lang,
+                "photos-error-count",
+                &[("max", (MAX_PHOTOS as i64).into())],
+            ),
+        });
+        uploads.clear();
+    }
+    let dir = photo_dir(&web);
+    for (name, bytes) in uploads {
+        let dir = dir.clone();
+        let done = tokio::task::spawn_blocking(move || keep_photo(&dir, &bytes)).await;
+        match done {
+            Ok(Ok(id)) => loaded.draft.photos.push(id),
+            _ => errors.push(FieldErr {
+                field: "photo",
+                message: web
+                    .ui
+                    .i18n
+                    .tf(lang, "photos-error-format", &[("file", name.into())]),
+            }),
+        }
+    }
+    save(&web, &loaded).await;
+    if !errors.is_empty() {
+        return page(&web, &ctx, &loaded, "photos", errors, json!({}), retour);
+    }
+    with_cookie(next("/signaler/contact", retour), &loaded, secure(&web))
+}
+
+pub fn photo_dir(web: &Web) -> PathBuf {
+    web.app.config.data_dir.join("photos")
+}
+
+/// Decodes a photo (JPEG, PNG or WebP), turns it upright is left to the camera, scales it
+/// to at most 2048 px, and writes it and a thumbnail as fresh JPEGs: no metadata of the
+/// original survives. Returns the photo's id.
+pub fn keep_photo(dir: &std::path::Path, bytes: &[u8]) -> anyhow::Result<String> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(512 << 20);
+    reader.limits(limits);
+    let img = reader.decode()?;
+    let img = if img.width() > PHOTO_SIDE || img.height() > PHOTO_SIDE {
+        img.resize(
+            PHOTO_SIDE,
+            PHOTO_SIDE,
+            image::imageops::FilterType::Lanczos3,
+        )
+    } else {
+        img
+    };
+    let thumb = img.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    std::fs::create_dir_all(dir)?;
+    let id = Uuid::now_v7().to_string();
+    for (path, pic) in [
+        (dir.join(format!("{id}.jpg")), &img),
+        (dir.join(format!("{id}-vignette.jpg")), &thumb),
+    ] {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+        pic.to_rgb8().write_with_encoder(enc)?;
+    }
+    Ok(id)
+}
+
+/// `GET /signaler/vignette/{id}`: a thumbnail of the requester's own draft.
+pub async fn own_thumbnail(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let loaded = load(&web, draft_cookie(&headers).as_deref()).await;
+    if loaded.new || !loaded.draft.photos.contains(&id) {
+        return super::not_found(&web, &ctx);
+    }
+    match tokio::fs::read(photo_dir(&web).join(format!("{id}-vignette.jpg"))).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg"),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+/// `GET /photos/{file}`: a report's photo, once an agent made it public
+/// (`attributes.photos_publiques`); agents see every photo.
+pub async fn public_photo(State(web): State<Web>, ctx: Ctx, Path(file): Path<String>) -> Response {
+    let id = file
+        .trim_end_matches(".jpg")
+        .trim_end_matches("-vignette")
+        .to_string();
+    let Ok(uuid) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    let approved = web
+        .app
+        .query(&IndexQuery {
+            kinds: Kind::Report.bit(),
+            ..Default::default()
+        })
+        .iter()
+        .any(|e| {
+            e.feature
+                .attributes
+                .get("photos_publiques")
+                .and_then(|v| v.as_array())
+                .is_some_and(|a| a.iter().any(|p| p.as_str() == Some(&id)))
+        });
+    if !approved || !file.ends_with(".jpg") {
+        return super::not_found(&web, &ctx);
+    }
+    match tokio::fs::read(photo_dir(&web).join(format!("{uuid}{}", &file[36..]))).await {
+        Ok(bytes) => ([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response(),
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+/// `GET /signaler/envoye/{reference}`
+pub async fn sent(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String>) -> Response {
+    let Some(e) = web.app.report_by_reference(&reference) else {
+        return super::not_found(&web, &ctx);
+    };
+    let commune = web
+        .app
+        .territory()
+        .get(&e.feature.commune)
+        .map(|c| CommuneView {
+            nis: c.nis.clone(),
+            name: c.name(ctx.lang.code()).to_string(),
+            arms_url: c.settings.arms_url.clone(),
+            contact: c.settings.contact.clone(),
+        });
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "envoye.html",
+        json!({
+            "communes": communes(&web, ctx.lang),
+            "commune_shown": commune,
+            "reference": reference,
+        }),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowForm {
+    reference: String,
+}
+
+/// `GET /suivi` (and `?reference=`): the form to follow a report.
+pub async fn follow_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Query(q): Query<FollowForm>,
+) -> Response {
+    let mut errors = Vec::new();
+    let typed = q.reference.trim().to_string();
+    if !typed.is_empty() {
+        match report::parse_reference(&typed) {
+            Some(r) if web.app.report_by_reference(&r).is_some() => {
+                return Redirect::to(&format!("/suivi/{r}")).into_response();
+            }
+            Some(r) => errors.push(FieldErr {
+                field: "reference",
+                message: web.ui.i18n.tf(
+                    ctx.lang,
+                    "follow-error-unknown",
+                    &[("reference", r.into())],
+                ),
+            }),
+            None => errors.push(FieldErr {
+                field: "reference",
+                message: web.ui.t(ctx.lang, "follow-error-format"),
+            }),
+        }
+    } else if q.reference.len() != typed.len() || raw_has_reference(&ctx.path) {
+        errors.push(FieldErr {
+            field: "reference",
+            message: web.ui.t(ctx.lang, "follow-error-empty"),
+        });
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    web.ui.render(
+        &ctx,
+        status,
+        "suivi.html",
+        json!({
+            "communes": communes(&web, ctx.lang),
+            "errors": errors,
+            "typed": typed,
+            "report": Value::Null,
+        }),
+    )
+}
+
+fn raw_has_reference(path: &str) -> bool {
+    path.contains("reference=")
+}
+
+/// `GET /suivi/{reference}`
+pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String>) -> Response {
+    let Some(r) = report::parse_reference(&reference) else {
+        return super::not_found(&web, &ctx);
+    };
+    let Some(e) = web.app.report_by_reference(&r) else {
+        return super::not_found(&web, &ctx);
+    };
+    let f = &e.feature;
+    let words = Words::new(&web.ui.i18n, ctx.lang, crate::clock::now());
+    let steps = web
+        .app
+        .status_history(f.id, &Actor::Anonymous)
+        .await
+        .unwrap_or_default();
+    let history: Vec<Value> = steps
+        .iter()
+        .map(|(at, s)| {
+            let local = at.with_timezone(&LOCAL_TZ);
+            json!({
+                "date": format!("{}, {}", words.date(local.date_naive()), words.time(local.time())),
+                "status": web.ui.t(ctx.lang, &format!("status-{s}")),
+                "explain": web.ui.t(ctx.lang, &format!("explain-{s}")),
+            })
+        })
+        .collect();
+    let territory = web.app.territory();
+    let commune = territory.get(&f.commune);
+    let category = commune
+        .and_then(|c| {
+            f.attributes
+                .get("categorie")
+                .and_then(|v| v.as_str())
+                .and_then(|k| c.settings.category(k))
+        })
+        .map(|k| k.name(ctx.lang.code()).to_string())
+        .unwrap_or_else(|| f.title.clone());
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "suivi.html",
+        json!({
+            "communes": communes(&web, ctx.lang),
+            "commune_shown": commune.map(|c| CommuneView {
+                nis: c.nis.clone(),
+                name: c.name(ctx.lang.code()).to_string(),
+                arms_url: c.settings.arms_url.clone(),
+                contact: c.settings.contact.clone(),
+            }),
+            "errors": [],
+            "typed": r,
+            "report": {
+                "id": f.id.to_string(),
+                "reference": r,
+                "category": category,
+                "lieu": f.attributes.get("lieu").and_then(|v| v.as_str()).unwrap_or(""),
+                "status": web.ui.t(ctx.lang, &format!("status-{}", f.status)),
+                "status_group": status_group(&f.status),
+                "explain": web.ui.t(ctx.lang, &format!("explain-{}", f.status)),
+                "history": history,
+            },
+        }),
+    )
+}
+
+/// `GET /desabonner/{token}`: asks to confirm (mail programs open links on their own).
+pub async fn unsubscribe_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Response {
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "desabonner.html",
+        json!({ "communes": communes(&web, ctx.lang), "token": token, "done": false }),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CsrfOnly {
+    csrf: String,
+}
+
+/// `POST /desabonner/{token}`
+pub async fn unsubscribe(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return forged(&web, &ctx);
+    }
+    match web.app.store.unsubscribe(&token).await {
+        Ok(true) => web.ui.render(
+            &ctx,
+            StatusCode::OK,
+            "desabonner.html",
+            json!({ "communes": communes(&web, ctx.lang), "token": token, "done": true }),
+        ),
+        _ => super::not_found(&web, &ctx),
+    }
+}

@@ -1,0 +1,423 @@
+//! Reporting a problem: the whole journey over HTTP, as a browser without JavaScript
+//! goes through it (forms, redirects, cookies), then following the report.
+
+mod common;
+
+use common::{Backend, TestApp};
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+
+/// A browser without JavaScript: keeps cookies, does not follow redirects by itself.
+struct Browser {
+    client: reqwest::Client,
+    base: String,
+    cookies: Vec<(String, String)>,
+}
+
+impl Browser {
+    fn new(base: &str) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: base.to_string(),
+            cookies: Vec::new(),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn keep(&mut self, res: &reqwest::Response) {
+        for c in res.headers().get_all(SET_COOKIE) {
+            let c = c.to_str().unwrap();
+            let (kv, _) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = kv.split_once('=').unwrap();
+            self.cookies.retain(|(n, _)| n != k);
+            if !v.is_empty() {
+                self.cookies.push((k.to_string(), v.to_string()));
+            }
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> (StatusCode, String) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        self.keep(&res);
+        (res.status(), res.text().await.unwrap())
+    }
+
+    fn csrf(&self) -> String {
+        self.cookies
+            .iter()
+            .find(|(k, _)| k == "balise_csrf")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Posts a form; answers the status and where it leads (or the page).
+    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let csrf = self.csrf();
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        form.extend_from_slice(fields);
+        let res = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        self.keep(&res);
+        let status = res.status();
+        let to = res
+            .headers()
+            .get(LOCATION)
+            .map(|l| l.to_str().unwrap().to_string());
+        (status, to.unwrap_or(res.text().await.unwrap()))
+    }
+
+    async fn post_photo(&mut self, bytes: Vec<u8>, name: &str) -> (StatusCode, String) {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", self.csrf())
+            .part(
+                "photo",
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(name.to_string())
+                    .mime_str("image/jpeg")
+                    .unwrap(),
+            );
+        let res = self
+            .client
+            .post(format!("{}/signaler/photos", self.base))
+            .header(COOKIE, self.cookie_header())
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        self.keep(&res);
+        let status = res.status();
+        let to = res
+            .headers()
+            .get(LOCATION)
+            .map(|l| l.to_str().unwrap().to_string());
+        (status, to.unwrap_or(res.text().await.unwrap()))
+    }
+}
+
+/// A JPEG photo whose EXIF block holds a GPS position.
+fn photo_with_gps() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(3000, 2000, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .encode_image(&img)
+        .unwrap();
+    // APP1 "Exif" segment, big-endian TIFF with one GPS IFD pointer and a marker text
+    let mut tiff = b"MM\x00\x2a\x00\x00\x00\x08\x00\x01\x88\x25\x00\x04\x00\x00\x00\x01\x00\x00\x00\x1a\x00\x00\x00\x00".to_vec();
+    tiff.extend_from_slice(b"GPSLatitude 50.5795 N GPSLongitude 4.0716 E");
+    let mut app1 = b"Exif\x00\x00".to_vec();
+    app1.extend_from_slice(&tiff);
+    let len = (app1.len() + 2) as u16;
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
+    let app = TestApp::spawn_demo(backend).await;
+    let mut b = Browser::new(&app.base);
+    let (status, start) = b.get("/signaler").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(start.contains("Signaler un problème"));
+    let (status, _) = b.get("/signaler/lieu").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // a place in a neighbouring commune is refused, naming it
+    let (status, page) = b
+        .post("/signaler/lieu", &[("lat", "50.5631"), ("lon", "4.1830")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Ecaussinnes"), "{page}");
+    assert!(page.contains("<title>Erreur : "));
+    // nothing said at all
+    let (status, page) = b.post("/signaler/lieu", &[]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Indiquez où se trouve le problème"));
+    // a search lists places; choosing one goes on
+    let (status, page) = b
+        .post(
+            "/signaler/lieu",
+            &[("recherche", "rue neuve"), ("chercher", "1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Rue Neuve, Soignies"), "{page}");
+    assert!(page.contains("name=\"choix\""));
+    // the spot a tap on the map gives: the open pothole report's own place
+    let reports = app
+        .get("/api/v1/features?kind=report&commune=55040")
+        .await
+        .json();
+    let pothole = reports["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f.to_string().contains("SOI-2026-00041"))
+        .expect("the demo pothole");
+    let c = &pothole["geometry"]["coordinates"];
+    let (lon, lat) = (
+        c[0].as_f64().unwrap().to_string(),
+        c[1].as_f64().unwrap().to_string(),
+    );
+    let (status, to) = b
+        .post(
+            "/signaler/lieu",
+            &[
+                ("lat", &lat),
+                ("lon", &lon),
+                ("lieu", "devant le numéro 12"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    assert_eq!(to, "/signaler/categorie");
+
+    let (status, page) = b
+        .post("/signaler/categorie", &[("categorie", "nope")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Choisissez le type de problème"));
+    let (_, to) = b
+        .post("/signaler/categorie", &[("categorie", "voirie")])
+        .await;
+    // the demo has an open pothole report on rue Neuve: offered before going on
+    assert_eq!(to, "/signaler/doublons");
+    let (_, page) = b.get("/signaler/doublons").await;
+    assert!(page.contains("SOI-2026-00041"), "{page}");
+    let (_, to) = b.post("/signaler/doublons", &[]).await;
+    assert_eq!(to, "/signaler/description");
+
+    let (status, _) = b
+        .post("/signaler/description", &[("description", "  ")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, to) = b
+        .post(
+            "/signaler/description",
+            &[("description", "Un trou profond sur la chaussée.")],
+        )
+        .await;
+    assert_eq!(to, "/signaler/photos");
+
+    // a photo with GPS in its EXIF comes back without any metadata, at most 2048 px
+    let (status, page) = b.post_photo(b"not a picture".to_vec(), "x.jpg").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("x.jpg"), "{page}");
+    let (status, to) = b.post_photo(photo_with_gps(), "trou.jpg").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    assert_eq!(to, "/signaler/contact");
+    let photos = app.app.config.data_dir.join("photos");
+    let mut kept: Vec<_> = std::fs::read_dir(&photos)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    kept.sort();
+    assert_eq!(kept.len(), 2, "the photo and its thumbnail");
+    for p in &kept {
+        let bytes = std::fs::read(p).unwrap();
+        assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{p:?} keeps EXIF");
+        assert!(!bytes.windows(3).any(|w| w == b"GPS"), "{p:?} keeps GPS");
+        let img = image::load_from_memory(&bytes).unwrap();
+        assert!(img.width() <= 2048 && img.height() <= 2048);
+    }
+
+    let (status, page) = b
+        .post(
+            "/signaler/contact",
+            &[("moyen", "email"), ("email", "marie@")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("value=\"marie@\""), "answers are kept");
+    let (_, to) = b
+        .post(
+            "/signaler/contact",
+            &[("moyen", "email"), ("email", "marie.dupont@example.be")],
+        )
+        .await;
+    assert_eq!(to, "/signaler/verifier");
+    let (_, check) = b.get("/signaler/verifier").await;
+    assert!(check.contains("devant le numéro 12"));
+    assert!(check.contains("Voirie : trou, pavé, trottoir abîmé"));
+    assert!(check.contains("1 photo"));
+    assert!(check.contains("marie.dupont@example.be"));
+
+    // a forged form is refused
+    let forged = b
+        .client
+        .post(format!("{}/signaler/verifier", app.base))
+        .header(COOKIE, b.cookie_header())
+        .form(&[("csrf", "0000")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    // sent twice (a double click, or back and send again): one report
+    let draft_cookie = b
+        .cookies
+        .iter()
+        .find(|(k, _)| k == "balise_signalement")
+        .unwrap()
+        .1
+        .clone();
+    let (status, to) = b.post("/signaler/verifier", &[("site", "")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let reference = to.strip_prefix("/signaler/envoye/").unwrap().to_string();
+    assert!(reference.starts_with("SOI-20"), "{reference}");
+    assert!(
+        !b.cookies.iter().any(|(k, _)| k == "balise_signalement"),
+        "the draft cookie is cleared once sent"
+    );
+    let reports = app.count("kind=report").await;
+    b.cookies.push(("balise_signalement".into(), draft_cookie));
+    let (_, again) = b.post("/signaler/verifier", &[("site", "")]).await;
+    assert_eq!(again, to, "the same reference");
+    assert_eq!(app.count("kind=report").await, reports);
+    let (_, page) = b.get(&to).await;
+    assert!(page.contains(&reference));
+    assert!(page.contains("Et maintenant ?"));
+
+    // the report is on the map (public API and list), with its reference and place only
+    let listed = app
+        .get("/api/v1/features?kind=report&commune=55040")
+        .await
+        .body;
+    assert!(listed.contains(&reference));
+    assert!(!listed.contains("marie"), "no personal data in public data");
+    let (_, follow) = b.get(&format!("/suivi/{reference}")).await;
+    assert!(follow.contains("Nouveau"));
+    assert!(follow.contains("Voirie"));
+    let (status, _) = b
+        .get(&format!("/suivi?reference={}", reference.to_lowercase()))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, page) = b.get("/suivi?reference=SOI-1999-00001").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Aucun signalement ne porte la référence SOI-1999-00001"));
+
+    // a confirmation went to the outbox, a real MIME message
+    let outbox = app.app.config.data_dir.join("outbox");
+    let mails: Vec<String> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let m = &mails[0];
+    assert!(m.contains("To: marie.dupont@example.be"));
+    assert!(m.contains("Content-Type: text/plain; charset=utf-8"), "{m}");
+    assert!(m.contains("Subject: ") && m.contains("Date: "));
+    assert!(m.contains("List-Unsubscribe: <"));
+    assert!(m.contains(&reference));
+
+    // an agent changes its status: the reporter gets a message
+    let id = uuid::Uuid::parse_str(
+        app.app
+            .report_by_reference(&reference)
+            .unwrap()
+            .feature
+            .id
+            .to_string()
+            .as_str(),
+    )
+    .unwrap();
+    let f = app
+        .app
+        .report_by_reference(&reference)
+        .unwrap()
+        .feature
+        .clone();
+    let draft = balise::model::FeatureDraft {
+        commune: Some(f.commune.clone()),
+        kind: f.kind,
+        geometry: f.geometry.clone(),
+        schedule: f.schedule.clone(),
+        status: Some("acknowledged".into()),
+        title: f.title.clone(),
+        description: f.description.clone(),
+        attributes: f.attributes.clone(),
+        visibility: f.visibility,
+    };
+    app.app
+        .update(id, draft, f.version, &balise::policy::Actor::AdminToken)
+        .await
+        .unwrap();
+    let mut status_mail = None;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let all: Vec<String> = std::fs::read_dir(&outbox)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        if all.len() == 2 {
+            status_mail = all.into_iter().find(|m| m.contains("Pris en compte"));
+            break;
+        }
+    }
+    let status_mail = status_mail.expect("a message at the status change");
+    let token = status_mail
+        .split("/desabonner/")
+        .nth(1)
+        .unwrap()
+        .split(|c: char| !c.is_ascii_hexdigit())
+        .next()
+        .unwrap()
+        .to_string();
+    let (_, follow) = b.get(&format!("/suivi/{reference}")).await;
+    assert!(follow.contains("Pris en compte"));
+    let (status, page) = b.post(&format!("/desabonner/{token}"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("C&#x27;est fait") || page.contains("C'est fait"),
+        "{page}"
+    );
+    app.stop().await;
+}
+
+on_both_backends!(a_citizen_reports_a_pothole_without_javascript);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn too_many_form_posts_get_a_page_that_says_to_wait() {
+    let db = common::TestDb::new(Backend::Sqlite).await;
+    let mut config = db.config(true);
+    config.rate_limit_per_minute = 200; // forms: 10 a minute
+    let app = TestApp::start_with(config).await;
+    let mut b = Browser::new(&app.base);
+    b.get("/signaler/lieu").await;
+    let mut last = StatusCode::OK;
+    let mut page = String::new();
+    for _ in 0..12 {
+        (last, page) = b.post("/signaler/lieu", &[]).await;
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        page.contains("Trop d&#x27;envois") || page.contains("Trop d'envois"),
+        "{page}"
+    );
+    app.stop().await;
+}
