@@ -366,12 +366,31 @@ impl App {
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| checked.commune.clone());
         let mut feature = draft.into_feature(Uuid::now_v7(), checked, clock::now());
+        // numbers already taken this year (demo data, imports) stay taken
+        let year_prefix = format!("{prefix}-{}-", crate::store::report_year(&feature));
+        let floor = self
+            .index
+            .read()
+            .expect("index lock")
+            .iter()
+            .filter_map(|e| {
+                e.feature
+                    .attributes
+                    .get("reference")?
+                    .as_str()?
+                    .strip_prefix(&year_prefix)?
+                    .parse::<i64>()
+                    .ok()
+            })
+            .max()
+            .unwrap_or(0);
         let (reference, written) = self
             .store
             .submit_report(
                 draft_id,
                 &feature,
                 &prefix,
+                floor,
                 contact.as_ref(),
                 &actor.label(),
             )
@@ -383,6 +402,48 @@ impl App {
             self.upsert(feature);
         }
         Ok((reference, written))
+    }
+
+    /// Applies the communes' retention periods: the contact of a report closed (in any
+    /// of its final statuses) for longer than its commune's `report_retention_days` is
+    /// erased, and drafts never sent are deleted after two days. Returns how many
+    /// contacts were erased.
+    pub async fn erase_expired_personal_data(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64> {
+        const FINAL: [&str; 5] = [
+            "resolved",
+            "not_competent",
+            "duplicate",
+            "not_reproducible",
+            "closed",
+        ];
+        let territory = self.territory();
+        let expired: Vec<Uuid> = {
+            let index = self.index.read().expect("index lock");
+            index
+                .iter()
+                .filter(|e| {
+                    let f = &e.feature;
+                    f.kind == crate::model::Kind::Report
+                        && FINAL.contains(&f.status.as_str())
+                        && territory.get(&f.commune).is_some_and(|c| {
+                            f.updated_at
+                                + chrono::Duration::days(i64::from(
+                                    c.settings.report_retention_days,
+                                ))
+                                <= now
+                        })
+                })
+                .map(|e| e.feature.id)
+                .collect()
+        };
+        let erased = self.store.erase_contacts(&expired).await?;
+        self.store
+            .purge_drafts(now - chrono::Duration::days(2))
+            .await?;
+        Ok(erased)
     }
 
     /// The public report with this reference.

@@ -396,6 +396,63 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         page.contains("C&#x27;est fait") || page.contains("C'est fait"),
         "{page}"
     );
+
+    // photos are public only once an agent says so
+    let f = app
+        .app
+        .report_by_reference(&reference)
+        .unwrap()
+        .feature
+        .clone();
+    let photo = f.attributes["photos"][0].as_str().unwrap().to_string();
+    let (status, _) = b.get(&format!("/photos/{photo}.jpg")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let mut attributes = f.attributes.clone();
+    attributes.insert("photos_publiques".into(), serde_json::json!([photo]));
+    let resolved = balise::model::FeatureDraft {
+        commune: Some(f.commune.clone()),
+        kind: f.kind,
+        geometry: f.geometry.clone(),
+        schedule: f.schedule.clone(),
+        status: Some("resolved".into()),
+        title: f.title.clone(),
+        description: f.description.clone(),
+        attributes,
+        visibility: f.visibility,
+    };
+    app.app
+        .update(id, resolved, f.version, &balise::policy::Actor::AdminToken)
+        .await
+        .unwrap();
+    let shown = b
+        .client
+        .get(format!("{}/photos/{photo}.jpg", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shown.status(), StatusCode::OK);
+    assert_eq!(shown.headers()["content-type"], "image/jpeg");
+    let (_, page) = b.get(&format!("/carte/{id}")).await;
+    assert!(
+        page.contains(&format!("/photos/{photo}-vignette.jpg")),
+        "{page}"
+    );
+
+    // the reporter's contact is erased once the commune's retention period has passed
+    let now = chrono::Utc::now();
+    let erased = app
+        .app
+        .erase_expired_personal_data(now + chrono::Duration::days(10))
+        .await
+        .unwrap();
+    assert_eq!(erased, 0, "Soignies keeps contacts a year");
+    let erased = app
+        .app
+        .erase_expired_personal_data(now + chrono::Duration::days(400))
+        .await
+        .unwrap();
+    assert_eq!(erased, 1);
+    assert!(app.app.store.report_contact(id).await.unwrap().is_none());
     app.stop().await;
 }
 

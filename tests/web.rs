@@ -302,6 +302,10 @@ async fn every_page_passes_axe_in_four_languages() {
         "/accessibilite",
         "/autorisation",
         "/api",
+        "/signaler",
+        "/suivi",
+        "/suivi?reference=ABC",
+        "/desabonner/0123456789abcdef0123456789abcdef",
         "/nulle-part",
     ];
     let mut args = vec![app.base.as_str()];
@@ -331,7 +335,7 @@ async fn every_page_passes_axe_in_four_languages() {
         }
         let expected_errors: &[&str] = match r["path"].as_str().unwrap() {
             "/nulle-part" => &["404"],
-            p if p.contains("jour_j=31") => &["400"],
+            p if p.contains("jour_j=31") || p.contains("reference=") => &["400"],
             _ => &[],
         };
         for e in r["errors"].as_array().unwrap() {
@@ -347,6 +351,67 @@ async fn every_page_passes_axe_in_four_languages() {
                 faults.push(format!("{at}: {bytes} bytes transferred"));
             }
         }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    app.stop().await;
+}
+
+/// The whole report journey in Chromium, with JavaScript (a tap on the map) and without
+/// (a place search), in the four languages; axe on every page met, errors included; the
+/// report ends on the map, in the list and at `/suivi/{reference}`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_journey_works_with_and_without_javascript_in_four_languages() {
+    let app = TestApp::spawn_demo(Backend::Sqlite).await;
+    let mut faults = Vec::new();
+    for (lang, js) in [
+        ("fr", "on"),
+        ("fr", "off"),
+        ("nl", "off"),
+        ("de", "off"),
+        ("en", "on"),
+    ] {
+        let out = node("pages.mjs", &["--journey", &app.base, lang, js]);
+        assert!(
+            out.status.success(),
+            "{lang} JS {js}: the browser failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let at = format!("{lang} JS {js}");
+        let reference = r["reference"].as_str().unwrap();
+        assert!(reference.starts_with("SOI-20"), "{at}: {reference}");
+        for p in r["pages"].as_array().unwrap() {
+            if p["violations"] != serde_json::json!([]) {
+                faults.push(format!("{at} {}: {}", p["label"], p["violations"]));
+            }
+            if p["htmlLang"] != lang {
+                faults.push(format!("{at} {}: html lang {}", p["label"], p["htmlLang"]));
+            }
+            // P1: the form pages stay light (the map page of the place is an extra)
+            if let Some(bytes) = p["bytes"].as_u64()
+                && p["label"] != "lieu"
+                && p["label"] != "lieu-error"
+                && bytes > 150_000
+            {
+                faults.push(format!("{at} {}: {bytes} bytes", p["label"]));
+            }
+        }
+        for e in r["errors"].as_array().unwrap() {
+            // error pages answer 400 on purpose
+            if !e.as_str().unwrap().contains("400") {
+                faults.push(format!("{at}: {e}"));
+            }
+        }
+        assert_eq!(r["listCount"], 1, "{at}: the report is listed");
+        if js == "on" {
+            assert_eq!(
+                r["mapIds"].as_array().map(Vec::len),
+                Some(1),
+                "{at}: the report is drawn on the map: {r}"
+            );
+        }
+        let follow = app.get(&format!("/suivi/{reference}")).await;
+        assert_eq!(follow.status, StatusCode::OK);
     }
     assert!(faults.is_empty(), "{}", faults.join("\n"));
     app.stop().await;

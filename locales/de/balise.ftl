@@ -342,3 +342,10 @@ mail-status-text = Guten Tag,
     { $explain }
 
     Verfolgen Sie sie hier: { $link }
+lieu-map-hint = Oder tippen Sie auf der Karte auf die Stelle des Problems.
+lieu-map-label = Karte, um die Stelle des Problems anzugeben
+lieu-map-chosen = Gewählte Stelle: { "{" }lat{ "}" }, { "{" }lon{ "}" }
+lieu-locating = Ihr Standort wird gesucht …
+lieu-no-position = Ihr Standort ist nicht verfügbar. Suchen Sie eine Straße oder beschreiben Sie die Stelle.
+lieu-my-position = Meinen Standort verwenden
+feature-photo-alt = Foto { $n } des Problems

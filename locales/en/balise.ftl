@@ -342,3 +342,10 @@ mail-status-text = Hello,
     { $explain }
 
     Follow it here: { $link }
+lieu-map-hint = Or tap the map where the problem is.
+lieu-map-label = Map to show where the problem is
+lieu-map-chosen = Place chosen: { "{" }lat{ "}" }, { "{" }lon{ "}" }
+lieu-locating = Finding your position…
+lieu-no-position = Your position is not available. Search for a street or describe the place.
+lieu-my-position = Use my position
+feature-photo-alt = Photo { $n } of the problem

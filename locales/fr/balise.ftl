@@ -346,3 +346,10 @@ mail-status-text = Bonjour,
     { $explain }
 
     Suivez-le ici : { $link }
+lieu-map-hint = Ou touchez la carte à l'endroit du problème.
+lieu-map-label = Carte pour indiquer l'endroit du problème
+lieu-map-chosen = Endroit choisi : { "{" }lat{ "}" }, { "{" }lon{ "}" }
+lieu-locating = Recherche de votre position…
+lieu-no-position = Votre position n'est pas disponible. Cherchez une rue ou décrivez l'endroit.
+lieu-my-position = Utiliser ma position
+feature-photo-alt = Photo { $n } du problème

@@ -342,3 +342,10 @@ mail-status-text = Goedendag,
     { $explain }
 
     Volg ze hier: { $link }
+lieu-map-hint = Of tik op de kaart waar het probleem is.
+lieu-map-label = Kaart om de plek van het probleem aan te duiden
+lieu-map-chosen = Gekozen plek: { "{" }lat{ "}" }, { "{" }lon{ "}" }
+lieu-locating = Uw positie wordt gezocht…
+lieu-no-position = Uw positie is niet beschikbaar. Zoek een straat of beschrijf de plek.
+lieu-my-position = Mijn positie gebruiken
+feature-photo-alt = Foto { $n } van het probleem

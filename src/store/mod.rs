@@ -93,13 +93,15 @@ pub trait Store: Send + Sync + 'static {
     async fn draft(&self, id: &str) -> Result<Option<(Value, Option<String>)>>;
     /// Sends a report in one transaction: numbers it within its commune and year (the
     /// reference goes into `attributes.reference`), writes the feature with its history
-    /// and the reporter's contact, and marks the draft sent. A draft sent before writes
+    /// and the reporter's contact, and marks the draft sent. Numbers go above `floor`
+    /// (the highest already in use, e.g. by imported reports). A draft sent before writes
     /// nothing and answers with its first reference: `(reference, written)`.
     async fn submit_report(
         &self,
         draft_id: &str,
         feature: &Feature,
         prefix: &str,
+        floor: i64,
         contact: Option<&ReportContact>,
         actor: &str,
     ) -> Result<(String, bool)>;
@@ -109,6 +111,9 @@ pub trait Store: Send + Sync + 'static {
     async fn unsubscribe(&self, token: &str) -> Result<bool>;
     /// Erases the contacts of these reports (retention); returns how many were erased.
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64>;
+    /// Deletes report drafts never sent and untouched since `before` (they may hold an
+    /// e-mail address or a phone number); returns how many.
+    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<u64>;
     /// Writes by other instances, where the backend has a change feed.
     async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>>;
 }

@@ -429,6 +429,7 @@ impl Store for PgStore {
         draft_id: &str,
         feature: &Feature,
         prefix: &str,
+        floor: i64,
         contact: Option<&ReportContact>,
         actor: &str,
     ) -> Result<(String, bool)> {
@@ -451,11 +452,13 @@ impl Store for PgStore {
         }
         let year = super::report_year(feature);
         let n: i32 = sqlx::query_scalar(
-            "INSERT INTO report_counters (commune, year, last) VALUES ($1, $2, 1)
-             ON CONFLICT (commune, year) DO UPDATE SET last = report_counters.last + 1 RETURNING last",
+            "INSERT INTO report_counters (commune, year, last) VALUES ($1, $2, $3 + 1)
+             ON CONFLICT (commune, year) DO UPDATE SET last = GREATEST(report_counters.last, $3) + 1
+             RETURNING last",
         )
         .bind(&feature.commune)
         .bind(year)
+        .bind(floor as i32)
         .fetch_one(&mut *tx)
         .await?;
         let reference = crate::model::report::reference(prefix, year, n as i64);
@@ -510,6 +513,15 @@ impl Store for PgStore {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<u64> {
+        let done =
+            sqlx::query("DELETE FROM report_drafts WHERE reference IS NULL AND updated_at < $1")
+                .bind(before)
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected())
     }
 
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {

@@ -436,6 +436,7 @@ impl Store for SqliteStore {
         draft_id: &str,
         feature: &Feature,
         prefix: &str,
+        floor: i64,
         contact: Option<&ReportContact>,
         actor: &str,
     ) -> Result<(String, bool)> {
@@ -450,11 +451,12 @@ impl Store for SqliteStore {
         }
         let year = super::report_year(feature);
         let n: i64 = sqlx::query_scalar(
-            "INSERT INTO report_counters (commune, year, last) VALUES (?, ?, 1)
-             ON CONFLICT(commune, year) DO UPDATE SET last = last + 1 RETURNING last",
+            "INSERT INTO report_counters (commune, year, last) VALUES (?1, ?2, ?3 + 1)
+             ON CONFLICT(commune, year) DO UPDATE SET last = MAX(last, ?3) + 1 RETURNING last",
         )
         .bind(&feature.commune)
         .bind(year)
+        .bind(floor)
         .fetch_one(&mut *tx)
         .await?;
         let reference = crate::model::report::reference(prefix, year, n);
@@ -515,6 +517,15 @@ impl Store for SqliteStore {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<u64> {
+        let done =
+            sqlx::query("DELETE FROM report_drafts WHERE reference IS NULL AND updated_at < ?")
+                .bind(ts(&before))
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected())
     }
 
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {

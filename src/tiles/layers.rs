@@ -32,8 +32,9 @@ const BUILTIN: [(&str, &str); 9] = [
 ];
 
 /// Properties a feature layer may put into tiles.
-pub const FEATURE_PROPERTIES: [&str; 7] = [
+pub const FEATURE_PROPERTIES: [&str; 8] = [
     "title",
+    "category",
     "kind",
     "status",
     "commune",

@@ -420,6 +420,13 @@ pub fn encode(
                             fb.tag(key, value).map_err(err)?;
                         }
                     }
+                    // a report's category (its id, as the commune's list names it)
+                    if wants("category")
+                        && let Some(c) = f.attributes.get("categorie").and_then(|c| c.as_str())
+                    {
+                        fb.tag("category", MvtValue::String(c.into()))
+                            .map_err(err)?;
+                    }
                     if let Some(iv) = shown_interval(&e.intervals, time) {
                         if let (true, Some(s)) = (wants("starts"), rfc3339(iv.start)) {
                             fb.tag("starts", MvtValue::String(s)).map_err(err)?;

@@ -45,6 +45,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
     asset!("balise.css", CSS, "web/static/balise.css"),
     asset!("balise.js", JS, "web/static/balise.js"),
     asset!("carte.js", JS, "web/static/carte.js"),
+    asset!("lieu.js", JS, "web/static/lieu.js"),
     asset!(
         "maplibre-gl.mjs",
         JS,

@@ -192,14 +192,14 @@ pub fn fold(s: &str) -> String {
 
 fn searchable(e: &Entry, commune_name: &str) -> String {
     let f = &e.feature;
-    let lieu = f
-        .attributes
-        .get("lieu")
-        .and_then(|v| v.as_str())
-        .unwrap_or("");
+    let attr = |k: &str| f.attributes.get(k).and_then(|v| v.as_str()).unwrap_or("");
     fold(&format!(
-        "{} {} {} {}",
-        f.title, lieu, commune_name, f.description
+        "{} {} {} {} {}",
+        f.title,
+        attr("lieu"),
+        commune_name,
+        attr("reference"),
+        f.description
     ))
 }
 
@@ -522,6 +522,8 @@ struct FeaturePage {
     history: Vec<HistoryLine>,
     category: Option<String>,
     reference: Option<String>,
+    /// Photos an agent made public.
+    photos: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -630,6 +632,18 @@ pub async fn feature(State(web): State<Web>, ctx: Ctx, Path(id): Path<String>) -
             .get("reference")
             .and_then(|v| v.as_str())
             .map(str::to_string),
+        photos: f
+            .attributes
+            .get("photos_publiques")
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p.as_str())
+                    .filter(|p| Uuid::parse_str(p).is_ok())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
     };
     web.ui.render(&ctx, StatusCode::OK, "feature.html", data)
 }

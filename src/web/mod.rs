@@ -368,7 +368,7 @@ pub fn routes() -> Router<Web> {
         .route("/signaler", get(signaler::start))
         .route(
             "/signaler/photos",
-            get(signaler::step_get).post(signaler::photos_post).layer(
+            get(signaler::photos_get).post(signaler::photos_post).layer(
                 axum::extract::DefaultBodyLimit::max(signaler::PHOTO_BODY_LIMIT),
             ),
         )
@@ -387,7 +387,22 @@ pub fn routes() -> Router<Web> {
         )
 }
 
-/// Starts what the web needs besides routes: e-mail to reporters on status changes.
+/// Starts what the web needs besides routes: e-mail to reporters on status changes, and
+/// the retention of their personal data.
 pub fn start(web: &Web) {
     notify::follow_status_changes(web);
+    // personal data is kept no longer than each commune says: checked every hour
+    let app = std::sync::Arc::downgrade(&web.app);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let Some(app) = app.upgrade() else { return };
+            match app.erase_expired_personal_data(crate::clock::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(count = n, "erased reporters' contacts past retention"),
+                Err(e) => tracing::error!(error = %e, "cannot apply the retention periods"),
+            }
+        }
+    });
 }

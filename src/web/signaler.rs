@@ -142,9 +142,22 @@ fn page(
     loaded: &Loaded,
     step: &'static str,
     errors: Vec<FieldErr>,
-    extra: Value,
+    mut extra: Value,
     retour: bool,
 ) -> Response {
+    if step == "lieu" {
+        // the map to tap, an extra the page's script adds
+        let b = web
+            .app
+            .territory()
+            .active_bounds()
+            .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+            .unwrap_or([3.9, 50.5, 4.3, 50.7]);
+        extra["maplibre"] = json!(web.ui.assets.versioned("maplibre-gl.mjs"));
+        extra["maplibre_css"] = json!(web.ui.assets.versioned("maplibre-gl.css"));
+        extra["script"] = json!(web.ui.assets.versioned("lieu.js"));
+        extra["bounds"] = json!(b);
+    }
     let back = match step {
         "lieu" => "/signaler",
         "categorie" => "/signaler/lieu",
@@ -218,9 +231,29 @@ pub async fn step_get(
     Query(r): Query<Retour>,
     headers: axum::http::HeaderMap,
 ) -> Response {
+    show_step(web, ctx, &step, r, headers).await
+}
+
+/// `GET /signaler/photos` (its own route: the POST takes a larger body)
+pub async fn photos_get(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Query(r): Query<Retour>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    show_step(web, ctx, "photos", r, headers).await
+}
+
+async fn show_step(
+    web: Web,
+    ctx: Ctx,
+    step: &str,
+    r: Retour,
+    headers: axum::http::HeaderMap,
+) -> Response {
     let loaded = load(&web, draft_cookie(&headers).as_deref()).await;
     let retour = r.retour.is_some();
-    let step: &'static str = match step.as_str() {
+    let step: &'static str = match step {
         "lieu" => "lieu",
         "categorie" => "categorie",
         "doublons" => "doublons",

@@ -6,6 +6,8 @@
 // Usage: node tests/js/pages.mjs BASE_URL PATH...   (every path in fr, nl, de and en)
 //        node tests/js/pages.mjs --map BASE_URL PATH  (the map beside the list, JS on)
 //        node tests/js/pages.mjs --nojs BASE_URL PATH (the same page with JS off)
+//        node tests/js/pages.mjs --journey BASE_URL LANG on|off
+//          (reports a problem from start to end, axe on every page on the way)
 
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -119,6 +121,121 @@ try {
     console.log(JSON.stringify(result));
     await context.close();
   }
+  else if (mode === '--journey') {
+    const [lang, js] = paths;
+    console.log(JSON.stringify(await journey(lang, js === 'on')));
+  }
 } finally {
   await browser.close();
+}
+
+async function axeRun(page) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+// One report, as a person on a phone makes it; axe runs on every page met, errors included.
+async function journey(lang, js) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 375, height: 800 } });
+  await context.addCookies([{ name: 'balise_lang', value: lang, url: base }]);
+  const page = await context.newPage();
+  const errors = [];
+  watch(page, errors);
+  const pages = [];
+  async function check(label) {
+    // axe needs script: with JS off it runs in a second, scripted page on the same HTML
+    let violations;
+    if (js) {
+      violations = await axeRun(page);
+    } else {
+      const html = await page.content();
+      const probe = await browser.newPage();
+      await probe.route(base + '/__probe', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+      await probe.goto(base + '/__probe');
+      violations = await axeRun(probe);
+      await probe.close();
+    }
+    pages.push({ label, url: page.url(), htmlLang: await page.evaluate(() => document.documentElement.lang).catch(() => null), violations, bytes: js ? await weigh(page) : null });
+  }
+  const submit = (name) => page.locator(`main form button[type=submit]${name ? `[name=${name}]` : ':not([name])'}`).last().click();
+  await page.goto(base + '/signaler');
+  await check('start');
+  await page.locator('main a.button').click();
+  await page.waitForURL('**/signaler/lieu');
+  await check('lieu');
+  await submit();
+  await page.waitForLoadState();
+  await check('lieu-error');
+  if (js) {
+    await page.waitForFunction(() => document.querySelector('#lieu-carte')?.dataset.ready === 'true', null, { timeout: 60000 });
+    const px = await page.evaluate(() => window.baliseMap.project([4.0716, 50.5795]));
+    await page.locator('#lieu-carte canvas').click({ position: { x: px.x, y: px.y } });
+    await page.waitForFunction(() => document.querySelector('#lat').value !== '');
+    await page.fill('#lieu', 'Grand-Place');
+    await submit();
+  } else {
+    await page.fill('#recherche', 'grand-place');
+    await submit('chercher');
+    await page.waitForLoadState();
+    await check('lieu-found');
+    await page.locator('input[name=choix]').first().check();
+    await submit();
+  }
+  await page.waitForURL('**/signaler/categorie');
+  await check('categorie');
+  await submit();
+  await page.waitForLoadState();
+  await check('categorie-error');
+  await page.locator('input[name=categorie][value=proprete]').check();
+  await submit();
+  await page.waitForLoadState();
+  if (page.url().endsWith('/doublons')) {
+    await check('doublons');
+    await submit();
+  }
+  await page.waitForURL('**/signaler/description');
+  await check('description');
+  await page.fill('#description', 'Des sacs poubelles déposés contre le mur.');
+  await submit();
+  await page.waitForURL('**/signaler/photos');
+  await check('photos');
+  const sprite = Buffer.from(await (await fetch(base + '/styles/sprites/balise.png')).arrayBuffer());
+  if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT, fullPage: true });
+  await page.setInputFiles('#photo', { name: 'photo.png', mimeType: 'image/png', buffer: sprite });
+  await submit();
+  await page.waitForURL('**/signaler/contact');
+  await check('contact');
+  await page.locator('#moyen').check();
+  await page.fill('#email', 'pas-une-adresse');
+  await submit();
+  await page.waitForLoadState();
+  await check('contact-error');
+  await page.fill('#email', `citoyen-${lang}@example.be`);
+  await submit();
+  await page.waitForURL('**/signaler/verifier');
+  await check('verifier');
+  await submit();
+  await page.waitForURL('**/signaler/envoye/*');
+  await check('envoye');
+  const reference = page.url().split('/').pop();
+  await page.goto(`${base}/suivi/${reference}`);
+  await check('suivi');
+  // the report is on the map and in the list
+  await page.goto(`${base}/carte?quoi=signalements&q=${reference}`);
+  const listCount = Number(await page.locator('#liste').getAttribute('data-count'));
+  let mapIds = null;
+  if (js) {
+    await page.waitForFunction(() => document.querySelector('#carte-map')?.dataset.ready === 'true', null, { timeout: 60000 });
+    await page.evaluate(() => new Promise((done) => {
+      const map = window.baliseMap;
+      if (map.loaded() && map.areTilesLoaded()) done(); else map.once('idle', done);
+    }));
+    mapIds = await page.evaluate(() => [...new Set(window.baliseMap.queryRenderedFeatures()
+      .filter((f) => f.sourceLayer === 'reports' && f.id !== undefined).map((f) => f.id))]);
+  }
+  await context.close();
+  return { reference, pages, listCount, mapIds, errors };
 }
