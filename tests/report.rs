@@ -335,7 +335,23 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     assert!(m.contains("List-Unsubscribe: <"));
     assert!(m.contains(&reference));
 
-    // an agent changes its status: the reporter gets a message
+    // a neighbour who saw the same problem follows it instead of reporting it again
+    let (status, page) = b
+        .post(&format!("/suivi/{reference}"), &[("email", "voisin")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Il y a un problème"));
+    let (status, page) = b
+        .post(
+            &format!("/suivi/{reference}"),
+            &[("email", "voisin@example.be")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("est noté"), "{page}");
+    assert_eq!(std::fs::read_dir(&outbox).unwrap().count(), 2);
+
+    // an agent changes its status: the reporter and the follower get a message
     let id = uuid::Uuid::parse_str(
         app.app
             .report_by_reference(&reference)
@@ -374,8 +390,17 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        if all.len() == 2 {
-            status_mail = all.into_iter().find(|m| m.contains("Pris en compte"));
+        if all.len() == 4 {
+            let told: Vec<&String> = all
+                .iter()
+                .filter(|m| m.contains("Pris en compte"))
+                .collect();
+            assert_eq!(told.len(), 2, "{all:?}");
+            assert!(told.iter().any(|m| m.contains("To: voisin@example.be")));
+            status_mail = all
+                .iter()
+                .find(|m| m.contains("Pris en compte") && m.contains("To: marie"))
+                .cloned();
             break;
         }
     }
@@ -451,8 +476,8 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         .erase_expired_personal_data(now + chrono::Duration::days(400))
         .await
         .unwrap();
-    assert_eq!(erased, 1);
-    assert!(app.app.store.report_contact(id).await.unwrap().is_none());
+    assert_eq!(erased, 2, "the reporter and the follower");
+    assert!(app.app.store.report_contacts(id).await.unwrap().is_empty());
     app.stop().await;
 }
 

@@ -349,3 +349,13 @@ lieu-locating = Ihr Standort wird gesucht …
 lieu-no-position = Ihr Standort ist nicht verfügbar. Suchen Sie eine Straße oder beschreiben Sie die Stelle.
 lieu-my-position = Meinen Standort verwenden
 feature-photo-alt = Foto { $n } des Problems
+follow-by-email-title = Neuigkeiten per E-Mail erhalten
+follow-by-email-hint = Haben Sie dasselbe Problem gesehen? Melden Sie es nicht noch einmal: Erhalten Sie bei jedem Schritt eine Nachricht.
+follow-by-email-button = Diese Meldung verfolgen
+follow-by-email-done = Notiert. Sie erhalten bei jedem Schritt eine Nachricht.
+mail-follow-subject = Sie verfolgen die Meldung { $reference }
+mail-follow-text = Guten Tag,
+
+    Sie verfolgen die Meldung { $reference }. Wir schreiben Ihnen bei jedem Schritt.
+
+    Verfolgen Sie sie hier: { $link }

@@ -349,3 +349,13 @@ lieu-locating = Finding your position…
 lieu-no-position = Your position is not available. Search for a street or describe the place.
 lieu-my-position = Use my position
 feature-photo-alt = Photo { $n } of the problem
+follow-by-email-title = Get news by e-mail
+follow-by-email-hint = Did you see the same problem? No need to report it again: get a message at each step.
+follow-by-email-button = Follow this report
+follow-by-email-done = Noted. You will get a message at each step.
+mail-follow-subject = You follow report { $reference }
+mail-follow-text = Hello,
+
+    You follow report { $reference }. We will write to you at each step.
+
+    Follow it here: { $link }

@@ -353,3 +353,13 @@ lieu-locating = Recherche de votre position…
 lieu-no-position = Votre position n'est pas disponible. Cherchez une rue ou décrivez l'endroit.
 lieu-my-position = Utiliser ma position
 feature-photo-alt = Photo { $n } du problème
+follow-by-email-title = Recevoir les nouvelles par e-mail
+follow-by-email-hint = Vous avez vu le même problème ? Inutile de le signaler à nouveau : recevez un message à chaque étape.
+follow-by-email-button = Suivre ce signalement
+follow-by-email-done = C'est noté. Vous recevrez un message à chaque étape.
+mail-follow-subject = Vous suivez le signalement { $reference }
+mail-follow-text = Bonjour,
+
+    Vous suivez le signalement { $reference }. Nous vous écrirons à chaque étape.
+
+    Suivez-le ici : { $link }

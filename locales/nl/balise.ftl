@@ -349,3 +349,13 @@ lieu-locating = Uw positie wordt gezocht…
 lieu-no-position = Uw positie is niet beschikbaar. Zoek een straat of beschrijf de plek.
 lieu-my-position = Mijn positie gebruiken
 feature-photo-alt = Foto { $n } van het probleem
+follow-by-email-title = Nieuws per e-mail krijgen
+follow-by-email-hint = Hebt u hetzelfde probleem gezien? Meld het niet opnieuw: krijg bij elke stap een bericht.
+follow-by-email-button = Deze melding volgen
+follow-by-email-done = Genoteerd. U krijgt bij elke stap een bericht.
+mail-follow-subject = U volgt melding { $reference }
+mail-follow-text = Goedendag,
+
+    U volgt melding { $reference }. We schrijven u bij elke stap.
+
+    Volg ze hier: { $link }

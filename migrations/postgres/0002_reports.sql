@@ -18,12 +18,16 @@ CREATE TABLE report_counters (
     PRIMARY KEY (commune, year)
 );
 
+-- the reporter (reporter = true) and the people who follow the report by e-mail
 CREATE TABLE report_contacts (
-    feature_id UUID PRIMARY KEY REFERENCES features(id) ON DELETE CASCADE,
+    feature_id UUID NOT NULL REFERENCES features(id) ON DELETE CASCADE,
+    reporter BOOLEAN NOT NULL,
     email TEXT,
     phone TEXT,
     lang TEXT NOT NULL,
-    token TEXT NOT NULL UNIQUE,
+    token TEXT PRIMARY KEY,
     subscribed BOOLEAN NOT NULL DEFAULT TRUE,
     created_at TIMESTAMPTZ NOT NULL
 );
+CREATE INDEX report_contacts_feature ON report_contacts (feature_id);
+CREATE UNIQUE INDEX report_contacts_one_reporter ON report_contacts (feature_id) WHERE reporter;

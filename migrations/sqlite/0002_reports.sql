@@ -18,13 +18,17 @@ CREATE TABLE report_counters (
     PRIMARY KEY (commune, year)
 );
 
+-- the reporter (reporter = 1) and the people who follow the report by e-mail
 CREATE TABLE report_contacts (
-    feature_id TEXT PRIMARY KEY REFERENCES features(id) ON DELETE CASCADE,
+    feature_id TEXT NOT NULL REFERENCES features(id) ON DELETE CASCADE,
+    reporter INTEGER NOT NULL,
     email TEXT,
     phone TEXT,
     lang TEXT NOT NULL,
     -- the secret of the unsubscribe link
-    token TEXT NOT NULL UNIQUE,
+    token TEXT PRIMARY KEY,
     subscribed INTEGER NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL
 );
+CREATE INDEX report_contacts_feature ON report_contacts (feature_id);
+CREATE UNIQUE INDEX report_contacts_one_reporter ON report_contacts (feature_id) WHERE reporter = 1;

@@ -105,8 +105,11 @@ pub trait Store: Send + Sync + 'static {
         contact: Option<&ReportContact>,
         actor: &str,
     ) -> Result<(String, bool)>;
-    /// The reporter's contact, while subscribed and not erased.
-    async fn report_contact(&self, feature_id: Uuid) -> Result<Option<ReportContact>>;
+    /// Who is told of the report's changes: the reporter first, then its followers;
+    /// only those subscribed and not erased.
+    async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>>;
+    /// Adds someone who follows a report by e-mail; false when that address already does.
+    async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool>;
     /// Stops messages for the contact with this unsubscribe secret; false when unknown.
     async fn unsubscribe(&self, token: &str) -> Result<bool>;
     /// Erases the contacts of these reports (retention); returns how many were erased.

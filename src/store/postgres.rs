@@ -468,8 +468,8 @@ impl Store for PgStore {
         insert(&mut tx, std::slice::from_ref(&f), actor, &|_| {}).await?;
         if let Some(c) = contact {
             sqlx::query(
-                "INSERT INTO report_contacts (feature_id, email, phone, lang, token, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
+                 VALUES ($1, TRUE, $2, $3, $4, $5, $6)",
             )
             .bind(f.id)
             .bind(&c.email)
@@ -489,22 +489,55 @@ impl Store for PgStore {
         Ok((reference, true))
     }
 
-    async fn report_contact(&self, feature_id: Uuid) -> Result<Option<ReportContact>> {
-        let row = sqlx::query(
-            "SELECT email, phone, lang, token FROM report_contacts WHERE feature_id = $1 AND subscribed",
+    async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>> {
+        let rows = sqlx::query(
+            "SELECT email, phone, lang, token FROM report_contacts
+             WHERE feature_id = $1 AND subscribed ORDER BY reporter DESC, created_at",
         )
         .bind(feature_id)
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(ReportContact {
-                email: r.try_get("email")?,
-                phone: r.try_get("phone")?,
-                lang: r.try_get("lang")?,
-                token: r.try_get("token")?,
+        rows.iter()
+            .map(|r| {
+                Ok(ReportContact {
+                    email: r.try_get("email")?,
+                    phone: r.try_get("phone")?,
+                    lang: r.try_get("lang")?,
+                    token: r.try_get("token")?,
+                })
             })
-        })
-        .transpose()
+            .collect()
+    }
+
+    async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        // one follower at a time per report: no address is added twice
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1::text))")
+            .bind(feature_id)
+            .execute(&mut *tx)
+            .await?;
+        let already: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = $1 AND email = $2 AND subscribed)",
+        )
+        .bind(feature_id)
+        .bind(&follower.email)
+        .fetch_one(&mut *tx)
+        .await?;
+        if already {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
+             VALUES ($1, FALSE, $2, NULL, $3, $4, now())",
+        )
+        .bind(feature_id)
+        .bind(&follower.email)
+        .bind(&follower.lang)
+        .bind(&follower.token)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn unsubscribe(&self, token: &str) -> Result<bool> {

@@ -466,8 +466,8 @@ impl Store for SqliteStore {
         insert(&mut tx, std::slice::from_ref(&f), actor, &|_| {}).await?;
         if let Some(c) = contact {
             sqlx::query(
-                "INSERT INTO report_contacts (feature_id, email, phone, lang, token, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
+                 VALUES (?, 1, ?, ?, ?, ?, ?)",
             )
             .bind(f.id.to_string())
             .bind(&c.email)
@@ -493,22 +493,51 @@ impl Store for SqliteStore {
         Ok((reference, true))
     }
 
-    async fn report_contact(&self, feature_id: Uuid) -> Result<Option<ReportContact>> {
-        let row = sqlx::query(
-            "SELECT email, phone, lang, token FROM report_contacts WHERE feature_id = ? AND subscribed = 1",
+    async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>> {
+        let rows = sqlx::query(
+            "SELECT email, phone, lang, token FROM report_contacts
+             WHERE feature_id = ? AND subscribed = 1 ORDER BY reporter DESC, created_at",
         )
         .bind(feature_id.to_string())
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(ReportContact {
-                email: r.try_get("email")?,
-                phone: r.try_get("phone")?,
-                lang: r.try_get("lang")?,
-                token: r.try_get("token")?,
+        rows.iter()
+            .map(|r| {
+                Ok(ReportContact {
+                    email: r.try_get("email")?,
+                    phone: r.try_get("phone")?,
+                    lang: r.try_get("lang")?,
+                    token: r.try_get("token")?,
+                })
             })
-        })
-        .transpose()
+            .collect()
+    }
+
+    async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let already: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = ? AND email = ? AND subscribed = 1)",
+        )
+        .bind(feature_id.to_string())
+        .bind(&follower.email)
+        .fetch_one(&mut *tx)
+        .await?;
+        if already {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
+             VALUES (?, 0, ?, NULL, ?, ?, ?)",
+        )
+        .bind(feature_id.to_string())
+        .bind(&follower.email)
+        .bind(&follower.lang)
+        .bind(&follower.token)
+        .bind(ts(&Utc::now()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn unsubscribe(&self, token: &str) -> Result<bool> {

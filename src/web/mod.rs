@@ -380,7 +380,10 @@ pub fn routes() -> Router<Web> {
         .route("/signaler/envoye/{reference}", get(signaler::sent))
         .route("/photos/{file}", get(signaler::public_photo))
         .route("/suivi", get(signaler::follow_form))
-        .route("/suivi/{reference}", get(signaler::follow))
+        .route(
+            "/suivi/{reference}",
+            get(signaler::follow).post(signaler::subscribe),
+        )
         .route(
             "/desabonner/{token}",
             get(signaler::unsubscribe_form).post(signaler::unsubscribe),

@@ -20,20 +20,28 @@ fn base(web: &Web) -> String {
         .unwrap_or_else(|| format!("http://{}", web.app.config.listen))
 }
 
-/// Tells a reporter their report was filed.
+/// Tells a reporter their report was filed, or a follower that they follow it.
 pub async fn confirm(web: &Web, lang: Lang, to: &str, token: &str, reference: &str) {
+    confirm_with(web, lang, to, token, reference, "mail-confirm").await
+}
+
+pub async fn confirm_following(web: &Web, lang: Lang, to: &str, token: &str, reference: &str) {
+    confirm_with(web, lang, to, token, reference, "mail-follow").await
+}
+
+async fn confirm_with(web: &Web, lang: Lang, to: &str, token: &str, reference: &str, key: &str) {
     let b = base(web);
     let i = &web.ui.i18n;
     let mail = Mail {
         to: to.to_string(),
         subject: i.tf(
             lang,
-            "mail-confirm-subject",
+            &format!("{key}-subject"),
             &[("reference", reference.to_string().into())],
         ),
         text: i.tf(
             lang,
-            "mail-confirm-text",
+            &format!("{key}-text"),
             &[
                 ("reference", reference.to_string().into()),
                 ("link", link(&b, &format!("/suivi/{reference}")).into()),
@@ -65,44 +73,45 @@ pub fn follow_status_changes(web: &Web) {
             .unwrap_or("")
             .to_string();
         tokio::spawn(async move {
-            let contact = match app.store.report_contact(id).await {
-                Ok(Some(c)) => c,
-                Ok(None) => return,
+            let contacts = match app.store.report_contacts(id).await {
+                Ok(c) => c,
                 Err(e) => {
-                    tracing::error!(error = %e, "cannot read a reporter's contact");
+                    tracing::error!(error = %e, "cannot read who follows a report");
                     return;
                 }
             };
-            let Some(to) = contact.email else { return };
-            let lang = Lang::parse(&contact.lang).unwrap_or(Lang::Fr);
-            let status_words = i18n.t(lang, &format!("status-{status}"), None);
-            let mail = Mail {
-                to,
-                subject: i18n.tf(
-                    lang,
-                    "mail-status-subject",
-                    &[
-                        ("reference", reference.clone().into()),
-                        ("status", status_words.clone().into()),
-                    ],
-                ),
-                text: i18n.tf(
-                    lang,
-                    "mail-status-text",
-                    &[
-                        ("reference", reference.clone().into()),
-                        ("status", status_words.into()),
-                        (
-                            "explain",
-                            i18n.t(lang, &format!("explain-{status}"), None).into(),
-                        ),
-                        ("link", link(&b, &format!("/suivi/{reference}")).into()),
-                    ],
-                ),
-                unsubscribe: Some(link(&b, &format!("/desabonner/{}", contact.token))),
-            };
-            if let Err(e) = mailer.send(mail).await {
-                tracing::error!(error = %format!("{e:#}"), "cannot send a status message");
+            for contact in contacts {
+                let Some(to) = contact.email else { continue };
+                let lang = Lang::parse(&contact.lang).unwrap_or(Lang::Fr);
+                let status_words = i18n.t(lang, &format!("status-{status}"), None);
+                let mail = Mail {
+                    to,
+                    subject: i18n.tf(
+                        lang,
+                        "mail-status-subject",
+                        &[
+                            ("reference", reference.clone().into()),
+                            ("status", status_words.clone().into()),
+                        ],
+                    ),
+                    text: i18n.tf(
+                        lang,
+                        "mail-status-text",
+                        &[
+                            ("reference", reference.clone().into()),
+                            ("status", status_words.into()),
+                            (
+                                "explain",
+                                i18n.t(lang, &format!("explain-{status}"), None).into(),
+                            ),
+                            ("link", link(&b, &format!("/suivi/{reference}")).into()),
+                        ],
+                    ),
+                    unsubscribe: Some(link(&b, &format!("/desabonner/{}", contact.token))),
+                };
+                if let Err(e) = mailer.send(mail).await {
+                    tracing::error!(error = %format!("{e:#}"), "cannot send a status message");
+                }
             }
         });
     });

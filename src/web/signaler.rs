@@ -1140,11 +1140,23 @@ fn raw_has_reference(path: &str) -> bool {
 
 /// `GET /suivi/{reference}`
 pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String>) -> Response {
-    let Some(r) = report::parse_reference(&reference) else {
-        return super::not_found(&web, &ctx);
+    follow_page(&web, &ctx, &reference, Vec::new(), "", false).await
+}
+
+async fn follow_page(
+    web: &Web,
+    ctx: &Ctx,
+    reference: &str,
+    errors: Vec<FieldErr>,
+    email: &str,
+    following: bool,
+) -> Response {
+    let (web, ctx) = (web.clone(), ctx);
+    let Some(r) = report::parse_reference(reference) else {
+        return super::not_found(&web, ctx);
     };
     let Some(e) = web.app.report_by_reference(&r) else {
-        return super::not_found(&web, &ctx);
+        return super::not_found(&web, ctx);
     };
     let f = &e.feature;
     let words = Words::new(&web.ui.i18n, ctx.lang, crate::clock::now());
@@ -1175,19 +1187,26 @@ pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<Stri
         })
         .map(|k| k.name(ctx.lang.code()).to_string())
         .unwrap_or_else(|| f.title.clone());
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
     web.ui.render(
-        &ctx,
-        StatusCode::OK,
+        ctx,
+        status,
         "suivi.html",
         json!({
             "communes": communes(&web, ctx.lang),
+            "following": following,
+            "email": email,
             "commune_shown": commune.map(|c| CommuneView {
                 nis: c.nis.clone(),
                 name: c.name(ctx.lang.code()).to_string(),
                 arms_url: c.settings.arms_url.clone(),
                 contact: c.settings.contact.clone(),
             }),
-            "errors": [],
+            "errors": errors,
             "typed": r,
             "report": {
                 "id": f.id.to_string(),
@@ -1201,6 +1220,75 @@ pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<Stri
             },
         }),
     )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowByEmail {
+    csrf: String,
+    email: String,
+}
+
+/// `POST /suivi/{reference}`: someone who saw the same problem follows this report by
+/// e-mail instead of reporting it again.
+pub async fn subscribe(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(reference): Path<String>,
+    Form(form): Form<FollowByEmail>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return forged(&web, &ctx);
+    }
+    let Some(e) = report::parse_reference(&reference).and_then(|r| web.app.report_by_reference(&r))
+    else {
+        return super::not_found(&web, &ctx);
+    };
+    let reference = e.feature.attributes["reference"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let email = match report::check_email(&form.email) {
+        Ok(email) => email,
+        Err(_) => {
+            return follow_page(
+                &web,
+                &ctx,
+                &reference,
+                vec![FieldErr {
+                    field: "email",
+                    message: web.ui.t(ctx.lang, "contact-error-email"),
+                }],
+                &form.email,
+                false,
+            )
+            .await;
+        }
+    };
+    let follower = ReportContact {
+        email: Some(email.clone()),
+        phone: None,
+        lang: ctx.lang.code().to_string(),
+        token: super::random_hex(16),
+    };
+    match web.app.store.follow_report(e.feature.id, &follower).await {
+        Ok(true) => {
+            super::notify::confirm_following(&web, ctx.lang, &email, &follower.token, &reference)
+                .await;
+            follow_page(&web, &ctx, &reference, Vec::new(), "", true).await
+        }
+        Ok(false) => follow_page(&web, &ctx, &reference, Vec::new(), "", true).await,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot add a follower");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "send-error-title",
+                "send-error-text",
+            )
+        }
+    }
 }
 
 /// `GET /desabonner/{token}`: asks to confirm (mail programs open links on their own).
