@@ -16,10 +16,10 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::Ctx;
 use super::i18n::Lang;
 use super::pages::{CommuneView, communes};
 use super::words::Words;
+use super::{Ctx, FieldErr};
 use crate::api::Web;
 use crate::index::{Entry, Query};
 use crate::model::schedule::{LOCAL_TZ, local_to_utc};
@@ -72,12 +72,6 @@ struct Filters {
     commune: String,
     q: String,
     page: String,
-}
-
-#[derive(Serialize)]
-struct FieldErr {
-    field: &'static str,
-    message: String,
 }
 
 #[derive(Serialize)]
@@ -448,12 +442,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
             maplibre: web.ui.assets.versioned("maplibre-gl.mjs"),
             maplibre_css: web.ui.assets.versioned("maplibre-gl.css"),
         },
-        commune_shown: commune.as_ref().map(|c| CommuneView {
-            nis: c.nis.clone(),
-            name: c.name(lang.code()).to_string(),
-            arms_url: c.settings.arms_url.clone(),
-            contact: c.settings.contact.clone(),
-        }),
+        commune_shown: commune.as_ref().map(|c| CommuneView::of(c, lang)),
         errors,
     };
     let status = if data.errors.is_empty() {
@@ -612,12 +601,7 @@ pub async fn feature(State(web): State<Web>, ctx: Ctx, Path(id): Path<String>) -
         });
     let data = FeaturePage {
         communes: communes(&web, lang),
-        commune_shown: commune.map(|c| CommuneView {
-            nis: c.nis.clone(),
-            name: c.name(lang.code()).to_string(),
-            arms_url: c.settings.arms_url.clone(),
-            contact: c.settings.contact.clone(),
-        }),
+        commune_shown: commune.map(|c| CommuneView::of(c, lang)),
         row: row(&web, lang, &words, &entry),
         description: f.description.clone(),
         lat: point.map_or(String::new(), |p| format!("{:.5}", p.y())),

@@ -14,6 +14,7 @@ pub mod i18n;
 mod notify;
 mod pages;
 mod signaler;
+mod suivi;
 pub mod words;
 
 use std::sync::Arc;
@@ -235,8 +236,12 @@ fn constant_eq(a: &str, b: &str) -> bool {
 
 /// Reads one cookie of the request.
 pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
+    cookie_in(&parts.headers, name)
+}
+
+/// Reads one cookie from request headers.
+pub fn cookie_in<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -270,12 +275,7 @@ impl FromRequestParts<Web> for Ctx {
             .uri
             .path_and_query()
             .map_or("/".to_string(), |p| p.as_str().to_string());
-        let secure = web
-            .app
-            .config
-            .public_url
-            .as_deref()
-            .is_some_and(|u| u.starts_with("https://"));
+        let secure = secure_cookies(web);
         Ok(Ctx {
             lang,
             path,
@@ -292,6 +292,23 @@ pub fn random_hex(n: usize) -> String {
     let mut bytes = vec![0u8; n];
     rand::rng().fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A wrong answer on a form: the field's id (the error summary links to it) and what
+/// to do, in the page's language.
+#[derive(Serialize)]
+pub struct FieldErr {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Whether the site is reached over HTTPS, so that cookies get `Secure`.
+pub fn secure_cookies(web: &Web) -> bool {
+    web.app
+        .config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"))
 }
 
 #[derive(Serialize)]
@@ -319,6 +336,11 @@ pub fn message(
             text_key,
         },
     )
+}
+
+/// A POST whose anti-forgery token is missing or wrong: say so, keep nothing.
+pub fn forged(web: &Web, ctx: &Ctx) -> Response {
+    message(web, ctx, StatusCode::FORBIDDEN, "csrf-title", "csrf-text")
 }
 
 /// The page a person gets for an address that leads nowhere.
@@ -379,14 +401,14 @@ pub fn routes() -> Router<Web> {
         .route("/signaler/vignette/{id}", get(signaler::own_thumbnail))
         .route("/signaler/envoye/{reference}", get(signaler::sent))
         .route("/photos/{file}", get(signaler::public_photo))
-        .route("/suivi", get(signaler::follow_form))
+        .route("/suivi", get(suivi::follow_form))
         .route(
             "/suivi/{reference}",
-            get(signaler::follow).post(signaler::subscribe),
+            get(suivi::follow).post(suivi::subscribe),
         )
         .route(
             "/desabonner/{token}",
-            get(signaler::unsubscribe_form).post(signaler::unsubscribe),
+            get(suivi::unsubscribe_form).post(suivi::unsubscribe),
         )
 }
 

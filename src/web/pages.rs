@@ -19,16 +19,22 @@ pub struct CommuneView {
     pub contact: crate::model::Contact,
 }
 
-pub fn communes(web: &Web, lang: Lang) -> Vec<CommuneView> {
-    web.app
-        .territory()
-        .active()
-        .map(|c| CommuneView {
+impl CommuneView {
+    pub fn of(c: &crate::model::Commune, lang: Lang) -> CommuneView {
+        CommuneView {
             nis: c.nis.clone(),
             name: c.name(lang.code()).to_string(),
             arms_url: c.settings.arms_url.clone(),
             contact: c.settings.contact.clone(),
-        })
+        }
+    }
+}
+
+pub fn communes(web: &Web, lang: Lang) -> Vec<CommuneView> {
+    web.app
+        .territory()
+        .active()
+        .map(|c| CommuneView::of(c, lang))
         .collect()
 }
 
@@ -102,12 +108,7 @@ pub async fn language(
     } else {
         "/".to_string()
     };
-    let secure = web
-        .app
-        .config
-        .public_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("https://"));
+    let secure = super::secure_cookies(&web);
     let mut res = Redirect::to(&target).into_response();
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",

@@ -8,8 +8,6 @@
 //! place with the commune chosen. A place in a neighbouring commune is refused with its
 //! name. Photos are decoded, re-encoded as JPEG no larger than 2048 px (which leaves every
 //! piece of metadata, EXIF GPS included, behind) and kept with a thumbnail.
-//!
-//! `/suivi/{reference}`: the report's status and its history, in plain words.
 
 use std::path::PathBuf;
 
@@ -22,15 +20,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::Ctx;
 use super::carte::{fold, status_group};
 use super::i18n::Lang;
 use super::pages::{CommuneView, communes};
-use super::words::Words;
+use super::{Ctx, FieldErr};
 use crate::api::Web;
 use crate::index::Query as IndexQuery;
 use crate::model::report::{self, ReportContact};
-use crate::model::schedule::LOCAL_TZ;
 use crate::model::{FeatureDraft, Kind, Schedule, TimeFilter, Visibility};
 use crate::policy::Actor;
 
@@ -61,12 +57,6 @@ pub struct Draft {
     doublons_vus: bool,
 }
 
-#[derive(Serialize)]
-struct FieldErr {
-    field: &'static str,
-    message: String,
-}
-
 /// A loaded draft: its id, answers, and whether its cookie must be set.
 struct Loaded {
     id: String,
@@ -94,14 +84,7 @@ async fn load(web: &Web, parts_cookie: Option<&str>) -> Loaded {
 
 /// The draft cookie from a request's headers.
 fn draft_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == DRAFT_COOKIE)
-        .map(|(_, v)| v.to_string())
+    super::cookie_in(headers, DRAFT_COOKIE).map(str::to_string)
 }
 
 fn with_cookie(mut res: Response, loaded: &Loaded, secure: bool) -> Response {
@@ -118,11 +101,7 @@ fn with_cookie(mut res: Response, loaded: &Loaded, secure: bool) -> Response {
 }
 
 fn secure(web: &Web) -> bool {
-    web.app
-        .config
-        .public_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("https://"))
+    super::secure_cookies(web)
 }
 
 #[derive(Serialize)]
@@ -192,11 +171,6 @@ fn page(
 
 fn next(to: &str, retour: bool) -> Response {
     Redirect::to(if retour { "/signaler/verifier" } else { to }).into_response()
-}
-
-/// A POST whose anti-forgery token is missing or wrong: say so, keep nothing.
-fn forged(web: &Web, ctx: &Ctx) -> Response {
-    super::message(web, ctx, StatusCode::FORBIDDEN, "csrf-title", "csrf-text")
 }
 
 #[derive(Deserialize)]
@@ -442,7 +416,7 @@ pub async fn step_post(
     Form(form): Form<StepForm>,
 ) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
-        return forged(&web, &ctx);
+        return super::forged(&web, &ctx);
     }
     let cookie = draft_cookie(&headers);
     if step == "verifier"
@@ -903,7 +877,7 @@ pub async fn photos_post(
         }
     }
     if !too_big && !ctx.csrf_ok(&csrf) {
-        return forged(&web, &ctx);
+        return super::forged(&web, &ctx);
     }
     if let Some(missing) = first_missing(&loaded.draft, "photos") {
         return Redirect::to(missing).into_response();
@@ -1060,12 +1034,7 @@ pub async fn sent(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String
         .app
         .territory()
         .get(&e.feature.commune)
-        .map(|c| CommuneView {
-            nis: c.nis.clone(),
-            name: c.name(ctx.lang.code()).to_string(),
-            arms_url: c.settings.arms_url.clone(),
-            contact: c.settings.contact.clone(),
-        });
+        .map(|c| CommuneView::of(c, ctx.lang));
     web.ui.render(
         &ctx,
         StatusCode::OK,
@@ -1076,258 +1045,4 @@ pub async fn sent(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String
             "reference": reference,
         }),
     )
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FollowForm {
-    reference: String,
-}
-
-/// `GET /suivi` (and `?reference=`): the form to follow a report.
-pub async fn follow_form(
-    State(web): State<Web>,
-    ctx: Ctx,
-    Query(q): Query<FollowForm>,
-) -> Response {
-    let mut errors = Vec::new();
-    let typed = q.reference.trim().to_string();
-    if !typed.is_empty() {
-        match report::parse_reference(&typed) {
-            Some(r) if web.app.report_by_reference(&r).is_some() => {
-                return Redirect::to(&format!("/suivi/{r}")).into_response();
-            }
-            Some(r) => errors.push(FieldErr {
-                field: "reference",
-                message: web.ui.i18n.tf(
-                    ctx.lang,
-                    "follow-error-unknown",
-                    &[("reference", r.into())],
-                ),
-            }),
-            None => errors.push(FieldErr {
-                field: "reference",
-                message: web.ui.t(ctx.lang, "follow-error-format"),
-            }),
-        }
-    } else if q.reference.len() != typed.len() || raw_has_reference(&ctx.path) {
-        errors.push(FieldErr {
-            field: "reference",
-            message: web.ui.t(ctx.lang, "follow-error-empty"),
-        });
-    }
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    web.ui.render(
-        &ctx,
-        status,
-        "suivi.html",
-        json!({
-            "communes": communes(&web, ctx.lang),
-            "errors": errors,
-            "typed": typed,
-            "report": Value::Null,
-        }),
-    )
-}
-
-fn raw_has_reference(path: &str) -> bool {
-    path.contains("reference=")
-}
-
-/// `GET /suivi/{reference}`
-pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String>) -> Response {
-    follow_page(&web, &ctx, &reference, Vec::new(), "", false).await
-}
-
-async fn follow_page(
-    web: &Web,
-    ctx: &Ctx,
-    reference: &str,
-    errors: Vec<FieldErr>,
-    email: &str,
-    following: bool,
-) -> Response {
-    let (web, ctx) = (web.clone(), ctx);
-    let Some(r) = report::parse_reference(reference) else {
-        return super::not_found(&web, ctx);
-    };
-    let Some(e) = web.app.report_by_reference(&r) else {
-        return super::not_found(&web, ctx);
-    };
-    let f = &e.feature;
-    let words = Words::new(&web.ui.i18n, ctx.lang, crate::clock::now());
-    let steps = web
-        .app
-        .status_history(f.id, &Actor::Anonymous)
-        .await
-        .unwrap_or_default();
-    let history: Vec<Value> = steps
-        .iter()
-        .map(|(at, s)| {
-            let local = at.with_timezone(&LOCAL_TZ);
-            json!({
-                "date": format!("{}, {}", words.date(local.date_naive()), words.time(local.time())),
-                "status": web.ui.t(ctx.lang, &format!("status-{s}")),
-                "explain": web.ui.t(ctx.lang, &format!("explain-{s}")),
-            })
-        })
-        .collect();
-    let territory = web.app.territory();
-    let commune = territory.get(&f.commune);
-    let category = commune
-        .and_then(|c| {
-            f.attributes
-                .get("categorie")
-                .and_then(|v| v.as_str())
-                .and_then(|k| c.settings.category(k))
-        })
-        .map(|k| k.name(ctx.lang.code()).to_string())
-        .unwrap_or_else(|| f.title.clone());
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    web.ui.render(
-        ctx,
-        status,
-        "suivi.html",
-        json!({
-            "communes": communes(&web, ctx.lang),
-            "following": following,
-            "email": email,
-            "commune_shown": commune.map(|c| CommuneView {
-                nis: c.nis.clone(),
-                name: c.name(ctx.lang.code()).to_string(),
-                arms_url: c.settings.arms_url.clone(),
-                contact: c.settings.contact.clone(),
-            }),
-            "errors": errors,
-            "typed": r,
-            "report": {
-                "id": f.id.to_string(),
-                "reference": r,
-                "category": category,
-                "lieu": f.attributes.get("lieu").and_then(|v| v.as_str()).unwrap_or(""),
-                "status": web.ui.t(ctx.lang, &format!("status-{}", f.status)),
-                "status_group": status_group(&f.status),
-                "explain": web.ui.t(ctx.lang, &format!("explain-{}", f.status)),
-                "history": history,
-            },
-        }),
-    )
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FollowByEmail {
-    csrf: String,
-    email: String,
-}
-
-/// `POST /suivi/{reference}`: someone who saw the same problem follows this report by
-/// e-mail instead of reporting it again.
-pub async fn subscribe(
-    State(web): State<Web>,
-    ctx: Ctx,
-    Path(reference): Path<String>,
-    Form(form): Form<FollowByEmail>,
-) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return forged(&web, &ctx);
-    }
-    let Some(e) = report::parse_reference(&reference).and_then(|r| web.app.report_by_reference(&r))
-    else {
-        return super::not_found(&web, &ctx);
-    };
-    let reference = e.feature.attributes["reference"]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    let email = match report::check_email(&form.email) {
-        Ok(email) => email,
-        Err(_) => {
-            return follow_page(
-                &web,
-                &ctx,
-                &reference,
-                vec![FieldErr {
-                    field: "email",
-                    message: web.ui.t(ctx.lang, "contact-error-email"),
-                }],
-                &form.email,
-                false,
-            )
-            .await;
-        }
-    };
-    let follower = ReportContact {
-        email: Some(email.clone()),
-        phone: None,
-        lang: ctx.lang.code().to_string(),
-        token: super::random_hex(16),
-    };
-    match web.app.store.follow_report(e.feature.id, &follower).await {
-        Ok(true) => {
-            super::notify::confirm_following(&web, ctx.lang, &email, &follower.token, &reference)
-                .await;
-            follow_page(&web, &ctx, &reference, Vec::new(), "", true).await
-        }
-        Ok(false) => follow_page(&web, &ctx, &reference, Vec::new(), "", true).await,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot add a follower");
-            super::message(
-                &web,
-                &ctx,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "send-error-title",
-                "send-error-text",
-            )
-        }
-    }
-}
-
-/// `GET /desabonner/{token}`: asks to confirm (mail programs open links on their own).
-pub async fn unsubscribe_form(
-    State(web): State<Web>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-) -> Response {
-    web.ui.render(
-        &ctx,
-        StatusCode::OK,
-        "desabonner.html",
-        json!({ "communes": communes(&web, ctx.lang), "token": token, "done": false }),
-    )
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct CsrfOnly {
-    csrf: String,
-}
-
-/// `POST /desabonner/{token}`
-pub async fn unsubscribe(
-    State(web): State<Web>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-    Form(form): Form<CsrfOnly>,
-) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return forged(&web, &ctx);
-    }
-    match web.app.store.unsubscribe(&token).await {
-        Ok(true) => web.ui.render(
-            &ctx,
-            StatusCode::OK,
-            "desabonner.html",
-            json!({ "communes": communes(&web, ctx.lang), "token": token, "done": true }),
-        ),
-        _ => super::not_found(&web, &ctx),
-    }
 }

@@ -1,0 +1,267 @@
+//! `/suivi`: following a report — its status and history in plain words, following it
+//! by e-mail (instead of reporting the same problem again), and stopping the e-mails.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::carte::status_group;
+use super::pages::{CommuneView, communes};
+use super::words::Words;
+use super::{Ctx, FieldErr};
+use crate::api::Web;
+use crate::model::report::{self, ReportContact};
+use crate::model::schedule::LOCAL_TZ;
+use crate::policy::Actor;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowForm {
+    reference: String,
+}
+
+/// `GET /suivi` (and `?reference=`): the form to follow a report.
+pub async fn follow_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Query(q): Query<FollowForm>,
+) -> Response {
+    let mut errors = Vec::new();
+    let typed = q.reference.trim().to_string();
+    if !typed.is_empty() {
+        match report::parse_reference(&typed) {
+            Some(r) if web.app.report_by_reference(&r).is_some() => {
+                return Redirect::to(&format!("/suivi/{r}")).into_response();
+            }
+            Some(r) => errors.push(FieldErr {
+                field: "reference",
+                message: web.ui.i18n.tf(
+                    ctx.lang,
+                    "follow-error-unknown",
+                    &[("reference", r.into())],
+                ),
+            }),
+            None => errors.push(FieldErr {
+                field: "reference",
+                message: web.ui.t(ctx.lang, "follow-error-format"),
+            }),
+        }
+    } else if q.reference.len() != typed.len() || raw_has_reference(&ctx.path) {
+        errors.push(FieldErr {
+            field: "reference",
+            message: web.ui.t(ctx.lang, "follow-error-empty"),
+        });
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    web.ui.render(
+        &ctx,
+        status,
+        "suivi.html",
+        json!({
+            "communes": communes(&web, ctx.lang),
+            "errors": errors,
+            "typed": typed,
+            "report": Value::Null,
+        }),
+    )
+}
+
+fn raw_has_reference(path: &str) -> bool {
+    path.contains("reference=")
+}
+
+/// `GET /suivi/{reference}`
+pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String>) -> Response {
+    follow_page(&web, &ctx, &reference, Vec::new(), "", false).await
+}
+
+async fn follow_page(
+    web: &Web,
+    ctx: &Ctx,
+    reference: &str,
+    errors: Vec<FieldErr>,
+    email: &str,
+    following: bool,
+) -> Response {
+    let (web, ctx) = (web.clone(), ctx);
+    let Some(r) = report::parse_reference(reference) else {
+        return super::not_found(&web, ctx);
+    };
+    let Some(e) = web.app.report_by_reference(&r) else {
+        return super::not_found(&web, ctx);
+    };
+    let f = &e.feature;
+    let words = Words::new(&web.ui.i18n, ctx.lang, crate::clock::now());
+    let steps = web
+        .app
+        .status_history(f.id, &Actor::Anonymous)
+        .await
+        .unwrap_or_default();
+    let history: Vec<Value> = steps
+        .iter()
+        .map(|(at, s)| {
+            let local = at.with_timezone(&LOCAL_TZ);
+            json!({
+                "date": format!("{}, {}", words.date(local.date_naive()), words.time(local.time())),
+                "status": web.ui.t(ctx.lang, &format!("status-{s}")),
+                "explain": web.ui.t(ctx.lang, &format!("explain-{s}")),
+            })
+        })
+        .collect();
+    let territory = web.app.territory();
+    let commune = territory.get(&f.commune);
+    let category = commune
+        .and_then(|c| {
+            f.attributes
+                .get("categorie")
+                .and_then(|v| v.as_str())
+                .and_then(|k| c.settings.category(k))
+        })
+        .map(|k| k.name(ctx.lang.code()).to_string())
+        .unwrap_or_else(|| f.title.clone());
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    web.ui.render(
+        ctx,
+        status,
+        "suivi.html",
+        json!({
+            "communes": communes(&web, ctx.lang),
+            "following": following,
+            "email": email,
+            "commune_shown": commune.map(|c| CommuneView::of(c, ctx.lang)),
+            "errors": errors,
+            "typed": r,
+            "report": {
+                "id": f.id.to_string(),
+                "reference": r,
+                "category": category,
+                "lieu": f.attributes.get("lieu").and_then(|v| v.as_str()).unwrap_or(""),
+                "status": web.ui.t(ctx.lang, &format!("status-{}", f.status)),
+                "status_group": status_group(&f.status),
+                "explain": web.ui.t(ctx.lang, &format!("explain-{}", f.status)),
+                "history": history,
+            },
+        }),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowByEmail {
+    csrf: String,
+    email: String,
+}
+
+/// `POST /suivi/{reference}`: someone who saw the same problem follows this report by
+/// e-mail instead of reporting it again.
+pub async fn subscribe(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(reference): Path<String>,
+    Form(form): Form<FollowByEmail>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    let Some(e) = report::parse_reference(&reference).and_then(|r| web.app.report_by_reference(&r))
+    else {
+        return super::not_found(&web, &ctx);
+    };
+    let reference = e.feature.attributes["reference"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let email = match report::check_email(&form.email) {
+        Ok(email) => email,
+        Err(_) => {
+            return follow_page(
+                &web,
+                &ctx,
+                &reference,
+                vec![FieldErr {
+                    field: "email",
+                    message: web.ui.t(ctx.lang, "contact-error-email"),
+                }],
+                &form.email,
+                false,
+            )
+            .await;
+        }
+    };
+    let follower = ReportContact {
+        email: Some(email.clone()),
+        phone: None,
+        lang: ctx.lang.code().to_string(),
+        token: super::random_hex(16),
+    };
+    match web.app.store.follow_report(e.feature.id, &follower).await {
+        Ok(true) => {
+            super::notify::confirm_following(&web, ctx.lang, &email, &follower.token, &reference)
+                .await;
+            follow_page(&web, &ctx, &reference, Vec::new(), "", true).await
+        }
+        Ok(false) => follow_page(&web, &ctx, &reference, Vec::new(), "", true).await,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot add a follower");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "send-error-title",
+                "send-error-text",
+            )
+        }
+    }
+}
+
+/// `GET /desabonner/{token}`: asks to confirm (mail programs open links on their own).
+pub async fn unsubscribe_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Response {
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "desabonner.html",
+        json!({ "communes": communes(&web, ctx.lang), "token": token, "done": false }),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CsrfOnly {
+    csrf: String,
+}
+
+/// `POST /desabonner/{token}`
+pub async fn unsubscribe(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    match web.app.store.unsubscribe(&token).await {
+        Ok(true) => web.ui.render(
+            &ctx,
+            StatusCode::OK,
+            "desabonner.html",
+            json!({ "communes": communes(&web, ctx.lang), "token": token, "done": true }),
+        ),
+        _ => super::not_found(&web, &ctx),
+    }
+}
