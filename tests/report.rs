@@ -79,6 +79,11 @@ impl Browser {
             .send()
             .await
             .unwrap();
+        self.answer(res).await
+    }
+
+    /// The status and where the answer leads, or the page it shows.
+    async fn answer(&mut self, res: reqwest::Response) -> (StatusCode, String) {
         self.keep(&res);
         let status = res.status();
         let to = res
@@ -106,13 +111,7 @@ impl Browser {
             .send()
             .await
             .unwrap();
-        self.keep(&res);
-        let status = res.status();
-        let to = res
-            .headers()
-            .get(LOCATION)
-            .map(|l| l.to_str().unwrap().to_string());
-        (status, to.unwrap_or(res.text().await.unwrap()))
+        self.answer(res).await
     }
 }
 

@@ -44,6 +44,7 @@ const SVG: &str = "image/svg+xml";
 const FILES: &[(&str, &str, &[u8])] = &[
     asset!("balise.css", CSS, "web/static/balise.css"),
     asset!("balise.js", JS, "web/static/balise.js"),
+    asset!("map.js", JS, "web/static/map.js"),
     asset!("carte.js", JS, "web/static/carte.js"),
     asset!("lieu.js", JS, "web/static/lieu.js"),
     asset!(

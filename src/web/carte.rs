@@ -55,7 +55,7 @@ fn layer_of(kind: Kind) -> &'static str {
 
 /// The filter form as submitted (every field a string, so that a wrong answer is kept
 /// and shown back with its error).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 struct Filters {
     quoi: Vec<String>,
@@ -96,10 +96,10 @@ struct Row {
 }
 
 #[derive(Serialize)]
-struct ListPage {
+struct ListPage<'a> {
     communes: Vec<CommuneView>,
     kinds: Vec<KindOption>,
-    f: FormEcho,
+    f: &'a Filters,
     errors: Vec<FieldErr>,
     rows: Vec<Row>,
     count: usize,
@@ -110,22 +110,6 @@ struct ListPage {
     period: String,
     map: MapData,
     commune_shown: Option<CommuneView>,
-}
-
-#[derive(Serialize, Default)]
-struct FormEcho {
-    quand: String,
-    jour_j: String,
-    jour_m: String,
-    jour_a: String,
-    du_j: String,
-    du_m: String,
-    du_a: String,
-    au_j: String,
-    au_m: String,
-    au_a: String,
-    commune: String,
-    q: String,
 }
 
 /// What the map script needs, as data attributes.
@@ -351,27 +335,27 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
             .and_then(|c| c.boundary.bounding_rect())
             .or_else(|| territory.active_bounds()),
     );
+    // the answers as understood, shown back in the form and kept in the page links
+    let echo = Filters {
+        quand: quand.clone(),
+        commune: commune.as_ref().map(|c| c.nis.clone()).unwrap_or_default(),
+        q: q.clone(),
+        page: String::new(),
+        ..filters
+    };
     let page_link = |p: usize| {
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        for k in &filters.quoi {
-            pairs.push(("quoi".into(), k.clone()));
-        }
-        for (k, v) in [
-            ("quand", &quand),
-            ("jour_j", &filters.jour_j),
-            ("jour_m", &filters.jour_m),
-            ("jour_a", &filters.jour_a),
-            ("du_j", &filters.du_j),
-            ("du_m", &filters.du_m),
-            ("du_a", &filters.du_a),
-            ("au_j", &filters.au_j),
-            ("au_m", &filters.au_m),
-            ("au_a", &filters.au_a),
-            ("commune", &filters.commune),
-            ("q", &q),
-        ] {
-            if !v.is_empty() {
-                pairs.push((k.into(), v.clone()));
+        let mut pairs: Vec<(String, String)> = echo
+            .quoi
+            .iter()
+            .map(|k| ("quoi".to_string(), k.clone()))
+            .collect();
+        if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&echo) {
+            for (k, v) in fields {
+                if let serde_json::Value::String(v) = v
+                    && !v.is_empty()
+                {
+                    pairs.push((k, v));
+                }
             }
         }
         pairs.push(("page".into(), p.to_string()));
@@ -406,20 +390,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
                 checked: kinds == 0 || kinds & k.bit() != 0,
             })
             .collect(),
-        f: FormEcho {
-            quand: quand.clone(),
-            jour_j: filters.jour_j.clone(),
-            jour_m: filters.jour_m.clone(),
-            jour_a: filters.jour_a.clone(),
-            du_j: filters.du_j.clone(),
-            du_m: filters.du_m.clone(),
-            du_a: filters.du_a.clone(),
-            au_j: filters.au_j.clone(),
-            au_m: filters.au_m.clone(),
-            au_a: filters.au_a.clone(),
-            commune: commune.as_ref().map(|c| c.nis.clone()).unwrap_or_default(),
-            q: q.clone(),
-        },
+        f: &echo,
         rows,
         count,
         page,

@@ -4,6 +4,8 @@
 // list's time window, kinds and, when a search or a commune narrows the list, the ids
 // of the features listed.
 
+import { loadMapLibre, webgl } from './map.js';
+
 const LOCALES = {
   fr: {
     'Map.Title': 'Carte', 'NavigationControl.ZoomIn': 'Zoom avant', 'NavigationControl.ZoomOut': 'Zoom arrière',
@@ -41,21 +43,8 @@ const LOCALES = {
 const el = document.getElementById('carte-map');
 if (el && webgl()) start(el).catch((e) => console.warn('map unavailable:', e));
 
-function webgl() {
-  try {
-    const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') || c.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 async function start(el) {
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = el.dataset.css;
-  document.head.append(css);
-  const maplibre = await import(el.dataset.maplibre);
+  const maplibre = await loadMapLibre(el);
   const d = el.dataset;
   const shown = new Set(d.layers.split(',').filter(Boolean));
   const ids = d.ids === undefined ? null : d.ids.split(',').filter(Boolean).map(Number);

@@ -3,25 +3,14 @@
 // the device's position) fills the hidden lat/lon fields; the server checks the place
 // when the form is sent. Nothing is ever dragged.
 
+import { loadMapLibre, webgl } from './map.js';
+
 const el = document.getElementById('lieu-carte');
 if (el && webgl()) start(el).catch((e) => console.warn('map unavailable:', e));
 
-function webgl() {
-  try {
-    const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') || c.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 async function start(el) {
   const d = el.dataset;
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = d.css;
-  document.head.append(css);
-  const maplibre = await import(d.maplibre);
+  const maplibre = await loadMapLibre(el);
   const lat = document.getElementById('lat');
   const lon = document.getElementById('lon');
   const said = document.getElementById('lieu-choisi');
