@@ -55,6 +55,15 @@ async fn the_list_filters_by_kind_time_commune_and_words(backend: Backend) {
     assert!(!blc.body.contains("Soignies</dd>"));
     assert!(list_count(&blc.body) >= 5);
 
+    // next week, Monday to Sunday, as the radio button says
+    let next = app.get("/carte?quand=semaine-prochaine&q=station").await;
+    assert_eq!(next.status, StatusCode::OK);
+    assert!(next.body.contains(
+        "id=\"quand-semaine-prochaine\" name=\"quand\" value=\"semaine-prochaine\" checked"
+    ));
+    assert!(next.body.contains("Du lundi "), "{}", &next.body[..200]);
+    assert!(list_count(&next.body) >= 1);
+
     // a day when nothing is planned yet: far away
     let empty = app
         .get("/carte?quoi=chantiers&quoi=evenements&quand=jour&jour_j=1&jour_m=1&jour_a=2035")

@@ -119,6 +119,7 @@ filter-what = Was?
 filter-when = Wann?
 when-opt-aujourdhui = Heute
 when-opt-semaine = Diese Woche
+when-opt-semaine-prochaine = Nächste Woche
 when-opt-jour = Ein bestimmter Tag
 when-opt-periode = Ein Zeitraum
 when-day-legend = Der gewählte Tag

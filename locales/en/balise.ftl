@@ -119,6 +119,7 @@ filter-what = What?
 filter-when = When?
 when-opt-aujourdhui = Today
 when-opt-semaine = This week
+when-opt-semaine-prochaine = Next week
 when-opt-jour = A chosen day
 when-opt-periode = A period
 when-day-legend = The chosen day

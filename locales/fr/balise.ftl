@@ -120,6 +120,7 @@ filter-what = Quoi ?
 filter-when = Quand ?
 when-opt-aujourdhui = Aujourd'hui
 when-opt-semaine = Cette semaine
+when-opt-semaine-prochaine = La semaine prochaine
 when-opt-jour = Un jour choisi
 when-opt-periode = Une période
 when-day-legend = Le jour choisi

@@ -119,6 +119,7 @@ filter-what = Wat?
 filter-when = Wanneer?
 when-opt-aujourdhui = Vandaag
 when-opt-semaine = Deze week
+when-opt-semaine-prochaine = Volgende week
 when-opt-jour = Een gekozen dag
 when-opt-periode = Een periode
 when-day-legend = De gekozen dag

@@ -200,8 +200,11 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
     }
     // when: [from, to) local days
     let (from, to) = match filters.quand.as_str() {
-        "semaine" => {
-            let monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+        "semaine" | "semaine-prochaine" => {
+            let mut monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+            if filters.quand == "semaine-prochaine" {
+                monday += Duration::days(7);
+            }
             (monday, monday + Duration::days(7))
         }
         "jour" => match day(&filters.jour_j, &filters.jour_m, &filters.jour_a) {
@@ -255,7 +258,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
         _ => (today, today + Duration::days(1)),
     };
     let quand = match filters.quand.as_str() {
-        q @ ("semaine" | "jour" | "periode") => q.to_string(),
+        q @ ("semaine" | "semaine-prochaine" | "jour" | "periode") => q.to_string(),
         _ => "aujourdhui".to_string(),
     };
     let territory = web.app.territory();
