@@ -7,6 +7,8 @@
 
 use std::sync::{Arc, RwLock};
 
+use anyhow::Context;
+
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -56,6 +58,23 @@ impl App {
             communes = fixtures::communes()?;
             store.put_communes(&communes).await?;
             tracing::info!(count = communes.len(), "loaded the built-in communes");
+        }
+        // which communes run balise, and their settings, come from the configuration at
+        // every start: editing the list and restarting is how a commune changes them
+        let (text, source) = match &config.communes_file {
+            Some(path) => (
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read communes_file {}", path.display()))?,
+                path.display().to_string(),
+            ),
+            None => (
+                fixtures::BUILTIN_ACTIVE.to_string(),
+                "fixtures/communes.toml".to_string(),
+            ),
+        };
+        if fixtures::apply_active(&mut communes, &text, &source)? {
+            store.put_communes(&communes).await?;
+            tracing::info!(%source, "communes' settings updated");
         }
         let app = Arc::new(App {
             store,

@@ -45,6 +45,9 @@ pub struct Layer {
     pub smtp_url: Option<String>,
     /// Sender of e-mail to citizens.
     pub mail_from: Option<String>,
+    /// The communes that run balise and their settings (contact, report categories,
+    /// retention…), in the form of `fixtures/communes.toml`; read at every start.
+    pub communes_file: Option<PathBuf>,
 }
 
 impl Layer {
@@ -65,11 +68,13 @@ impl Layer {
             basemap_attribution: self.basemap_attribution.or(base.basemap_attribution),
             smtp_url: self.smtp_url.or(base.smtp_url),
             mail_from: self.mail_from.or(base.mail_from),
+            communes_file: self.communes_file.or(base.communes_file),
         }
     }
 }
 
-const ENV_KEYS: [&str; 16] = [
+const ENV_KEYS: [&str; 17] = [
+    "BALISE_COMMUNES_FILE",
     "BALISE_SMTP_URL",
     "BALISE_MAIL_FROM",
     "BALISE_CONFIG",
@@ -104,6 +109,7 @@ pub struct Config {
     pub basemap: Option<Basemap>,
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    pub communes_file: Option<PathBuf>,
 }
 
 /// A raster basemap drawn under balise's layers.
@@ -130,6 +136,7 @@ impl std::fmt::Debug for Config {
             .field("basemap", &self.basemap)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
+            .field("communes_file", &self.communes_file)
             .finish()
     }
 }
@@ -180,6 +187,7 @@ fn env_layer(env: &[(String, String)], warnings: &mut Vec<String>) -> anyhow::Re
         public_url: get("BALISE_PUBLIC_URL"),
         smtp_url: get("BALISE_SMTP_URL"),
         mail_from: get("BALISE_MAIL_FROM"),
+        communes_file: get("BALISE_COMMUNES_FILE").map(PathBuf::from),
         rate_limit_per_minute: get("BALISE_RATE_LIMIT_PER_MINUTE")
             .map(|v| {
                 v.parse().with_context(|| {
@@ -279,6 +287,7 @@ pub fn load(
         mail_from: merged
             .mail_from
             .unwrap_or_else(|| "balise <ne-pas-repondre@balise.invalid>".into()),
+        communes_file: merged.communes_file,
     };
     Ok(Loaded {
         config,

@@ -30,6 +30,36 @@ struct Active {
     settings: CommuneSettings,
 }
 
+/// The built-in list of communes that run balise and their settings
+/// (`fixtures/communes.toml`); a deployment names its own with `communes_file`.
+pub const BUILTIN_ACTIVE: &str = COMMUNES_TOML;
+
+/// Marks the communes a list (in the form of `fixtures/communes.toml`) names as active,
+/// with its settings; every other commune becomes a neighbour with default settings.
+/// Returns whether anything changed. `source` names the list in errors.
+pub fn apply_active(communes: &mut [Commune], text: &str, source: &str) -> anyhow::Result<bool> {
+    let list: ActiveList = toml::from_str(text).with_context(|| source.to_string())?;
+    for a in &list.active {
+        if !communes.iter().any(|c| c.nis == a.nis) {
+            bail!("{source}: no commune has the NIS code {:?}", a.nis);
+        }
+    }
+    let mut changed = false;
+    for c in communes.iter_mut() {
+        let a = list.active.iter().find(|a| a.nis == c.nis);
+        let (active, settings) = match a {
+            Some(a) => (true, a.settings.clone()),
+            None => (false, CommuneSettings::default()),
+        };
+        if c.active != active || c.settings != settings {
+            c.active = active;
+            c.settings = settings;
+            changed = true;
+        }
+    }
+    Ok(changed)
+}
+
 /// The built-in communes: all boundaries, with the active ones flagged and set up.
 pub fn communes() -> anyhow::Result<Vec<Commune>> {
     let active: ActiveList = toml::from_str(COMMUNES_TOML).context("fixtures/communes.toml")?;

@@ -153,6 +153,12 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("Ecaussinnes"), "{page}");
     assert!(page.contains("<title>Erreur : "));
+    // outside every commune known
+    let (status, page) = b
+        .post("/signaler/lieu", &[("lat", "50.8467"), ("lon", "4.3525")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("ne se trouve pas dans une commune que nous connaissons"));
     // nothing said at all
     let (status, page) = b.post("/signaler/lieu", &[]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -309,6 +315,14 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         .body;
     assert!(listed.contains(&reference));
     assert!(!listed.contains("marie"), "no personal data in public data");
+    // the reporter's own words and unpublished photos stay with the commune
+    assert!(!listed.contains("Un trou profond"), "{listed}");
+    assert!(!listed.contains("\"photos\""));
+    let internal = app
+        .get_as_admin("/api/v1/features?kind=report&commune=55040")
+        .await
+        .body;
+    assert!(internal.contains("Un trou profond") && internal.contains("\"photos\""));
     let (_, follow) = b.get(&format!("/suivi/{reference}")).await;
     assert!(follow.contains("Nouveau"));
     assert!(follow.contains("Voirie"));
@@ -501,4 +515,50 @@ async fn too_many_form_posts_get_a_page_that_says_to_wait() {
         "{page}"
     );
     app.stop().await;
+}
+
+/// A commune's settings (contact, report categories…) come from the configured list at
+/// every start: editing it and restarting changes them, on an existing database too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn communes_take_their_settings_from_the_configured_list() {
+    let db = common::TestDb::new(Backend::Sqlite).await;
+    let list = db.config(false).data_dir.join("communes.toml");
+    let write = |service: &str, category: &str| {
+        std::fs::write(
+            &list,
+            format!(
+                "[[active]]\nnis = \"55040\"\n[active.settings]\nreference_prefix = \"SOI\"\n\
+                 [active.settings.contact]\nservice = \"{service}\"\n\
+                 [[active.settings.report_categories]]\nid = \"{category}\"\n\
+                 fr = \"Trottoir\"\nnl = \"Voetpad\"\nde = \"Gehweg\"\nen = \"Pavement\"\n"
+            ),
+        )
+        .unwrap();
+    };
+    write("Service voirie", "trottoir");
+    let mut config = db.config(false);
+    config.communes_file = Some(list.clone());
+    let app = TestApp::start_with(config.clone()).await;
+    let territory = app.app.territory();
+    let soignies = territory.get("55040").unwrap();
+    assert_eq!(soignies.settings.contact.service, "Service voirie");
+    assert_eq!(soignies.settings.report_categories[0].id, "trottoir");
+    assert!(
+        !territory.get("55004").unwrap().active,
+        "only the listed communes run balise"
+    );
+    assert!(app.get("/").await.body.contains("Service voirie"));
+    app.stop().await;
+
+    write("Service des travaux", "trottoir");
+    let app = TestApp::start_with(config.clone()).await;
+    assert!(app.get("/").await.body.contains("Service des travaux"));
+    app.stop().await;
+
+    std::fs::write(&list, "[[active]]\nnis = \"99999\"\n").unwrap();
+    let err = balise::server::open(config)
+        .await
+        .err()
+        .expect("an unknown commune stops the start");
+    assert!(format!("{err:#}").contains("99999"), "{err:#}");
 }

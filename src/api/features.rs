@@ -259,7 +259,10 @@ pub async fn list(
     }
     let body = json!({
         "type": "FeatureCollection",
-        "features": page.iter().map(|e| wire::feature_to_json(&e.feature)).collect::<Vec<_>>(),
+        "features": page
+            .iter()
+            .map(|e| wire::feature_to_json(&actor.shown(&e.feature)))
+            .collect::<Vec<_>>(),
         "numberMatched": matched.len(),
         "numberReturned": page.len(),
         "timeStamp": crate::clock::now(),
@@ -319,7 +322,11 @@ pub async fn read(
         res.headers_mut().insert(header::ETAG, etag(v));
         return Ok(res);
     }
-    Ok(feature_response(StatusCode::OK, &entry.feature, None))
+    Ok(feature_response(
+        StatusCode::OK,
+        &actor.shown(&entry.feature),
+        None,
+    ))
 }
 
 pub async fn create(

@@ -513,7 +513,9 @@ pub async fn feature(State(web): State<Web>, ctx: Ctx, Path(id): Path<String>) -
     };
     let now = crate::clock::now();
     let words = Words::new(&web.ui.i18n, lang, now);
-    let f: &Feature = &entry.feature;
+    // citizens read a report as the policy shows it to the public
+    let shown = Actor::Anonymous.shown(&entry.feature);
+    let f: &Feature = &shown;
     let territory = web.app.territory();
     let commune = territory.get(&f.commune);
     let point = f.geometry.interior_point();

@@ -100,6 +100,7 @@ impl TestDb {
             basemap: None,
             smtp_url: None,
             mail_from: "balise <ne-pas-repondre@balise.invalid>".into(),
+            communes_file: None,
         }
     }
 }
