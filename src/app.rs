@@ -425,8 +425,8 @@ impl App {
 
     /// Applies the communes' retention periods: the contact of a report closed (in any
     /// of its final statuses) for longer than its commune's `report_retention_days` is
-    /// erased, and drafts never sent are deleted after two days. Returns how many
-    /// contacts were erased.
+    /// erased, and drafts never sent are deleted after two days with their photos.
+    /// Returns how many contacts were erased.
     pub async fn erase_expired_personal_data(
         &self,
         now: chrono::DateTime<chrono::Utc>,
@@ -459,10 +459,32 @@ impl App {
                 .collect()
         };
         let erased = self.store.erase_contacts(&expired).await?;
-        self.store
+        // abandoned drafts go, with the photos they held
+        for draft in self
+            .store
             .purge_drafts(now - chrono::Duration::days(2))
-            .await?;
+            .await?
+        {
+            for id in draft["photos"].as_array().into_iter().flatten() {
+                let Some(id) = id.as_str().filter(|id| Uuid::parse_str(id).is_ok()) else {
+                    continue;
+                };
+                for file in [format!("{id}.jpg"), format!("{id}-vignette.jpg")] {
+                    let path = self.photo_dir().join(file);
+                    if let Err(e) = std::fs::remove_file(&path)
+                        && e.kind() != std::io::ErrorKind::NotFound
+                    {
+                        tracing::warn!(error = %e, path = %path.display(), "cannot delete a photo");
+                    }
+                }
+            }
+        }
         Ok(erased)
+    }
+
+    /// Where reports' photos are kept.
+    pub fn photo_dir(&self) -> std::path::PathBuf {
+        self.config.data_dir.join("photos")
     }
 
     /// The public report with this reference.

@@ -562,3 +562,42 @@ async fn communes_take_their_settings_from_the_configured_list() {
         .expect("an unknown commune stops the start");
     assert!(format!("{err:#}").contains("99999"), "{err:#}");
 }
+
+/// A report begun and left: after two days its answers and photos are gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn abandoned_drafts_are_deleted_with_their_photos() {
+    let app = TestApp::spawn_demo(Backend::Sqlite).await;
+    let mut b = Browser::new(&app.base);
+    b.get("/signaler/lieu").await;
+    b.post("/signaler/lieu", &[("lat", "50.5795"), ("lon", "4.0716")])
+        .await;
+    b.post("/signaler/categorie", &[("categorie", "autre")])
+        .await;
+    b.post(
+        "/signaler/description",
+        &[("description", "Un banc cassé.")],
+    )
+    .await;
+    let (status, _) = b.post_photo(photo_with_gps(), "banc.jpg").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let photos = app.app.photo_dir();
+    assert_eq!(std::fs::read_dir(&photos).unwrap().count(), 2);
+    let now = chrono::Utc::now();
+    app.app
+        .erase_expired_personal_data(now + chrono::Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        std::fs::read_dir(&photos).unwrap().count(),
+        2,
+        "kept a while"
+    );
+    app.app
+        .erase_expired_personal_data(now + chrono::Duration::days(3))
+        .await
+        .unwrap();
+    assert_eq!(std::fs::read_dir(&photos).unwrap().count(), 0);
+    let (status, to) = b.get("/signaler/verifier").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    app.stop().await;
+}

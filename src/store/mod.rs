@@ -115,8 +115,8 @@ pub trait Store: Send + Sync + 'static {
     /// Erases the contacts of these reports (retention); returns how many were erased.
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64>;
     /// Deletes report drafts never sent and untouched since `before` (they may hold an
-    /// e-mail address or a phone number); returns how many.
-    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<u64>;
+    /// e-mail address, a phone number, photos); returns their answers.
+    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<Vec<Value>>;
     /// Writes by other instances, where the backend has a change feed.
     async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>>;
 }

@@ -548,13 +548,13 @@ impl Store for PgStore {
         Ok(done.rows_affected() > 0)
     }
 
-    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<u64> {
-        let done =
-            sqlx::query("DELETE FROM report_drafts WHERE reference IS NULL AND updated_at < $1")
-                .bind(before)
-                .execute(&self.pool)
-                .await?;
-        Ok(done.rows_affected())
+    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<Vec<Value>> {
+        Ok(sqlx::query_scalar(
+            "DELETE FROM report_drafts WHERE reference IS NULL AND updated_at < $1 RETURNING data",
+        )
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {

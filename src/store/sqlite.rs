@@ -548,13 +548,14 @@ impl Store for SqliteStore {
         Ok(done.rows_affected() > 0)
     }
 
-    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<u64> {
-        let done =
-            sqlx::query("DELETE FROM report_drafts WHERE reference IS NULL AND updated_at < ?")
-                .bind(ts(&before))
-                .execute(&self.pool)
-                .await?;
-        Ok(done.rows_affected())
+    async fn purge_drafts(&self, before: DateTime<Utc>) -> Result<Vec<Value>> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "DELETE FROM report_drafts WHERE reference IS NULL AND updated_at < ? RETURNING data",
+        )
+        .bind(ts(&before))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|d| parse_json(d)).collect()
     }
 
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {

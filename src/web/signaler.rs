@@ -67,13 +67,27 @@ struct Loaded {
 async fn load(web: &Web, parts_cookie: Option<&str>) -> Loaded {
     if let Some(id) =
         parts_cookie.filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_hexdigit()))
-        && let Ok(Some((data, None))) = web.app.store.draft(id).await
     {
-        return Loaded {
-            id: id.to_string(),
-            draft: serde_json::from_value(data).unwrap_or_default(),
-            new: false,
-        };
+        match web.app.store.draft(id).await {
+            // answers so far
+            Ok(Some((data, None))) => {
+                return Loaded {
+                    id: id.to_string(),
+                    draft: serde_json::from_value(data).unwrap_or_default(),
+                    new: false,
+                };
+            }
+            // a cookie given on an earlier page, before any answer was kept
+            Ok(None) => {
+                return Loaded {
+                    id: id.to_string(),
+                    draft: Draft::default(),
+                    new: false,
+                };
+            }
+            // sent already, or unreadable: a new report starts
+            _ => {}
+        }
     }
     Loaded {
         id: super::random_hex(16),
@@ -931,7 +945,7 @@ pub async fn photos_post(
 }
 
 pub fn photo_dir(web: &Web) -> PathBuf {
-    web.app.config.data_dir.join("photos")
+    web.app.photo_dir()
 }
 
 /// Decodes a photo (JPEG, PNG or WebP), turns it upright is left to the camera, scales it
