@@ -391,16 +391,8 @@ impl App {
             .index
             .read()
             .expect("index lock")
-            .iter()
-            .filter_map(|e| {
-                e.feature
-                    .attributes
-                    .get("reference")?
-                    .as_str()?
-                    .strip_prefix(&year_prefix)?
-                    .parse::<i64>()
-                    .ok()
-            })
+            .references()
+            .filter_map(|r| r.strip_prefix(&year_prefix)?.parse::<i64>().ok())
             .max()
             .unwrap_or(0);
         let (reference, written) = self
@@ -489,18 +481,11 @@ impl App {
 
     /// The public report with this reference.
     pub fn report_by_reference(&self, reference: &str) -> Option<Arc<Entry>> {
-        let index = self.index.read().expect("index lock");
-        index
-            .iter()
-            .find(|e| {
-                e.feature.kind == crate::model::Kind::Report
-                    && e.feature.visibility == crate::model::Visibility::Public
-                    && e.feature
-                        .attributes
-                        .get("reference")
-                        .and_then(|r| r.as_str())
-                        == Some(reference)
-            })
+        self.index
+            .read()
+            .expect("index lock")
+            .by_reference(reference)
+            .filter(|e| e.feature.visibility == crate::model::Visibility::Public)
             .cloned()
     }
 

@@ -145,6 +145,14 @@ pub struct Index {
     entries: BTreeMap<Uuid, Arc<Entry>>,
     tombstones: HashMap<Uuid, i64>,
     communes: Vec<String>,
+    /// Reports by reference (`attributes.reference`), for following a report.
+    references: HashMap<String, Uuid>,
+}
+
+fn reference_of(f: &Feature) -> Option<&str> {
+    (f.kind == Kind::Report)
+        .then(|| f.attributes.get("reference")?.as_str())
+        .flatten()
 }
 
 /// Outcome of applying a change, for tile invalidation: the boxes that changed.
@@ -204,6 +212,10 @@ impl Index {
             .collect();
         let nodes = entries.values().map(|e| index.node(e)).collect();
         index.tree = RTree::bulk_load(nodes);
+        index.references = entries
+            .values()
+            .filter_map(|e| Some((reference_of(&e.feature)?.to_string(), e.feature.id)))
+            .collect();
         index.entries = entries;
         index
     }
@@ -289,6 +301,12 @@ impl Index {
             self.remove_node(&old);
             applied.old_bbox = Some(old.bbox);
             applied.kinds |= old.feature.kind.bit();
+            if let Some(r) = reference_of(&old.feature) {
+                self.references.remove(r);
+            }
+        }
+        if let Some(r) = reference_of(&entry.feature) {
+            self.references.insert(r.to_string(), id);
         }
         let node = self.node(&entry);
         self.tree.insert(node);
@@ -304,6 +322,9 @@ impl Index {
             Some(e) if e.feature.version <= version => {
                 let old = self.entries.remove(&id).expect("present");
                 self.remove_node(&old);
+                if let Some(r) = reference_of(&old.feature) {
+                    self.references.remove(r);
+                }
                 Some(Applied {
                     old_bbox: Some(old.bbox),
                     new_bbox: None,
@@ -312,6 +333,18 @@ impl Index {
             }
             _ => None,
         }
+    }
+
+    /// The report with this reference.
+    pub fn by_reference(&self, reference: &str) -> Option<&Arc<Entry>> {
+        self.references
+            .get(reference)
+            .and_then(|id| self.entries.get(id))
+    }
+
+    /// The references in use, for numbering new reports.
+    pub fn references(&self) -> impl Iterator<Item = &str> {
+        self.references.keys().map(String::as_str)
     }
 
     /// Every entry matching the query, in id order (UUIDv7: creation order), which
@@ -389,5 +422,52 @@ impl Index {
             counts[e.feature.kind as usize] += 1;
         }
         Kind::ALL.into_iter().zip(counts).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Schedule;
+    use chrono::{TimeZone, Utc};
+
+    fn report(id: u128, version: i64, reference: &str) -> Feature {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let mut attributes = serde_json::Map::new();
+        attributes.insert("reference".into(), reference.into());
+        Feature {
+            id: Uuid::from_u128(id),
+            commune: "55040".into(),
+            kind: Kind::Report,
+            geometry: geo_types::Point::new(4.07, 50.58).into(),
+            schedule: Schedule::period(t, None),
+            status: "new".into(),
+            title: "t".into(),
+            description: String::new(),
+            attributes,
+            visibility: Visibility::Public,
+            version,
+            created_at: t,
+            updated_at: t,
+        }
+    }
+
+    #[test]
+    fn references_follow_writes_and_deletions() {
+        let mut index = Index::bulk_load([report(1, 1, "SOI-2026-00001")]);
+        assert_eq!(
+            index.by_reference("SOI-2026-00001").unwrap().feature.id,
+            Uuid::from_u128(1)
+        );
+        index.upsert(report(2, 1, "SOI-2026-00002"));
+        // a newer version with another reference replaces the old one
+        index.upsert(report(1, 2, "SOI-2026-00009"));
+        assert!(index.by_reference("SOI-2026-00001").is_none());
+        assert!(index.by_reference("SOI-2026-00009").is_some());
+        let mut refs: Vec<&str> = index.references().collect();
+        refs.sort();
+        assert_eq!(refs, ["SOI-2026-00002", "SOI-2026-00009"]);
+        index.remove(Uuid::from_u128(2), 2);
+        assert!(index.by_reference("SOI-2026-00002").is_none());
     }
 }

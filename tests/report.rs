@@ -443,7 +443,7 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         .feature
         .clone();
     let photo = f.attributes["photos"][0].as_str().unwrap().to_string();
-    let (status, _) = b.get(&format!("/photos/{photo}.jpg")).await;
+    let (status, _) = b.get(&format!("/photos/{id}/{photo}.jpg")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let mut attributes = f.attributes.clone();
     attributes.insert("photos_publiques".into(), serde_json::json!([photo]));
@@ -464,7 +464,7 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         .unwrap();
     let shown = b
         .client
-        .get(format!("{}/photos/{photo}.jpg", app.base))
+        .get(format!("{}/photos/{id}/{photo}.jpg", app.base))
         .send()
         .await
         .unwrap();
@@ -472,7 +472,7 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     assert_eq!(shown.headers()["content-type"], "image/jpeg");
     let (_, page) = b.get(&format!("/carte/{id}")).await;
     assert!(
-        page.contains(&format!("/photos/{photo}-vignette.jpg")),
+        page.contains(&format!("/photos/{id}/{photo}-vignette.jpg")),
         "{page}"
     );
 

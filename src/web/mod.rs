@@ -400,7 +400,7 @@ pub fn routes() -> Router<Web> {
         )
         .route("/signaler/vignette/{id}", get(signaler::own_thumbnail))
         .route("/signaler/envoye/{reference}", get(signaler::sent))
-        .route("/photos/{file}", get(signaler::public_photo))
+        .route("/photos/{report}/{file}", get(signaler::public_photo))
         .route("/suivi", get(suivi::follow_form))
         .route(
             "/suivi/{reference}",

@@ -1006,35 +1006,44 @@ pub async fn own_thumbnail(
     }
 }
 
-/// `GET /photos/{file}`: a report's photo, once an agent made it public
-/// (`attributes.photos_publiques`); agents see every photo.
-pub async fn public_photo(State(web): State<Web>, ctx: Ctx, Path(file): Path<String>) -> Response {
-    let id = file
-        .trim_end_matches(".jpg")
-        .trim_end_matches("-vignette")
-        .to_string();
-    let Ok(uuid) = Uuid::parse_str(&id) else {
+/// `GET /photos/{report}/{photo}.jpg` (or `{photo}-vignette.jpg`): a report's photo,
+/// once an agent made it public (`attributes.photos_publiques`).
+pub async fn public_photo(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path((report, file)): Path<(String, String)>,
+) -> Response {
+    let (id, suffix) = match file.strip_suffix("-vignette.jpg") {
+        Some(id) => (id, "-vignette.jpg"),
+        None => (file.strip_suffix(".jpg").unwrap_or(""), ".jpg"),
+    };
+    let (Ok(report), Ok(photo)) = (Uuid::parse_str(&report), Uuid::parse_str(id)) else {
         return super::not_found(&web, &ctx);
     };
-    let approved = web
+    let published = web
         .app
-        .query(&IndexQuery {
-            kinds: Kind::Report.bit(),
-            ..Default::default()
-        })
-        .iter()
-        .any(|e| {
+        .get(report, &Actor::Anonymous)
+        .ok()
+        .filter(|e| e.feature.kind == Kind::Report)
+        .is_some_and(|e| {
             e.feature
                 .attributes
                 .get("photos_publiques")
                 .and_then(|v| v.as_array())
-                .is_some_and(|a| a.iter().any(|p| p.as_str() == Some(&id)))
+                .is_some_and(|a| a.iter().any(|p| p.as_str() == Some(id)))
         });
-    if !approved || !file.ends_with(".jpg") {
+    if !published {
         return super::not_found(&web, &ctx);
     }
-    match tokio::fs::read(photo_dir(&web).join(format!("{uuid}{}", &file[36..]))).await {
-        Ok(bytes) => ([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response(),
+    match tokio::fs::read(photo_dir(&web).join(format!("{photo}{suffix}"))).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg"),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
+            bytes,
+        )
+            .into_response(),
         Err(_) => super::not_found(&web, &ctx),
     }
 }
