@@ -601,3 +601,42 @@ async fn abandoned_drafts_are_deleted_with_their_photos() {
     assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
     app.stop().await;
 }
+
+/// Without a map or a place found, words and the commune are enough.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_place_told_in_words_needs_its_commune() {
+    let app = TestApp::spawn_demo(Backend::Sqlite).await;
+    let mut b = Browser::new(&app.base);
+    b.get("/signaler/lieu").await;
+    let (status, page) = b
+        .post("/signaler/lieu", &[("lieu", "derrière l'église")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Choisissez la commune où se trouve le problème"));
+    assert!(
+        page.contains("derrière l&#x27;église"),
+        "the words are kept"
+    );
+    let (_, to) = b
+        .post(
+            "/signaler/lieu",
+            &[("lieu", "derrière l'église"), ("commune", "55004")],
+        )
+        .await;
+    assert_eq!(to, "/signaler/categorie");
+    b.post("/signaler/categorie", &[("categorie", "voirie")])
+        .await;
+    b.post(
+        "/signaler/description",
+        &[("description", "Un pavé manque.")],
+    )
+    .await;
+    b.post("/signaler/contact", &[("moyen", "anonyme")]).await;
+    let (_, to) = b.post("/signaler/verifier", &[("site", "")]).await;
+    let reference = to.strip_prefix("/signaler/envoye/").unwrap();
+    assert!(reference.starts_with("BLC-"), "{reference}");
+    let report = app.app.report_by_reference(reference).unwrap();
+    assert_eq!(report.feature.attributes["lieu_approximatif"], true);
+    assert_eq!(report.feature.commune, "55004");
+    app.stop().await;
+}

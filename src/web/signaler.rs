@@ -55,6 +55,9 @@ pub struct Draft {
     telephone: String,
     /// Set once the "already reported?" page was seen for this place and category.
     doublons_vus: bool,
+    /// The place was only described in words: the point is the commune's heart, until
+    /// an agent places the report.
+    approximatif: bool,
 }
 
 /// A loaded draft: its id, answers, and whether its cookie must be set.
@@ -316,6 +319,10 @@ fn duplicates(web: &Web, d: &Draft) -> Vec<Value> {
     else {
         return Vec::new();
     };
+    if d.approximatif {
+        // a place told in words has no point to compare with
+        return Vec::new();
+    }
     let territory = web.app.territory();
     let radius = territory
         .get(nis)
@@ -473,6 +480,7 @@ pub async fn step_post(
                     retour,
                 );
             }
+            let mut approximatif = false;
             let point = if let Some(p) = place_point(&web, &form.choix) {
                 if d.lieu.is_empty() {
                     d.lieu = place_name(&web, &form.choix, lang);
@@ -486,6 +494,7 @@ pub async fn step_post(
             } else if !d.lieu.is_empty() {
                 // described in words: the commune chosen, placed at its heart until an
                 // agent places it
+                approximatif = true;
                 web.app
                     .territory()
                     .active()
@@ -509,6 +518,7 @@ pub async fn step_post(
                         d.lon = Some(p.x());
                         d.commune = Some(c.nis.clone());
                         d.doublons_vus = false;
+                        d.approximatif = approximatif;
                     }
                     Some(c) => errors.push(FieldErr {
                         field: "lieu",
@@ -762,6 +772,9 @@ async fn send(web: &Web, ctx: &Ctx, loaded: Loaded, form: &StepForm) -> Response
     }
     if !d.photos.is_empty() {
         attributes.insert("photos".into(), json!(d.photos));
+    }
+    if d.approximatif {
+        attributes.insert("lieu_approximatif".into(), Value::Bool(true));
     }
     let now = crate::clock::now();
     let draft = FeatureDraft {
