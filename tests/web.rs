@@ -215,6 +215,8 @@ async fn the_language_is_chosen_kept_and_declared(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(nl.headers()["content-language"], "nl");
+    assert_eq!(nl.headers()["x-frame-options"], "DENY");
+    assert_eq!(nl.headers()["referrer-policy"], "same-origin");
     let body = nl.text().await.unwrap();
     assert!(body.contains("<html lang=\"nl\">"));
     assert!(body.contains("Werken en evenementen"));

@@ -153,6 +153,17 @@ impl Ui {
             header::VARY,
             HeaderValue::from_static("Cookie, Accept-Language"),
         );
+        // pages are not framed by other sites, not sniffed, and do not leak their
+        // addresses (references, tokens) to other sites
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        h.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        h.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        );
         if ctx.new_csrf {
             let cookie = format!(
                 "{CSRF_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax{}",
