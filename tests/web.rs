@@ -427,3 +427,32 @@ async fn the_report_journey_works_with_and_without_javascript_in_four_languages(
     assert!(faults.is_empty(), "{}", faults.join("\n"));
     app.stop().await;
 }
+
+/// A search that finds thousands of features keeps the page light: the map is then not
+/// narrowed to their ids, and the page says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broad_search_keeps_the_page_light() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let features = balise::demo::synthetic(&app.app.communes(), 12_000, 3, chrono::Utc::now());
+    app.app
+        .insert_all(
+            features,
+            &balise::policy::Actor::System("test".into()),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    let page = app.get("/carte?q=soignies&quand=semaine").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let n = list_count(&page.body);
+    assert!(n > 2_000, "the search must find many: {n}");
+    assert!(!page.body.contains("data-ids="));
+    assert!(page.body.contains("la carte montre tout ce qui correspond"));
+    assert!(page.body.len() < 100_000, "{} bytes", page.body.len());
+    // a commune narrows the map through the tiles' `commune` property
+    let one = app
+        .get("/carte?q=soignies&quand=semaine&commune=55004")
+        .await;
+    assert!(one.body.contains("data-commune=\"55004\""));
+    app.stop().await;
+}

@@ -154,6 +154,7 @@ page-of = Seite { $page } von { $pages }
 map-heading = Karte
 map-label = Karte der Baustellen und Veranstaltungen
 map-nojs = Die Karte braucht JavaScript und WebGL. Die Liste zeigt dieselben Angaben.
+map-broader = Ihre Suche findet mehr als { $max } Einträge: Die Karte zeigt alles, was zu den gewählten Daten und Arten passt.
 skip-map = Karte überspringen
 legend-heading = Legende
 legend-active = Im Gange: durchgezogene Linie

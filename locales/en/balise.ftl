@@ -154,6 +154,7 @@ page-of = Page { $page } of { $pages }
 map-heading = Map
 map-label = Map of works and events
 map-nojs = The map needs JavaScript and WebGL. The list shows the same information.
+map-broader = Your search finds more than { $max } items: the map shows everything matching the dates and kinds chosen.
 skip-map = Skip the map
 legend-heading = Legend
 legend-active = In progress: solid line

@@ -155,6 +155,7 @@ page-of = Page { $page } sur { $pages }
 map-heading = Carte
 map-label = Carte des travaux et des événements
 map-nojs = La carte a besoin de JavaScript et de WebGL. La liste montre les mêmes informations.
+map-broader = Votre recherche trouve plus de { $max } éléments : la carte montre tout ce qui correspond aux dates et aux types choisis.
 skip-map = Passer la carte
 legend-heading = Légende
 legend-active = En cours : trait plein

@@ -154,6 +154,7 @@ page-of = Pagina { $page } van { $pages }
 map-heading = Kaart
 map-label = Kaart van de werken en evenementen
 map-nojs = De kaart heeft JavaScript en WebGL nodig. De lijst toont dezelfde informatie.
+map-broader = Uw zoekopdracht vindt meer dan { $max } elementen: de kaart toont alles wat past bij de gekozen data en soorten.
 skip-map = Kaart overslaan
 legend-heading = Legende
 legend-active = Bezig: volle lijn

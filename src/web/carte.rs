@@ -30,6 +30,9 @@ pub const PAGE_SIZE: usize = 20;
 /// The longest period the filter accepts, in days.
 const MAX_RANGE_DAYS: i64 = 366;
 const MAX_QUERY_CHARS: usize = 100;
+/// Above this many results of a search, the map is not narrowed to their ids (it shows
+/// the kinds and dates asked, and says so).
+const MAP_IDS_MAX: usize = 2_000;
 
 /// The kinds as the filter names them in URLs (French, as citizens see them).
 pub const KIND_SLUGS: [(Kind, &str); 6] = [
@@ -85,6 +88,8 @@ struct KindOption {
 #[derive(Serialize)]
 struct Row {
     id: String,
+    /// The feature's id in the tiles.
+    tile_id: u64,
     kind: &'static str,
     title: String,
     commune: String,
@@ -118,8 +123,12 @@ struct MapData {
     from: String,
     to: String,
     layers: String,
-    /// Feature ids of the tiles, when a search or a commune narrows the list.
+    /// The commune the list is narrowed to.
+    commune: Option<String>,
+    /// Feature ids of the tiles, when a search narrows the list.
     ids: Option<String>,
+    /// A search found too many features to narrow the map to them.
+    broader: bool,
     bounds: [f64; 4],
     script: String,
     maplibre: String,
@@ -323,14 +332,16 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
         .take(PAGE_SIZE)
         .map(|e| row(&web, lang, &words, e))
         .collect();
-    let narrowed = !needle.is_empty() || commune.is_some();
-    let ids = narrowed.then(|| {
+    // the map narrows to the list by the tiles' `commune` property, and by ids only for
+    // a search, and only while the ids stay few enough for the page to stay light
+    let ids = (!needle.is_empty() && found.len() <= MAP_IDS_MAX).then(|| {
         found
             .iter()
             .map(|e| crate::tiles::render::feature_id(&e.feature.id).to_string())
             .collect::<Vec<_>>()
             .join(",")
     });
+    let map_broader = !needle.is_empty() && ids.is_none();
     let bounds = bounds_of(
         found.iter().map(|e| e.bbox),
         commune
@@ -410,7 +421,9 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
                 .map(|(k, _)| layer_of(*k))
                 .collect::<Vec<_>>()
                 .join(","),
+            commune: commune.as_ref().map(|c| c.nis.clone()),
             ids,
+            broader: map_broader,
             bounds,
             script: web.ui.assets.versioned("carte.js"),
             maplibre: web.ui.assets.versioned("maplibre-gl.mjs"),
@@ -448,6 +461,7 @@ fn row(web: &Web, lang: Lang, words: &Words<'_>, e: &Entry) -> Row {
     let territory = web.app.territory();
     Row {
         id: f.id.to_string(),
+        tile_id: crate::tiles::render::feature_id(&f.id),
         kind: f.kind.as_str(),
         title: f.title.clone(),
         commune: territory

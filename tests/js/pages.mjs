@@ -95,9 +95,10 @@ try {
         if (f.sourceLayer !== 'communes' && f.id !== undefined) ids.add(f.id);
       }
       return {
-        mapIds: [...ids].sort(),
+        mapIds: [...ids].sort((a, b) => a - b),
         listCount: Number(document.querySelector('#liste').dataset.count),
-        listedIds: (document.querySelector('#carte-map').dataset.ids || '').split(',').filter(Boolean).map(Number).sort(),
+        // the rows of the list's first page
+        listedIds: [...document.querySelectorAll('#liste li.result')].map((li) => Number(li.dataset.tileId)).sort((a, b) => a - b),
         zoom: map.getZoom(),
       };
     });

@@ -1,7 +1,7 @@
 // balise — the map on /carte: an extra beside the list, never instead of it.
 // The list is rendered by the server and works without this script. Here MapLibre GL JS
 // (loaded only now, after the list) draws the same features: the page tells the map the
-// list's time window, kinds and, when a search or a commune narrows the list, the ids
+// list's time window, kinds, commune and, when a search narrows the list, the ids
 // of the features listed.
 
 import { loadMapLibre, webgl } from './map.js';
@@ -76,9 +76,11 @@ async function start(el) {
       if (!sl || sl === 'communes') continue;
       if (!shown.has(sl)) {
         map.setLayoutProperty(layer.id, 'visibility', 'none');
-      } else if (ids) {
-        const only = ['in', ['id'], ['literal', ids]];
-        map.setFilter(layer.id, layer.filter ? ['all', layer.filter, only] : only);
+      } else if (ids || d.commune) {
+        const only = [];
+        if (d.commune) only.push(['==', ['get', 'commune'], d.commune]);
+        if (ids) only.push(['in', ['id'], ['literal', ids]]);
+        map.setFilter(layer.id, ['all', ...(layer.filter ? [layer.filter] : []), ...only]);
       }
     }
     el.dataset.ready = 'true';
