@@ -398,10 +398,8 @@ async fn the_report_journey_works_with_and_without_javascript_in_four_languages(
             if p["htmlLang"] != lang {
                 faults.push(format!("{at} {}: html lang {}", p["label"], p["htmlLang"]));
             }
-            // P1: the form pages stay light (the map page of the place is an extra)
+            // P1: the form pages stay light (the place's map loads only when asked for)
             if let Some(bytes) = p["bytes"].as_u64()
-                && p["label"] != "lieu"
-                && p["label"] != "lieu-error"
                 && bytes > 150_000
             {
                 faults.push(format!("{at} {}: {bytes} bytes", p["label"]));

@@ -349,6 +349,7 @@ lieu-map-label = Karte, um die Stelle des Problems anzugeben
 lieu-map-chosen = Gewählte Stelle: { "{" }lat{ "}" }, { "{" }lon{ "}" }
 lieu-locating = Ihr Standort wird gesucht …
 lieu-no-position = Ihr Standort ist nicht verfügbar. Suchen Sie eine Straße oder beschreiben Sie die Stelle.
+lieu-show-map = Die Karte zeigen
 lieu-my-position = Meinen Standort verwenden
 feature-photo-alt = Foto { $n } des Problems
 follow-by-email-title = Neuigkeiten per E-Mail erhalten

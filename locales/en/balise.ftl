@@ -349,6 +349,7 @@ lieu-map-label = Map to show where the problem is
 lieu-map-chosen = Place chosen: { "{" }lat{ "}" }, { "{" }lon{ "}" }
 lieu-locating = Finding your position…
 lieu-no-position = Your position is not available. Search for a street or describe the place.
+lieu-show-map = Show the map
 lieu-my-position = Use my position
 feature-photo-alt = Photo { $n } of the problem
 follow-by-email-title = Get news by e-mail

@@ -353,6 +353,7 @@ lieu-map-label = Carte pour indiquer l'endroit du problème
 lieu-map-chosen = Endroit choisi : { "{" }lat{ "}" }, { "{" }lon{ "}" }
 lieu-locating = Recherche de votre position…
 lieu-no-position = Votre position n'est pas disponible. Cherchez une rue ou décrivez l'endroit.
+lieu-show-map = Montrer la carte
 lieu-my-position = Utiliser ma position
 feature-photo-alt = Photo { $n } du problème
 follow-by-email-title = Recevoir les nouvelles par e-mail

@@ -349,6 +349,7 @@ lieu-map-label = Kaart om de plek van het probleem aan te duiden
 lieu-map-chosen = Gekozen plek: { "{" }lat{ "}" }, { "{" }lon{ "}" }
 lieu-locating = Uw positie wordt gezocht…
 lieu-no-position = Uw positie is niet beschikbaar. Zoek een straat of beschrijf de plek.
+lieu-show-map = De kaart tonen
 lieu-my-position = Mijn positie gebruiken
 feature-photo-alt = Foto { $n } van het probleem
 follow-by-email-title = Nieuws per e-mail krijgen

@@ -171,6 +171,7 @@ async function journey(lang, js) {
   await page.waitForLoadState();
   await check('lieu-error');
   if (js) {
+    await page.locator('#montrer-carte').click();
     await page.waitForFunction(() => document.querySelector('#lieu-carte')?.dataset.ready === 'true', null, { timeout: 60000 });
     const px = await page.evaluate(() => window.baliseMap.project([4.0716, 50.5795]));
     await page.locator('#lieu-carte canvas').click({ position: { x: px.x, y: px.y } });
