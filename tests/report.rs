@@ -317,6 +317,11 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     assert!(!listed.contains("marie"), "no personal data in public data");
     // the reporter's own words and unpublished photos stay with the commune
     assert!(!listed.contains("Un trou profond"), "{listed}");
+    let searched = app.get("/carte?quoi=signalements&q=profond").await.body;
+    assert!(
+        searched.contains("data-count=\"0\""),
+        "not found by its hidden words"
+    );
     assert!(!listed.contains("\"photos\""));
     let internal = app
         .get_as_admin("/api/v1/features?kind=report&commune=55040")

@@ -121,6 +121,26 @@ pub trait Store: Send + Sync + 'static {
     async fn subscribe(&self) -> Result<Option<tokio::sync::mpsc::Receiver<Change>>>;
 }
 
+/// A row of `report_contacts`, as both backends read it.
+#[derive(sqlx::FromRow)]
+pub struct ContactRow {
+    email: Option<String>,
+    phone: Option<String>,
+    lang: String,
+    token: String,
+}
+
+impl From<ContactRow> for ReportContact {
+    fn from(r: ContactRow) -> ReportContact {
+        ReportContact {
+            email: r.email,
+            phone: r.phone,
+            lang: r.lang,
+            token: r.token,
+        }
+    }
+}
+
 /// The year a report is numbered in: its creation, in Brussels.
 pub fn report_year(f: &Feature) -> i32 {
     use chrono::Datelike;

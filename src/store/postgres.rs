@@ -21,7 +21,9 @@ use sqlx::{Postgres, Row, Transaction};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use super::{Change, CommuneRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError};
+use super::{
+    Change, CommuneRow, ContactRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError,
+};
 use crate::model::report::ReportContact;
 use crate::model::{Commune, Feature};
 
@@ -490,23 +492,14 @@ impl Store for PgStore {
     }
 
     async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>> {
-        let rows = sqlx::query(
+        let rows: Vec<ContactRow> = sqlx::query_as(
             "SELECT email, phone, lang, token FROM report_contacts
              WHERE feature_id = $1 AND subscribed ORDER BY reporter DESC, created_at",
         )
         .bind(feature_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ReportContact {
-                    email: r.try_get("email")?,
-                    phone: r.try_get("phone")?,
-                    lang: r.try_get("lang")?,
-                    token: r.try_get("token")?,
-                })
-            })
-            .collect()
+        Ok(rows.into_iter().map(ReportContact::from).collect())
     }
 
     async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool> {

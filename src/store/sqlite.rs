@@ -24,7 +24,8 @@ use sqlx::{Connection, Row, Sqlite, SqliteConnection, Transaction};
 use uuid::Uuid;
 
 use super::{
-    Change, CommuneRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError, ts,
+    Change, CommuneRow, ContactRow, FeatureRow, HistoryEntry, Progress, Result, Store, StoreError,
+    ts,
 };
 use crate::model::report::ReportContact;
 use crate::model::{Commune, Feature};
@@ -494,23 +495,14 @@ impl Store for SqliteStore {
     }
 
     async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>> {
-        let rows = sqlx::query(
+        let rows: Vec<ContactRow> = sqlx::query_as(
             "SELECT email, phone, lang, token FROM report_contacts
              WHERE feature_id = ? AND subscribed = 1 ORDER BY reporter DESC, created_at",
         )
         .bind(feature_id.to_string())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ReportContact {
-                    email: r.try_get("email")?,
-                    phone: r.try_get("phone")?,
-                    lang: r.try_get("lang")?,
-                    token: r.try_get("token")?,
-                })
-            })
-            .collect()
+        Ok(rows.into_iter().map(ReportContact::from).collect())
     }
 
     async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool> {

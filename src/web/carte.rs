@@ -177,8 +177,10 @@ pub fn fold(s: &str) -> String {
         })
 }
 
+/// The words a citizen's search looks in: only what the public may read of the feature
+/// (a report's own description is not searchable, as it is not shown).
 fn searchable(e: &Entry, commune_name: &str) -> String {
-    let f = &e.feature;
+    let f = Actor::Anonymous.shown(&e.feature);
     let attr = |k: &str| f.attributes.get(k).and_then(|v| v.as_str()).unwrap_or("");
     fold(&format!(
         "{} {} {} {} {}",
@@ -306,9 +308,8 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
             let name = territory
                 .get(&e.feature.commune)
                 .map_or("", |c| c.name(lang.code()));
-            needle
-                .split_whitespace()
-                .all(|w| searchable(e, name).contains(w))
+            let text = searchable(e, name);
+            needle.split_whitespace().all(|w| text.contains(w))
         });
     }
     // what starts first comes first; then by title
@@ -432,11 +433,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
         commune_shown: commune.as_ref().map(|c| CommuneView::of(c, lang)),
         errors,
     };
-    let status = if data.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = super::form_status(&data.errors);
     web.ui.render(&ctx, status, "carte.html", data)
 }
 

@@ -313,6 +313,15 @@ pub struct FieldErr {
     pub message: String,
 }
 
+/// A page showing wrong answers says so in its status, for programs and tests alike.
+pub fn form_status(errors: &[FieldErr]) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    }
+}
+
 /// Whether the site is reached over HTTPS, so that cookies get `Secure`.
 pub fn secure_cookies(web: &Web) -> bool {
     web.app

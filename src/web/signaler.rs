@@ -104,21 +104,21 @@ fn draft_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
     super::cookie_in(headers, DRAFT_COOKIE).map(str::to_string)
 }
 
-fn with_cookie(mut res: Response, loaded: &Loaded, secure: bool) -> Response {
+fn with_cookie(mut res: Response, loaded: &Loaded, web: &Web) -> Response {
     if loaded.new {
         let c = format!(
             "{DRAFT_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax{}",
             loaded.id,
-            if secure { "; Secure" } else { "" }
+            if super::secure_cookies(web) {
+                "; Secure"
+            } else {
+                ""
+            }
         );
         res.headers_mut()
             .append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("hex"));
     }
     res
-}
-
-fn secure(web: &Web) -> bool {
-    super::secure_cookies(web)
 }
 
 #[derive(Serialize)]
@@ -164,11 +164,7 @@ fn page(
         "verifier" => "/signaler/contact",
         _ => "/",
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = super::form_status(&errors);
     let res = web.ui.render(
         ctx,
         status,
@@ -183,7 +179,7 @@ fn page(
             retour,
         },
     );
-    with_cookie(res, loaded, secure(web))
+    with_cookie(res, loaded, web)
 }
 
 fn next(to: &str, retour: bool) -> Response {
@@ -256,7 +252,7 @@ async fn show_step(
     };
     // a step whose earlier answers are missing sends back to the first missing one
     if let Some(missing) = first_missing(&loaded.draft, step) {
-        return with_cookie(Redirect::to(missing).into_response(), &loaded, secure(&web));
+        return with_cookie(Redirect::to(missing).into_response(), &loaded, &web);
     }
     let extra = match step {
         "categorie" => json!({ "categories": categories(&web, &loaded.draft, ctx.lang) }),
@@ -658,14 +654,14 @@ pub async fn step_post(
             return with_cookie(
                 Redirect::to("/signaler/doublons").into_response(),
                 &loaded,
-                secure(&web),
+                &web,
             );
         }
         "categorie" | "doublons" => "/signaler/description",
         "description" => "/signaler/photos",
         _ => "/signaler/verifier",
     };
-    with_cookie(next(to, retour), &loaded, secure(&web))
+    with_cookie(next(to, retour), &loaded, &web)
 }
 
 async fn save(web: &Web, loaded: &Loaded) {
@@ -681,30 +677,34 @@ fn search_places(web: &Web, words: &str, lang: Lang) -> Vec<Value> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let mut seen = std::collections::BTreeSet::new();
+    const MAX_PLACES: usize = 10;
+    let territory = web.app.territory();
     let mut out = Vec::new();
-    for c in web.app.territory().active() {
+    for c in territory.active() {
         if fold(c.name(lang.code())).contains(&needle) || fold(&c.name_fr).contains(&needle) {
             out.push(json!({ "id": format!("commune:{}", c.nis), "name": c.name(lang.code()) }));
         }
     }
-    for e in web.app.query(&IndexQuery::default()) {
-        let Some(lieu) = e.feature.attributes.get("lieu").and_then(|v| v.as_str()) else {
-            continue;
+    // walk the public features without collecting them, each place named once
+    let mut seen = std::collections::BTreeSet::new();
+    web.app.visit(&IndexQuery::default(), &mut |hit| {
+        if out.len() >= MAX_PLACES {
+            return;
+        }
+        let f = &hit.entry.feature;
+        let Some(lieu) = f.attributes.get("lieu").and_then(|v| v.as_str()) else {
+            return;
         };
-        if fold(lieu).contains(&needle) && seen.insert(lieu.to_string()) {
-            let commune = web
-                .app
-                .territory()
-                .get(&e.feature.commune)
-                .map(|c| c.name(lang.code()).to_string())
-                .unwrap_or_default();
-            out.push(json!({ "id": format!("lieu:{}", e.feature.id), "name": format!("{lieu}, {commune}") }));
+        if !seen.contains(lieu) && fold(lieu).contains(&needle) {
+            seen.insert(lieu.to_string());
+            let commune = territory
+                .get(&f.commune)
+                .map_or("", |c| c.name(lang.code()));
+            out.push(
+                json!({ "id": format!("lieu:{}", f.id), "name": format!("{lieu}, {commune}") }),
+            );
         }
-        if out.len() >= 10 {
-            break;
-        }
-    }
+    });
     out
 }
 
@@ -954,7 +954,7 @@ pub async fn photos_post(
     if !errors.is_empty() {
         return page(&web, &ctx, &loaded, "photos", errors, json!({}), retour);
     }
-    with_cookie(next("/signaler/contact", retour), &loaded, secure(&web))
+    with_cookie(next("/signaler/contact", retour), &loaded, &web)
 }
 
 pub fn photo_dir(web: &Web) -> PathBuf {

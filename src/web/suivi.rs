@@ -18,9 +18,9 @@ use crate::model::schedule::LOCAL_TZ;
 use crate::policy::Actor;
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
 pub struct FollowForm {
-    reference: String,
+    /// Absent on the first visit; present (maybe empty) once the form is sent.
+    reference: Option<String>,
 }
 
 /// `GET /suivi` (and `?reference=`): the form to follow a report.
@@ -30,7 +30,8 @@ pub async fn follow_form(
     Query(q): Query<FollowForm>,
 ) -> Response {
     let mut errors = Vec::new();
-    let typed = q.reference.trim().to_string();
+    let sent = q.reference.is_some();
+    let typed = q.reference.unwrap_or_default().trim().to_string();
     if !typed.is_empty() {
         match report::parse_reference(&typed) {
             Some(r) if web.app.report_by_reference(&r).is_some() => {
@@ -49,17 +50,13 @@ pub async fn follow_form(
                 message: web.ui.t(ctx.lang, "follow-error-format"),
             }),
         }
-    } else if q.reference.len() != typed.len() || raw_has_reference(&ctx.path) {
+    } else if sent {
         errors.push(FieldErr {
             field: "reference",
             message: web.ui.t(ctx.lang, "follow-error-empty"),
         });
     }
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = super::form_status(&errors);
     web.ui.render(
         &ctx,
         status,
@@ -71,10 +68,6 @@ pub async fn follow_form(
             "report": Value::Null,
         }),
     )
-}
-
-fn raw_has_reference(path: &str) -> bool {
-    path.contains("reference=")
 }
 
 /// `GET /suivi/{reference}`
@@ -126,11 +119,7 @@ async fn follow_page(
         })
         .map(|k| k.name(ctx.lang.code()).to_string())
         .unwrap_or_else(|| f.title.clone());
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = super::form_status(&errors);
     web.ui.render(
         ctx,
         status,
