@@ -11,6 +11,8 @@ const NEEDED: &[&str] = &[
     "node_modules/maplibre-gl/dist/maplibre-gl.mjs",
     "node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs",
     "node_modules/maplibre-gl/dist/maplibre-gl.css",
+    "node_modules/terra-draw/dist/terra-draw.modern.js",
+    "node_modules/terra-draw-maplibre-gl-adapter/dist/terra-draw-maplibre-gl-adapter.modern.js",
 ];
 
 fn main() {

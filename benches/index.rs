@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
                     bbox: rect(3.95, 50.49, 4.26, 50.67),
                     time: TimeFilter::At(now),
                     commune: Some("55004".into()),
-                    include_internal: true,
+                    internal: balise::index::Scope::All,
                     ..Default::default()
                 },
             ),

@@ -203,6 +203,12 @@ impl App {
         self.index.read().expect("index lock").visit(q, f)
     }
 
+    /// Runs `f` on the index under its read lock: `f` must be quick and must not touch
+    /// the application (conflict searches).
+    pub fn with_index<R>(&self, f: impl FnOnce(&Index) -> R) -> R {
+        f(&self.index.read().expect("index lock"))
+    }
+
     pub fn index_len(&self) -> usize {
         self.index.read().expect("index lock").len()
     }
@@ -530,8 +536,23 @@ impl App {
     }
 
     pub async fn history(&self, id: Uuid, actor: &Actor) -> Result<Vec<HistoryEntry>> {
-        if !actor.sees_internal(None) {
-            return Err(Error::Unauthorized);
+        // the history names who changed what: for the feature's commune only (a deleted
+        // feature's, for those who see every commune)
+        let commune = self
+            .index
+            .read()
+            .expect("index lock")
+            .get(&id)
+            .map(|e| e.feature.commune.clone());
+        let allowed = match &commune {
+            Some(c) => actor.sees_internal(c),
+            None => actor.scope() == crate::index::Scope::All,
+        };
+        if !allowed {
+            return Err(match actor {
+                Actor::Anonymous => Error::Unauthorized,
+                _ => Error::NotFound(format!("feature {id}")),
+            });
         }
         let entries = self.store.history(id).await?;
         if entries.is_empty() {

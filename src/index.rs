@@ -51,7 +51,28 @@ pub struct Query {
     pub time: TimeFilter,
     pub kinds: u8,
     pub commune: Option<String>,
-    pub include_internal: bool,
+    /// Whose internal features may match besides the public ones.
+    pub internal: Scope,
+}
+
+/// The communes whose internal features a reader may see (`policy::Actor::scope`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    None,
+    All,
+    /// NIS codes.
+    Communes(Vec<String>),
+}
+
+impl Scope {
+    pub fn includes(&self, commune: &str) -> bool {
+        match self {
+            Scope::None => false,
+            Scope::All => true,
+            Scope::Communes(c) => c.iter().any(|c| c == commune),
+        }
+    }
 }
 
 impl Default for Query {
@@ -61,7 +82,7 @@ impl Default for Query {
             time: TimeFilter::Any,
             kinds: 0,
             commune: None,
-            include_internal: false,
+            internal: Scope::None,
         }
     }
 }
@@ -71,7 +92,7 @@ impl Query {
     pub fn accepts(&self, e: &Entry) -> bool {
         let f = &e.feature;
         (self.kinds == 0 || self.kinds & f.kind.bit() != 0)
-            && (self.include_internal || f.visibility == Visibility::Public)
+            && (f.visibility == Visibility::Public || self.internal.includes(&f.commune))
             && self.commune.as_deref().is_none_or(|c| c == f.commune)
             && self.time.matches(&e.intervals)
     }
@@ -167,6 +188,8 @@ pub struct Applied {
 struct Compiled<'q> {
     q: &'q Query,
     commune: Option<u32>,
+    /// Communes whose internal leaves match (`None`: every commune's; empty: none).
+    internal: Option<Vec<u32>>,
     /// `[from, to)` of the time filter, for the coarse span test.
     window: Option<(i64, i64)>,
 }
@@ -174,7 +197,11 @@ struct Compiled<'q> {
 impl Compiled<'_> {
     fn leaf_may_match(&self, l: &Leaf) -> bool {
         (self.q.kinds == 0 || self.q.kinds & l.kind != 0)
-            && (self.q.include_internal || l.public)
+            && (l.public
+                || match &self.internal {
+                    None => true,
+                    Some(allowed) => allowed.contains(&l.commune),
+                })
             && self.commune.is_none_or(|c| c == l.commune)
             && self
                 .window
@@ -374,7 +401,22 @@ impl Index {
             TimeFilter::At(t) => Some((t, t.saturating_add(1))),
             TimeFilter::Range(from, to) => Some((from, to)),
         };
-        let c = Compiled { q, commune, window };
+        let internal = match &q.internal {
+            Scope::All => None,
+            Scope::None => Some(Vec::new()),
+            Scope::Communes(list) => Some(
+                list.iter()
+                    .filter_map(|nis| self.communes.iter().position(|c| c == nis))
+                    .map(|i| i as u32)
+                    .collect(),
+            ),
+        };
+        let c = Compiled {
+            q,
+            commune,
+            internal,
+            window,
+        };
         match &q.bbox {
             Some(b) => {
                 let (lo, hi) = corners(b);

@@ -5,10 +5,12 @@
 //! three consistent, `api` the HTTP surface, `web` the citizen pages, `transfer` the
 //! imports and exports.
 
+pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod clock;
 pub mod config;
+pub mod conflicts;
 pub mod crs;
 pub mod demo;
 pub mod error;

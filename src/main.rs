@@ -13,6 +13,7 @@ use balise::config::{self, Config, Layer};
 use balise::crs::Crs;
 use balise::index::Query;
 use balise::model::Kind;
+use balise::model::account::{Grant, Role};
 use balise::policy::Actor;
 use balise::transfer::{self, ImportOptions};
 
@@ -88,6 +89,40 @@ enum Command {
         #[arg(long)]
         anchor: Option<chrono::NaiveDate>,
     },
+    /// Agents' accounts: `user add`, `user list`.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account, or give an existing one more roles. Without a password, prints
+    /// a link (valid one hour) where the person chooses it.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// NIS code of the commune; repeat for several communes.
+        #[arg(long, required = true)]
+        commune: Vec<String>,
+        /// agent, coordinator, worker or admin.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The person's name, as colleagues know it.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Read the password from standard input instead.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the accounts and their roles.
+    List,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s)
+        .ok_or_else(|| "unknown role; expected agent, coordinator, worker or admin".into())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -162,6 +197,15 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
             let listen = config.listen;
             tracing::info!(config = ?config, "starting");
             let app = balise::server::open(config).await?;
+            if app.store.users().await?.is_empty() {
+                eprintln!(
+                    "\nNo agent account exists yet. Create the first admin with:\n  balise user add --email you@commune.be --commune {} --role admin\nIt prints a link where you choose your password.\n",
+                    app.territory()
+                        .active()
+                        .next()
+                        .map_or("55040", |c| c.nis.as_str())
+                );
+            }
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .with_context(|| format!("cannot listen on {listen}"))?;
@@ -233,7 +277,7 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
             config.demo = false;
             let app = balise::server::open_once(config).await?;
             let mut q = Query {
-                include_internal: true,
+                internal: balise::index::Scope::All,
                 ..Default::default()
             };
             if let Some(k) = kind {
@@ -295,6 +339,15 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
             eprintln!("{} synthetic features written (seed {seed})", written.len());
             Ok(ExitCode::SUCCESS)
         }
+        Command::User { action } => {
+            config.demo = false;
+            let base = config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", config.listen));
+            let app = balise::server::open_once(config).await?;
+            user_command(&app, action, &base).await
+        }
     }
 }
 
@@ -321,4 +374,80 @@ fn report_rejections(file: &std::path::Path, rejected: &[Rejection]) -> ExitCode
         }
     }
     ExitCode::from(1)
+}
+
+async fn user_command(app: &App, action: UserCommand, base: &str) -> anyhow::Result<ExitCode> {
+    let cli = Actor::System("cli".into());
+    match action {
+        UserCommand::List => {
+            for u in app.store.users().await? {
+                let roles: Vec<String> = u
+                    .grants
+                    .iter()
+                    .map(|g| format!("{}@{}", g.role.as_str(), g.commune))
+                    .collect();
+                println!(
+                    "{}\t{}\t{}{}",
+                    u.email,
+                    u.name,
+                    roles.join(","),
+                    if u.has_password {
+                        ""
+                    } else {
+                        "\t(no password yet)"
+                    }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::Add {
+            email,
+            commune,
+            role,
+            name,
+            password_stdin,
+        } => {
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line)?;
+                Some(line.trim_end_matches(['\r', '\n']).to_string())
+            } else {
+                None
+            };
+            let grants: Vec<Grant> = commune
+                .into_iter()
+                .map(|c| Grant { commune: c, role })
+                .collect();
+            let (user, created) = match app
+                .add_user(&cli, &email, &name, &grants, password.as_deref())
+                .await
+            {
+                Ok(done) => done,
+                Err(balise::error::Error::Invalid(errors)) => {
+                    for e in errors {
+                        eprintln!("balise: {}: {}", e.pointer, e.message);
+                    }
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            eprintln!(
+                "{} {}: {}",
+                if created { "created" } else { "updated" },
+                user.email,
+                user.grants
+                    .iter()
+                    .map(|g| format!("{}@{}", g.role.as_str(), g.commune))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if !user.has_password
+                && let Some((_, secret)) = app.request_reset(&user.email).await?
+            {
+                println!("{base}/mot-de-passe/{secret}");
+                eprintln!("Open this link within an hour to choose the password.");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

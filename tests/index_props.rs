@@ -178,7 +178,11 @@ fn query() -> impl Strategy<Value = Query> {
                     "55004".to_string()
                 }
             }),
-            include_internal: internal,
+            internal: if internal {
+                balise::index::Scope::All
+            } else {
+                balise::index::Scope::None
+            },
         })
 }
 

@@ -362,3 +362,238 @@ mail-follow-text = Guten Tag,
     Sie verfolgen die Meldung { $reference }. Wir schreiben Ihnen bei jedem Schritt.
 
     Verfolgen Sie sie hier: { $link }
+
+## Agents: signing in, accounts
+footer-agents = Bereich für Mitarbeitende
+optional = (freiwillig)
+filter-button = Anzeigen
+date-time = Uhrzeit
+signin-title = Anmelden im Bereich für Mitarbeitende
+signin-intro = Dieser Bereich ist für die Mitarbeitenden der Gemeinden. Bürgerinnen und Bürger brauchen kein Konto.
+signin-email = E-Mail-Adresse
+signin-password = Passwort
+signin-button = Anmelden
+signin-forgot = Passwort vergessen oder erster Besuch
+signin-error-email = Geben Sie Ihre E-Mail-Adresse ein
+signin-error-password = Geben Sie Ihr Passwort ein
+signin-error-wrong = E-Mail-Adresse oder Passwort stimmen nicht
+signin-error-locked = Zu viele Versuche mit falschem Passwort. Das Konto ist bis { $time } gesperrt. Sie können auch ein neues Passwort wählen.
+signin-done-password = Ihr Passwort ist gespeichert. Melden Sie sich damit an.
+signin-done-signed-out = Sie sind abgemeldet.
+signin-done-everywhere = Sie sind auf allen Geräten abgemeldet.
+forgot-title = Ein neues Passwort wählen
+forgot-hint = Wir senden Ihnen einen Link, der 1 Stunde gültig ist.
+forgot-button = Link senden
+forgot-error-email = Geben Sie eine E-Mail-Adresse ein, zum Beispiel name@gemeinde.be
+forgot-sent = Wenn es ein Konto für { $email } gibt, wurde gerade ein Link dorthin gesendet. Er ist 1 Stunde gültig.
+forgot-back = Zurück zur Anmeldung
+reset-title = Ihr neues Passwort
+reset-password = Neues Passwort
+reset-hint = Mindestens 12 Zeichen. Ein Satz, den Sie sich leicht merken, eignet sich gut.
+reset-confirmation = Dasselbe Passwort noch einmal
+reset-button = Passwort speichern
+reset-error-short = Das Passwort braucht mindestens { $count } Zeichen
+reset-error-long = Das Passwort ist zu lang
+reset-error-confirmation = Die beiden Passwörter sind nicht gleich
+reset-expired = Dieser Link gilt nicht mehr: Er wurde schon benutzt oder ist älter als 1 Stunde.
+reset-ask-again = Einen neuen Link anfordern
+mail-reset-subject = Ihr Passwort für balise
+mail-reset-text = Guten Tag,
+
+    Öffnen Sie diesen Link innerhalb einer Stunde, um Ihr Passwort zu wählen:
+    { $link }
+
+    Wenn Sie nichts angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort ändert sich nicht.
+account-title = Mein Konto
+account-signed-in-as = Sie sind als { $email } angemeldet.
+account-roles = Ihre Rollen
+account-everywhere-title = Gerät verloren?
+account-everywhere-text = Sie können alle Ihre Sitzungen beenden, auf allen Geräten, auch auf diesem.
+account-everywhere-button = Überall abmelden
+role-agent = Mitarbeiter
+role-coordinator = Koordinator
+role-worker = Gemeindearbeiter
+role-admin = Verwalter
+tokens-title = API-Schlüssel
+tokens-intro = Mit einem Schlüssel nutzt ein anderes Programm der Gemeinde die API mit einer Rolle. Er wird nur einmal gezeigt.
+tokens-created = Hier ist der neue Schlüssel. Kopieren Sie ihn jetzt: Er wird nie wieder gezeigt.
+tokens-name = Name
+tokens-name-hint = Das Programm, das ihn nutzt, zum Beispiel „GIS des Bauamts"
+tokens-commune = Gemeinde
+tokens-role = Rolle
+tokens-created-at = Erstellt am
+tokens-action = Aktion
+tokens-revoke = Den Schlüssel { $name } zurückziehen
+tokens-revoked = Zurückgezogen
+tokens-new = Neuer Schlüssel
+tokens-create = Schlüssel erstellen
+tokens-error-name = Geben Sie dem Schlüssel einen Namen
+tokens-error-role = Wählen Sie eine Rolle
+tokens-error-commune = Sie sind nicht Verwalter dieser Gemeinde
+tokens-error-revoke = Diesen Schlüssel gibt es nicht oder er gehört nicht Ihrer Gemeinde
+unavailable-title = Dienst kurz nicht verfügbar
+unavailable-text = Versuchen Sie es in einigen Minuten erneut. Wenn das Problem bleibt, melden Sie es dem IT-Dienst.
+forbidden-title = Nicht erlaubt
+forbidden-text = Ihre Rolle erlaubt das für diese Gemeinde nicht.
+stale-title = Jemand hat dieses Element inzwischen geändert
+stale-text = Laden Sie die Seite neu, um die letzte Fassung zu sehen, und versuchen Sie es erneut.
+
+## Agents: workspace
+agent-nav-label = Bereich für Mitarbeitende
+agent-nav-list = Nutzung des öffentlichen Raums
+agent-nav-conflicts = Konflikte
+agent-nav-account = Mein Konto
+agent-sign-out = Abmelden
+agent-title = Nutzung des öffentlichen Raums
+agent-new = Erstellen
+agent-new-kind = Neu: { $kind }
+agent-filters = Liste filtern
+agent-filter-kind = Art
+agent-filter-status = Stand
+agent-filter-all = Alle
+agent-filter-my-communes = Alle meine Gemeinden
+agent-filter-from = Aktiv ab
+agent-filter-to = Aktiv bis
+agent-filter-text = Wörter aus Titel oder Beschreibung
+agent-count = { $count ->
+    [0] Kein Element
+    [one] 1 Element
+   *[other] { $count } Elemente
+}
+agent-none = Kein Element passt zu diesen Filtern.
+agent-internal = Intern
+agent-row-conflicts = { $count ->
+    [one] 1 Konflikt
+   *[other] { $count } Konflikte
+}
+agent-map-label = Karte der Nutzung des öffentlichen Raums, mit internen Elementen
+agent-map-note = Gestrichelte Linien sind interne, nicht veröffentlichte Elemente.
+element-new-title = Neu: { $kind }
+element-kind = Art
+element-title = Titel
+element-title-hint = Was die Bürger sehen, zum Beispiel „Erneuerung der Rue de Mons"
+element-description = Beschreibung
+element-status = Stand
+element-public = Auf der öffentlichen Karte veröffentlichen
+element-where = Wo?
+element-shape = Form
+element-coordinates = Koordinaten
+element-coordinates-hint = Eine Zeile pro Punkt: Breite, Länge (zum Beispiel 50.5794, 4.0712). Für eine Fläche die Ecken der Reihe nach. Die Karte füllt das Feld, wenn Sie zeichnen.
+element-when = Wann?
+element-when-hint = Geben Sie mindestens einen Zeitraum oder Wochenzeiten an. Ohne Uhrzeit zählt der ganze Tag.
+element-save = Speichern
+element-check = Konflikte prüfen
+element-conflicts = { $count ->
+    [0] Konflikte
+    [one] 1 Konflikt
+   *[other] { $count } Konflikte
+}
+element-no-conflicts = Kein Konflikt mit anderen Nutzungen.
+element-history = Verlauf
+element-is-public = Auf der öffentlichen Karte veröffentlicht.
+element-is-internal = Intern: Nur die Mitarbeitenden der Gemeinde sehen es.
+element-see-public = Öffentliche Seite ansehen
+element-publish = Veröffentlichen
+element-unpublish = Von der öffentlichen Karte nehmen
+element-done-created = Das Element ist erstellt.
+element-done-saved = Die Änderungen sind gespeichert.
+element-done-published = Das Element ist auf der öffentlichen Karte.
+element-done-unpublished = Das Element ist nicht mehr auf der öffentlichen Karte.
+element-done-assessed = Die Bewertung ist gespeichert.
+history-create = Erstellt
+history-update = Geändert
+history-delete = Gelöscht
+shape-point = Ein Punkt
+shape-ligne = Eine Linie (entlang der Straßen)
+shape-zone = Eine Fläche
+shape-geojson = Komplexe Form (GeoJSON)
+draw-heading = Auf der Karte zeichnen
+draw-skip = Karte überspringen und Koordinaten eingeben
+draw-nojs = Ohne JavaScript geben Sie die Koordinaten unten ein.
+draw-hint = Wählen Sie eine Form und tippen Sie dann bei jedem Punkt auf die Karte. Um eine Linie oder Fläche abzuschließen, tippen Sie noch einmal auf den letzten oder ersten Punkt.
+draw-tools = Zeichenwerkzeuge
+draw-point = Punkt
+draw-line = Linie
+draw-zone = Fläche
+draw-clear = Löschen
+draw-label = Karte zum Zeichnen des Ortes
+draw-done = Form gezeichnet. Die Koordinaten sind eingetragen.
+period-n = Zeitraum { $n }
+period-start = Beginn
+period-start-hint = Zum Beispiel 17 12 2026, Uhrzeit 7:30
+period-end = Ende
+period-end-hint = Leer lassen, wenn das Ende nicht bekannt ist.
+weekly-title = Wochenzeiten (freiwillig)
+weekly-hint = Zum Beispiel Montag bis Freitag, 7:00 bis 16:00, während 3 Wochen.
+weekly-n = Zeiten { $n }
+weekly-from = Erster Tag
+weekly-to = Letzter Tag
+weekly-days = Tage
+weekly-from-time = Von (Uhrzeit)
+weekly-to-time = Bis (Uhrzeit)
+exceptions-label = Tage ohne Nutzung
+exceptions-hint = Zum Beispiel 25/12/2026, 01/01/2027
+serves-legend = Baustellen, die diese Umleitung umgeht
+serves-none = Keine laufenden oder kommenden Baustellen.
+signage-legend = Aufstellen der Schilder
+signage-hint = Die Schilder müssen mindestens 48 Stunden vor Beginn stehen.
+signage-warning = Achtung: Die Schilder stehen { $hours } Stunden vor Beginn. Es braucht mindestens 48.
+preview-title = Konflikte mit anderen Nutzungen
+preview-hint = Konflikte erscheinen hier, wenn Sie zeichnen oder auf „Konflikte prüfen" klicken.
+preview-none = Kein Konflikt gefunden.
+preview-found = { $count ->
+    [one] 1 Konflikt gefunden. Sie können trotzdem speichern und ihn dann bewerten.
+   *[other] { $count } Konflikte gefunden. Sie können trotzdem speichern und sie dann bewerten.
+}
+preview-incomplete = Ergänzen Sie Ort und Daten, um Konflikte zu sehen.
+form-error-kind = Wählen Sie eine Art
+form-error-title = Geben Sie einen Titel ein
+form-error-title-long = Der Titel darf höchstens 200 Zeichen haben
+form-error-description-long = Die Beschreibung ist zu lang
+form-error-status = Wählen Sie einen Stand aus der Liste
+form-error-coordinates-line = Zeile { $line } der Koordinaten ist nicht „Breite, Länge"
+form-error-coordinates-none = Zeichnen Sie den Ort auf der Karte oder geben Sie seine Koordinaten ein
+form-error-coordinates-count = Ein Punkt hat 1 Zeile, eine Linie mindestens 2, eine Fläche mindestens 3
+form-error-geojson = Die GeoJSON-Form ist nicht gültig
+form-error-geometry = Die Form ist nicht gültig: Sie kreuzt sich selbst oder Punkte fallen zusammen
+form-error-outside = Der Ort liegt außerhalb Ihrer Gemeinde
+form-error-forbidden = Ihre Rolle erlaubt nicht, in dieser Gemeinde ein Element zu erstellen oder zu ändern
+form-error-stale = Jemand hat dieses Element inzwischen geändert. Laden Sie die Seite neu und versuchen Sie es erneut.
+form-error-unavailable = Das Speichern ist fehlgeschlagen. Versuchen Sie es in einigen Minuten erneut.
+form-error-date = Geben Sie ein echtes Datum ein, zum Beispiel 17 12 2026
+form-error-time = Geben Sie eine Uhrzeit ein, zum Beispiel 7:30
+form-error-end-before-start = Das Ende muss nach dem Beginn liegen
+form-error-days = Kreuzen Sie mindestens einen Tag an
+form-error-exceptions = Schreiben Sie die Tage wie 25/12/2026, durch Kommas getrennt
+form-error-schedule-empty = Geben Sie mindestens einen Zeitraum oder Wochenzeiten an
+form-error-recurrence-long = Wochenzeiten dürfen höchstens 3 Jahre dauern
+form-error-schedule-large = Diese Zeiten ergeben zu viele Zeiträume; teilen Sie sie auf
+
+## Agents: conflicts
+conflicts-title = Konflikte – { $commune }
+conflicts-intro = Zwei Nutzungen stehen in Konflikt, wenn sie zur selben Zeit weniger als 20 Meter voneinander entfernt sind. Jede betroffene Gemeinde gibt ihre Bewertung ab. Eine Bewertung muss erneut geprüft werden, wenn sich eines der beiden Elemente ändert.
+conflicts-open = { $count ->
+    [0] Zu bewerten
+   *[other] Zu bewerten ({ $count })
+}
+conflicts-settled = { $count ->
+    [0] Bewertet
+   *[other] Bewertet ({ $count })
+}
+conflicts-none-open = Nichts zu bewerten.
+conflicts-none-settled = Kein bewerteter Konflikt.
+conflict-when = Gleichzeitig vom { $start } bis { $end }
+conflict-open-end = Ende nicht bekannt
+conflict-distance = { $metres } m entfernt
+assessment-to_assess = Zu bewerten
+assessment-accepted = Angenommen
+assessment-refused = Abgelehnt
+assessment-to_reassess = Neu zu bewerten
+assess-legend = Bewertung von { $commune }
+assess-accepted = Angenommen: beide können stattfinden
+assess-refused = Abgelehnt: eines der beiden muss sich ändern
+assess-note = Bemerkung
+assess-button = Bewertung speichern
+assess-error-title = Die Bewertung ist nicht gespeichert
+assess-error-verdict = Wählen Sie „Angenommen" oder „Abgelehnt".
+assess-error-note = Die Bemerkung ist zu lang (höchstens 2000 Zeichen).

@@ -362,3 +362,238 @@ mail-follow-text = Hello,
     You follow report { $reference }. We will write to you at each step.
 
     Follow it here: { $link }
+
+## Agents: signing in, accounts
+footer-agents = Staff area
+optional = (optional)
+filter-button = Show
+date-time = Time
+signin-title = Sign in to the staff area
+signin-intro = This area is for the communes' staff. Citizens do not need an account.
+signin-email = E-mail address
+signin-password = Password
+signin-button = Sign in
+signin-forgot = Forgotten password or first visit
+signin-error-email = Enter your e-mail address
+signin-error-password = Enter your password
+signin-error-wrong = The e-mail address or the password does not match
+signin-error-locked = Too many tries with a wrong password. The account is locked until { $time }. You can also choose a new password.
+signin-done-password = Your password is saved. Sign in with it.
+signin-done-signed-out = You are signed out.
+signin-done-everywhere = You are signed out on all your devices.
+forgot-title = Choose a new password
+forgot-hint = We send you a link that works for 1 hour.
+forgot-button = Send me the link
+forgot-error-email = Enter an e-mail address, like name@commune.be
+forgot-sent = If an account exists for { $email }, a link has just been sent there. It works for 1 hour.
+forgot-back = Back to sign in
+reset-title = Your new password
+reset-password = New password
+reset-hint = At least 12 characters. A sentence that is easy to remember works well.
+reset-confirmation = The same password again
+reset-button = Save the password
+reset-error-short = The password needs at least { $count } characters
+reset-error-long = The password is too long
+reset-error-confirmation = The two passwords are not the same
+reset-expired = This link no longer works: it was used already, or it is more than 1 hour old.
+reset-ask-again = Ask for a new link
+mail-reset-subject = Your balise password
+mail-reset-text = Hello,
+
+    To choose your staff area password, open this link within the hour:
+    { $link }
+
+    If you did not ask for this, ignore this message: your password does not change.
+account-title = My account
+account-signed-in-as = You are signed in as { $email }.
+account-roles = Your roles
+account-everywhere-title = Lost a device?
+account-everywhere-text = You can end all your sessions, on every device, this one included.
+account-everywhere-button = Sign me out everywhere
+role-agent = Agent
+role-coordinator = Coordinator
+role-worker = Field worker
+role-admin = Administrator
+tokens-title = API keys
+tokens-intro = A key lets another program of the commune use the API with one role. It is shown only once.
+tokens-created = Here is the new key. Copy it now: it will never be shown again.
+tokens-name = Name
+tokens-name-hint = The program using it, for example "Public works GIS"
+tokens-commune = Commune
+tokens-role = Role
+tokens-created-at = Created on
+tokens-action = Action
+tokens-revoke = Revoke the key { $name }
+tokens-revoked = Revoked
+tokens-new = New key
+tokens-create = Create the key
+tokens-error-name = Give the key a name
+tokens-error-role = Choose a role
+tokens-error-commune = You are not an administrator of this commune
+tokens-error-revoke = This key does not exist or is not your commune's
+unavailable-title = Service unavailable for a moment
+unavailable-text = Try again in a few minutes. If the problem goes on, tell the IT service.
+forbidden-title = Not allowed
+forbidden-text = Your role does not allow this for this commune.
+stale-title = Someone changed this item meanwhile
+stale-text = Reload the page to see the latest version, then try again.
+
+## Agents: workspace
+agent-nav-label = Staff area
+agent-nav-list = Uses of public space
+agent-nav-conflicts = Conflicts
+agent-nav-account = My account
+agent-sign-out = Sign out
+agent-title = Uses of public space
+agent-new = Create
+agent-new-kind = New: { $kind }
+agent-filters = Filter the list
+agent-filter-kind = Type
+agent-filter-status = Status
+agent-filter-all = All
+agent-filter-my-communes = All my communes
+agent-filter-from = Active from
+agent-filter-to = Active until
+agent-filter-text = Words of the title or description
+agent-count = { $count ->
+    [0] No item
+    [one] 1 item
+   *[other] { $count } items
+}
+agent-none = No item matches these filters.
+agent-internal = Internal
+agent-row-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+}
+agent-map-label = Map of the uses of public space, internal items included
+agent-map-note = Dashed lines are internal items, not published.
+element-new-title = New: { $kind }
+element-kind = Type
+element-title = Title
+element-title-hint = What citizens will see, for example "Resurfacing of rue de Mons"
+element-description = Description
+element-status = Status
+element-public = Publish on the public map
+element-where = Where?
+element-shape = Shape
+element-coordinates = Coordinates
+element-coordinates-hint = One line per point: latitude, longitude (for example 50.5794, 4.0712). For an area, give the corners in order. The map fills this in when you draw.
+element-when = When?
+element-when-hint = Give at least one period, or weekly hours. Without a time, the whole day counts.
+element-save = Save
+element-check = Check for conflicts
+element-conflicts = { $count ->
+    [0] Conflicts
+    [one] 1 conflict
+   *[other] { $count } conflicts
+}
+element-no-conflicts = No conflict with other uses.
+element-history = History
+element-is-public = Published on the public map.
+element-is-internal = Internal: only the commune's staff see it.
+element-see-public = See the public page
+element-publish = Publish
+element-unpublish = Take off the public map
+element-done-created = The item is created.
+element-done-saved = The changes are saved.
+element-done-published = The item is published on the public map.
+element-done-unpublished = The item is no longer on the public map.
+element-done-assessed = The assessment is saved.
+history-create = Created
+history-update = Changed
+history-delete = Deleted
+shape-point = A point
+shape-ligne = A line (along streets)
+shape-zone = An area
+shape-geojson = Complex shape (GeoJSON)
+draw-heading = Draw on the map
+draw-skip = Skip the map and type the coordinates
+draw-nojs = Without JavaScript, type the coordinates below.
+draw-hint = Choose a shape, then tap the map at each point. To finish a line or an area, tap the last or the first point again.
+draw-tools = Drawing tools
+draw-point = Point
+draw-line = Line
+draw-zone = Area
+draw-clear = Clear
+draw-label = Map to draw the place
+draw-done = Shape drawn. The coordinates are filled in.
+period-n = Period { $n }
+period-start = Start
+period-start-hint = For example 17 12 2026, time 7:30
+period-end = End
+period-end-hint = Leave empty if the end is not known.
+weekly-title = Weekly hours (optional)
+weekly-hint = For example Monday to Friday, 7:00 to 16:00, for 3 weeks.
+weekly-n = Hours { $n }
+weekly-from = First day
+weekly-to = Last day
+weekly-days = Days
+weekly-from-time = From (time)
+weekly-to-time = To (time)
+exceptions-label = Days without use
+exceptions-hint = For example 25/12/2026, 01/01/2027
+serves-legend = Works this diversion goes around
+serves-none = No current or coming works.
+signage-legend = Signs put up
+signage-hint = Signs must be up at least 48 hours before the start.
+signage-warning = Warning: the signs go up { $hours } hours before the start. At least 48 are needed.
+preview-title = Conflicts with other uses
+preview-hint = Conflicts show here when you draw or when you click "Check for conflicts".
+preview-none = No conflict found.
+preview-found = { $count ->
+    [one] 1 conflict found. You can still save, then assess it.
+   *[other] { $count } conflicts found. You can still save, then assess them.
+}
+preview-incomplete = Complete the place and the dates to see conflicts.
+form-error-kind = Choose a type
+form-error-title = Enter a title
+form-error-title-long = The title must be 200 characters or fewer
+form-error-description-long = The description is too long
+form-error-status = Choose a status from the list
+form-error-coordinates-line = Line { $line } of the coordinates is not "latitude, longitude"
+form-error-coordinates-none = Draw the place on the map or type its coordinates
+form-error-coordinates-count = A point has 1 line, a line at least 2, an area at least 3
+form-error-geojson = The GeoJSON shape is not valid
+form-error-geometry = The shape is not valid: it crosses itself or its points coincide
+form-error-outside = The place is outside your commune
+form-error-forbidden = Your role does not allow creating or changing an item in this commune
+form-error-stale = Someone changed this item meanwhile. Reload the page and try again.
+form-error-unavailable = Saving failed. Try again in a few minutes.
+form-error-date = Enter a real date, for example 17 12 2026
+form-error-time = Enter a time, for example 7:30
+form-error-end-before-start = The end must come after the start
+form-error-days = Tick at least one day
+form-error-exceptions = Write the days like 25/12/2026, separated by commas
+form-error-schedule-empty = Give at least one period or weekly hours
+form-error-recurrence-long = Weekly hours can last 3 years at most
+form-error-schedule-large = These hours make too many periods; split them
+
+## Agents: conflicts
+conflicts-title = Conflicts – { $commune }
+conflicts-intro = Two uses conflict when they are less than 20 metres apart at the same time. Each commune involved gives its view. A view must be looked at again when either item changes.
+conflicts-open = { $count ->
+    [0] To assess
+   *[other] To assess ({ $count })
+}
+conflicts-settled = { $count ->
+    [0] Assessed
+   *[other] Assessed ({ $count })
+}
+conflicts-none-open = Nothing to assess.
+conflicts-none-settled = No conflict assessed.
+conflict-when = Together from { $start } to { $end }
+conflict-open-end = end not known
+conflict-distance = { $metres } m apart
+assessment-to_assess = To assess
+assessment-accepted = Accepted
+assessment-refused = Refused
+assessment-to_reassess = To re-assess
+assess-legend = View of { $commune }
+assess-accepted = Accepted: both can go ahead
+assess-refused = Refused: one of them must change
+assess-note = Note
+assess-button = Save the view
+assess-error-title = The view is not saved
+assess-error-verdict = Choose "Accepted" or "Refused".
+assess-error-note = The note is too long (2000 characters at most).

@@ -366,3 +366,238 @@ mail-follow-text = Bonjour,
     Vous suivez le signalement { $reference }. Nous vous écrirons à chaque étape.
 
     Suivez-le ici : { $link }
+
+## Agents: signing in, accounts
+footer-agents = Espace agents
+optional = (facultatif)
+filter-button = Afficher
+date-time = Heure
+signin-title = Se connecter à l'espace agents
+signin-intro = Cet espace est réservé aux agents des communes. Les citoyens n'ont pas besoin de compte.
+signin-email = Adresse e-mail
+signin-password = Mot de passe
+signin-button = Se connecter
+signin-forgot = Mot de passe oublié ou premier accès
+signin-error-email = Indiquez votre adresse e-mail
+signin-error-password = Indiquez votre mot de passe
+signin-error-wrong = L'adresse e-mail ou le mot de passe ne correspond pas
+signin-error-locked = Trop d'essais avec un mauvais mot de passe. Le compte est bloqué jusqu'à { $time }. Vous pouvez aussi choisir un nouveau mot de passe.
+signin-done-password = Votre mot de passe est enregistré. Connectez-vous avec ce mot de passe.
+signin-done-signed-out = Vous êtes déconnecté.
+signin-done-everywhere = Vous êtes déconnecté sur tous vos appareils.
+forgot-title = Choisir un nouveau mot de passe
+forgot-hint = Nous vous envoyons un lien valable 1 heure.
+forgot-button = Recevoir le lien
+forgot-error-email = Indiquez une adresse e-mail, par exemple nom@commune.be
+forgot-sent = Si un compte existe pour { $email }, un lien vient d'y être envoyé. Il est valable 1 heure.
+forgot-back = Retour à la connexion
+reset-title = Votre nouveau mot de passe
+reset-password = Nouveau mot de passe
+reset-hint = Au moins 12 caractères. Une phrase facile à retenir convient bien.
+reset-confirmation = Le même mot de passe, encore une fois
+reset-button = Enregistrer le mot de passe
+reset-error-short = Le mot de passe doit avoir au moins { $count } caractères
+reset-error-long = Le mot de passe est trop long
+reset-error-confirmation = Les deux mots de passe ne sont pas identiques
+reset-expired = Ce lien n'est plus valable : il a déjà servi ou il a plus d'1 heure.
+reset-ask-again = Demander un nouveau lien
+mail-reset-subject = Votre mot de passe balise
+mail-reset-text = Bonjour,
+
+    Pour choisir votre mot de passe de l'espace agents, ouvrez ce lien dans l'heure :
+    { $link }
+
+    Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+account-title = Mon compte
+account-signed-in-as = Vous êtes connecté avec l'adresse { $email }.
+account-roles = Vos rôles
+account-everywhere-title = Appareil perdu ?
+account-everywhere-text = Vous pouvez fermer toutes vos sessions, sur tous les appareils, y compris celui-ci.
+account-everywhere-button = Me déconnecter partout
+role-agent = Agent
+role-coordinator = Coordinateur
+role-worker = Ouvrier communal
+role-admin = Administrateur
+tokens-title = Clés d'accès à l'API
+tokens-intro = Une clé permet à un autre logiciel de la commune d'utiliser l'API avec un rôle. Elle n'est montrée qu'une fois.
+tokens-created = Voici la nouvelle clé. Copiez-la maintenant : elle ne sera plus jamais affichée.
+tokens-name = Nom
+tokens-name-hint = Le logiciel qui l'utilise, par exemple « SIG du service travaux »
+tokens-commune = Commune
+tokens-role = Rôle
+tokens-created-at = Créée le
+tokens-action = Action
+tokens-revoke = Retirer la clé { $name }
+tokens-revoked = Retirée
+tokens-new = Nouvelle clé
+tokens-create = Créer la clé
+tokens-error-name = Donnez un nom à la clé
+tokens-error-role = Choisissez un rôle
+tokens-error-commune = Vous n'êtes pas administrateur de cette commune
+tokens-error-revoke = Cette clé n'existe pas ou n'est pas de votre commune
+unavailable-title = Service momentanément indisponible
+unavailable-text = Réessayez dans quelques minutes. Si le problème continue, prévenez le service informatique.
+forbidden-title = Accès refusé
+forbidden-text = Votre rôle ne permet pas cette action pour cette commune.
+stale-title = Quelqu'un a modifié cet élément entre-temps
+stale-text = Rechargez la page pour voir la dernière version, puis recommencez.
+
+## Agents: workspace
+agent-nav-label = Espace agents
+agent-nav-list = Occupations de l'espace public
+agent-nav-conflicts = Conflits
+agent-nav-account = Mon compte
+agent-sign-out = Se déconnecter
+agent-title = Occupations de l'espace public
+agent-new = Créer
+agent-new-kind = Nouveau : { $kind }
+agent-filters = Filtrer la liste
+agent-filter-kind = Type
+agent-filter-status = État
+agent-filter-all = Tous
+agent-filter-my-communes = Toutes mes communes
+agent-filter-from = Actif à partir du
+agent-filter-to = Actif jusqu'au
+agent-filter-text = Mots du titre ou de la description
+agent-count = { $count ->
+    [0] Aucun élément
+    [one] 1 élément
+   *[other] { $count } éléments
+}
+agent-none = Aucun élément ne correspond à ces filtres.
+agent-internal = Interne
+agent-row-conflicts = { $count ->
+    [one] 1 conflit
+   *[other] { $count } conflits
+}
+agent-map-label = Carte des occupations, y compris les éléments internes
+agent-map-note = Les traits pointillés sont les éléments internes, non publiés.
+element-new-title = Nouveau : { $kind }
+element-kind = Type
+element-title = Titre
+element-title-hint = Ce que les citoyens verront, par exemple « Réfection de la rue de Mons »
+element-description = Description
+element-status = État
+element-public = Publier sur la carte publique
+element-where = Où ?
+element-shape = Forme
+element-coordinates = Coordonnées
+element-coordinates-hint = Une ligne par point : latitude, longitude (par exemple 50.5794, 4.0712). Pour une zone, donnez les coins dans l'ordre. La carte remplit ce champ quand vous dessinez.
+element-when = Quand ?
+element-when-hint = Donnez au moins une période, ou des horaires par semaine. Sans heure, la journée entière compte.
+element-save = Enregistrer
+element-check = Vérifier les conflits
+element-conflicts = { $count ->
+    [0] Conflits
+    [one] 1 conflit
+   *[other] { $count } conflits
+}
+element-no-conflicts = Aucun conflit avec d'autres occupations.
+element-history = Historique
+element-is-public = Publié sur la carte publique.
+element-is-internal = Interne : seuls les agents de la commune le voient.
+element-see-public = Voir la page publique
+element-publish = Publier
+element-unpublish = Retirer de la carte publique
+element-done-created = L'élément est créé.
+element-done-saved = Les changements sont enregistrés.
+element-done-published = L'élément est publié sur la carte publique.
+element-done-unpublished = L'élément n'est plus sur la carte publique.
+element-done-assessed = L'évaluation est enregistrée.
+history-create = Création
+history-update = Modification
+history-delete = Suppression
+shape-point = Un point
+shape-ligne = Une ligne (le long des rues)
+shape-zone = Une zone
+shape-geojson = Forme complexe (GeoJSON)
+draw-heading = Dessiner sur la carte
+draw-skip = Passer la carte et taper les coordonnées
+draw-nojs = Sans JavaScript, tapez les coordonnées ci-dessous.
+draw-hint = Choisissez une forme, puis touchez la carte à chaque point. Pour finir une ligne ou une zone, touchez à nouveau le dernier ou le premier point.
+draw-tools = Outils de dessin
+draw-point = Point
+draw-line = Ligne
+draw-zone = Zone
+draw-clear = Effacer
+draw-label = Carte pour dessiner l'emplacement
+draw-done = Forme dessinée. Les coordonnées sont remplies.
+period-n = Période { $n }
+period-start = Début
+period-start-hint = Par exemple 17 12 2026, heure 7:30
+period-end = Fin
+period-end-hint = Laissez vide si la fin n'est pas connue.
+weekly-title = Horaires par semaine (facultatif)
+weekly-hint = Par exemple du lundi au vendredi, de 7:00 à 16:00, pendant 3 semaines.
+weekly-n = Horaire { $n }
+weekly-from = Premier jour
+weekly-to = Dernier jour
+weekly-days = Jours
+weekly-from-time = De (heure)
+weekly-to-time = À (heure)
+exceptions-label = Jours sans occupation
+exceptions-hint = Par exemple 25/12/2026, 01/01/2027
+serves-legend = Chantiers que cette déviation contourne
+serves-none = Aucun chantier en cours ou à venir.
+signage-legend = Pose des panneaux
+signage-hint = Les panneaux doivent être posés au moins 48 heures avant le début.
+signage-warning = Attention : les panneaux sont posés { $hours } heures avant le début. Il en faut au moins 48.
+preview-title = Conflits avec d'autres occupations
+preview-hint = Les conflits apparaissent ici quand vous dessinez ou quand vous cliquez sur « Vérifier les conflits ».
+preview-none = Aucun conflit trouvé.
+preview-found = { $count ->
+    [one] 1 conflit trouvé. Vous pouvez enregistrer quand même, puis l'évaluer.
+   *[other] { $count } conflits trouvés. Vous pouvez enregistrer quand même, puis les évaluer.
+}
+preview-incomplete = Complétez l'emplacement et les dates pour voir les conflits.
+form-error-kind = Choisissez un type
+form-error-title = Indiquez un titre
+form-error-title-long = Le titre doit faire 200 caractères au plus
+form-error-description-long = La description est trop longue
+form-error-status = Choisissez un état de la liste
+form-error-coordinates-line = La ligne { $line } des coordonnées n'est pas « latitude, longitude »
+form-error-coordinates-none = Dessinez l'emplacement sur la carte ou tapez ses coordonnées
+form-error-coordinates-count = Un point a 1 ligne, une ligne au moins 2, une zone au moins 3
+form-error-geojson = La forme GeoJSON n'est pas valable
+form-error-geometry = La forme n'est pas valable : elle se croise ou ses points sont confondus
+form-error-outside = L'emplacement est en dehors de votre commune
+form-error-forbidden = Votre rôle ne permet pas de créer ou modifier un élément dans cette commune
+form-error-stale = Quelqu'un a modifié cet élément entre-temps. Rechargez la page et recommencez.
+form-error-unavailable = L'enregistrement n'a pas pu se faire. Réessayez dans quelques minutes.
+form-error-date = Indiquez une date réelle, par exemple 17 12 2026
+form-error-time = Indiquez une heure, par exemple 7:30
+form-error-end-before-start = La fin doit venir après le début
+form-error-days = Cochez au moins un jour
+form-error-exceptions = Écrivez les jours comme 25/12/2026, séparés par des virgules
+form-error-schedule-empty = Donnez au moins une période ou un horaire par semaine
+form-error-recurrence-long = Un horaire par semaine peut durer 3 ans au plus
+form-error-schedule-large = Cet horaire fait trop de périodes ; divisez-le
+
+## Agents: conflicts
+conflicts-title = Conflits – { $commune }
+conflicts-intro = Deux occupations sont en conflit quand elles sont à moins de 20 mètres l'une de l'autre au même moment. Chaque commune concernée donne son avis. Un avis est à revoir quand l'un des deux éléments change.
+conflicts-open = { $count ->
+    [0] À évaluer
+   *[other] À évaluer ({ $count })
+}
+conflicts-settled = { $count ->
+    [0] Évalués
+   *[other] Évalués ({ $count })
+}
+conflicts-none-open = Rien à évaluer.
+conflicts-none-settled = Aucun conflit évalué.
+conflict-when = Ensemble du { $start } au { $end }
+conflict-open-end = fin non connue
+conflict-distance = à { $metres } m
+assessment-to_assess = À évaluer
+assessment-accepted = Accepté
+assessment-refused = Refusé
+assessment-to_reassess = À réévaluer
+assess-legend = Avis de { $commune }
+assess-accepted = Accepté : les deux peuvent avoir lieu
+assess-refused = Refusé : l'un des deux doit changer
+assess-note = Remarque
+assess-button = Enregistrer l'avis
+assess-error-title = L'avis n'est pas enregistré
+assess-error-verdict = Choisissez « Accepté » ou « Refusé ».
+assess-error-note = La remarque est trop longue (2000 caractères au plus).

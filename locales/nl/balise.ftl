@@ -362,3 +362,238 @@ mail-follow-text = Goedendag,
     U volgt melding { $reference }. We schrijven u bij elke stap.
 
     Volg ze hier: { $link }
+
+## Agents: signing in, accounts
+footer-agents = Personeelsruimte
+optional = (niet verplicht)
+filter-button = Tonen
+date-time = Uur
+signin-title = Aanmelden bij de personeelsruimte
+signin-intro = Deze ruimte is voor het personeel van de gemeenten. Burgers hebben geen account nodig.
+signin-email = E-mailadres
+signin-password = Wachtwoord
+signin-button = Aanmelden
+signin-forgot = Wachtwoord vergeten of eerste bezoek
+signin-error-email = Vul uw e-mailadres in
+signin-error-password = Vul uw wachtwoord in
+signin-error-wrong = Het e-mailadres of het wachtwoord klopt niet
+signin-error-locked = Te veel pogingen met een verkeerd wachtwoord. Het account is geblokkeerd tot { $time }. U kunt ook een nieuw wachtwoord kiezen.
+signin-done-password = Uw wachtwoord is opgeslagen. Meld u ermee aan.
+signin-done-signed-out = U bent afgemeld.
+signin-done-everywhere = U bent afgemeld op al uw toestellen.
+forgot-title = Een nieuw wachtwoord kiezen
+forgot-hint = We sturen u een link die 1 uur geldig is.
+forgot-button = Stuur mij de link
+forgot-error-email = Vul een e-mailadres in, bijvoorbeeld naam@gemeente.be
+forgot-sent = Als er een account bestaat voor { $email }, is er net een link naartoe gestuurd. Hij is 1 uur geldig.
+forgot-back = Terug naar aanmelden
+reset-title = Uw nieuwe wachtwoord
+reset-password = Nieuw wachtwoord
+reset-hint = Minstens 12 tekens. Een zin die u makkelijk onthoudt, werkt goed.
+reset-confirmation = Hetzelfde wachtwoord nog een keer
+reset-button = Wachtwoord opslaan
+reset-error-short = Het wachtwoord moet minstens { $count } tekens hebben
+reset-error-long = Het wachtwoord is te lang
+reset-error-confirmation = De twee wachtwoorden zijn niet gelijk
+reset-expired = Deze link werkt niet meer: hij is al gebruikt of ouder dan 1 uur.
+reset-ask-again = Een nieuwe link vragen
+mail-reset-subject = Uw wachtwoord voor balise
+mail-reset-text = Goedendag,
+
+    Open deze link binnen het uur om uw wachtwoord voor de personeelsruimte te kiezen:
+    { $link }
+
+    Hebt u niets gevraagd? Negeer dit bericht: uw wachtwoord verandert niet.
+account-title = Mijn account
+account-signed-in-as = U bent aangemeld als { $email }.
+account-roles = Uw rollen
+account-everywhere-title = Toestel kwijt?
+account-everywhere-text = U kunt al uw sessies beëindigen, op alle toestellen, ook dit.
+account-everywhere-button = Mij overal afmelden
+role-agent = Medewerker
+role-coordinator = Coördinator
+role-worker = Gemeentearbeider
+role-admin = Beheerder
+tokens-title = API-sleutels
+tokens-intro = Met een sleutel gebruikt een ander programma van de gemeente de API met één rol. Hij wordt maar één keer getoond.
+tokens-created = Hier is de nieuwe sleutel. Kopieer hem nu: hij wordt nooit meer getoond.
+tokens-name = Naam
+tokens-name-hint = Het programma dat hem gebruikt, bijvoorbeeld "GIS van de technische dienst"
+tokens-commune = Gemeente
+tokens-role = Rol
+tokens-created-at = Gemaakt op
+tokens-action = Actie
+tokens-revoke = De sleutel { $name } intrekken
+tokens-revoked = Ingetrokken
+tokens-new = Nieuwe sleutel
+tokens-create = Sleutel maken
+tokens-error-name = Geef de sleutel een naam
+tokens-error-role = Kies een rol
+tokens-error-commune = U bent geen beheerder van deze gemeente
+tokens-error-revoke = Deze sleutel bestaat niet of is niet van uw gemeente
+unavailable-title = Dienst even niet beschikbaar
+unavailable-text = Probeer het over enkele minuten opnieuw. Blijft het probleem, verwittig dan de informaticadienst.
+forbidden-title = Niet toegestaan
+forbidden-text = Uw rol staat dit niet toe voor deze gemeente.
+stale-title = Iemand heeft dit element intussen gewijzigd
+stale-text = Laad de pagina opnieuw om de laatste versie te zien en probeer opnieuw.
+
+## Agents: workspace
+agent-nav-label = Personeelsruimte
+agent-nav-list = Inname van de openbare ruimte
+agent-nav-conflicts = Conflicten
+agent-nav-account = Mijn account
+agent-sign-out = Afmelden
+agent-title = Inname van de openbare ruimte
+agent-new = Maken
+agent-new-kind = Nieuw: { $kind }
+agent-filters = De lijst filteren
+agent-filter-kind = Soort
+agent-filter-status = Stand
+agent-filter-all = Alle
+agent-filter-my-communes = Al mijn gemeenten
+agent-filter-from = Actief vanaf
+agent-filter-to = Actief tot
+agent-filter-text = Woorden uit de titel of de beschrijving
+agent-count = { $count ->
+    [0] Geen element
+    [one] 1 element
+   *[other] { $count } elementen
+}
+agent-none = Geen element past bij deze filters.
+agent-internal = Intern
+agent-row-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicten
+}
+agent-map-label = Kaart van de inname van de openbare ruimte, ook interne elementen
+agent-map-note = Stippellijnen zijn interne, niet gepubliceerde elementen.
+element-new-title = Nieuw: { $kind }
+element-kind = Soort
+element-title = Titel
+element-title-hint = Wat burgers zien, bijvoorbeeld "Heraanleg van de rue de Mons"
+element-description = Beschrijving
+element-status = Stand
+element-public = Publiceren op de openbare kaart
+element-where = Waar?
+element-shape = Vorm
+element-coordinates = Coördinaten
+element-coordinates-hint = Eén regel per punt: breedtegraad, lengtegraad (bijvoorbeeld 50.5794, 4.0712). Geef voor een zone de hoeken in volgorde. De kaart vult dit in als u tekent.
+element-when = Wanneer?
+element-when-hint = Geef minstens één periode of uren per week. Zonder uur telt de hele dag.
+element-save = Opslaan
+element-check = Conflicten nakijken
+element-conflicts = { $count ->
+    [0] Conflicten
+    [one] 1 conflict
+   *[other] { $count } conflicten
+}
+element-no-conflicts = Geen conflict met andere innames.
+element-history = Geschiedenis
+element-is-public = Gepubliceerd op de openbare kaart.
+element-is-internal = Intern: alleen het personeel van de gemeente ziet het.
+element-see-public = De openbare pagina bekijken
+element-publish = Publiceren
+element-unpublish = Van de openbare kaart halen
+element-done-created = Het element is gemaakt.
+element-done-saved = De wijzigingen zijn opgeslagen.
+element-done-published = Het element staat op de openbare kaart.
+element-done-unpublished = Het element staat niet meer op de openbare kaart.
+element-done-assessed = De beoordeling is opgeslagen.
+history-create = Gemaakt
+history-update = Gewijzigd
+history-delete = Verwijderd
+shape-point = Een punt
+shape-ligne = Een lijn (langs straten)
+shape-zone = Een zone
+shape-geojson = Complexe vorm (GeoJSON)
+draw-heading = Tekenen op de kaart
+draw-skip = De kaart overslaan en de coördinaten typen
+draw-nojs = Typ zonder JavaScript de coördinaten hieronder.
+draw-hint = Kies een vorm en tik dan op de kaart bij elk punt. Tik opnieuw op het laatste of eerste punt om een lijn of zone af te sluiten.
+draw-tools = Tekengereedschap
+draw-point = Punt
+draw-line = Lijn
+draw-zone = Zone
+draw-clear = Wissen
+draw-label = Kaart om de plaats te tekenen
+draw-done = Vorm getekend. De coördinaten zijn ingevuld.
+period-n = Periode { $n }
+period-start = Begin
+period-start-hint = Bijvoorbeeld 17 12 2026, uur 7:30
+period-end = Einde
+period-end-hint = Laat leeg als het einde niet bekend is.
+weekly-title = Uren per week (niet verplicht)
+weekly-hint = Bijvoorbeeld maandag tot vrijdag, van 7:00 tot 16:00, gedurende 3 weken.
+weekly-n = Uren { $n }
+weekly-from = Eerste dag
+weekly-to = Laatste dag
+weekly-days = Dagen
+weekly-from-time = Van (uur)
+weekly-to-time = Tot (uur)
+exceptions-label = Dagen zonder inname
+exceptions-hint = Bijvoorbeeld 25/12/2026, 01/01/2027
+serves-legend = Werken waar deze omleiding omheen gaat
+serves-none = Geen lopende of komende werken.
+signage-legend = Plaatsing van de borden
+signage-hint = De borden moeten minstens 48 uur voor het begin staan.
+signage-warning = Let op: de borden komen { $hours } uur voor het begin. Er zijn er minstens 48 nodig.
+preview-title = Conflicten met andere innames
+preview-hint = Conflicten verschijnen hier als u tekent of op "Conflicten nakijken" klikt.
+preview-none = Geen conflict gevonden.
+preview-found = { $count ->
+    [one] 1 conflict gevonden. U kunt toch opslaan en het daarna beoordelen.
+   *[other] { $count } conflicten gevonden. U kunt toch opslaan en ze daarna beoordelen.
+}
+preview-incomplete = Vul de plaats en de data aan om conflicten te zien.
+form-error-kind = Kies een soort
+form-error-title = Vul een titel in
+form-error-title-long = De titel mag hoogstens 200 tekens hebben
+form-error-description-long = De beschrijving is te lang
+form-error-status = Kies een stand uit de lijst
+form-error-coordinates-line = Regel { $line } van de coördinaten is niet "breedtegraad, lengtegraad"
+form-error-coordinates-none = Teken de plaats op de kaart of typ de coördinaten
+form-error-coordinates-count = Een punt heeft 1 regel, een lijn minstens 2, een zone minstens 3
+form-error-geojson = De GeoJSON-vorm is niet geldig
+form-error-geometry = De vorm is niet geldig: hij snijdt zichzelf of punten vallen samen
+form-error-outside = De plaats ligt buiten uw gemeente
+form-error-forbidden = Uw rol staat niet toe om in deze gemeente een element te maken of te wijzigen
+form-error-stale = Iemand heeft dit element intussen gewijzigd. Laad de pagina opnieuw en probeer opnieuw.
+form-error-unavailable = Opslaan is mislukt. Probeer het over enkele minuten opnieuw.
+form-error-date = Vul een echte datum in, bijvoorbeeld 17 12 2026
+form-error-time = Vul een uur in, bijvoorbeeld 7:30
+form-error-end-before-start = Het einde moet na het begin komen
+form-error-days = Vink minstens één dag aan
+form-error-exceptions = Schrijf de dagen als 25/12/2026, gescheiden door komma's
+form-error-schedule-empty = Geef minstens één periode of uren per week
+form-error-recurrence-long = Uren per week mogen hoogstens 3 jaar duren
+form-error-schedule-large = Deze uren geven te veel periodes; splits ze op
+
+## Agents: conflicts
+conflicts-title = Conflicten – { $commune }
+conflicts-intro = Twee innames zijn in conflict als ze op hetzelfde moment minder dan 20 meter van elkaar liggen. Elke betrokken gemeente geeft haar oordeel. Een oordeel moet opnieuw bekeken worden als een van beide elementen verandert.
+conflicts-open = { $count ->
+    [0] Te beoordelen
+   *[other] Te beoordelen ({ $count })
+}
+conflicts-settled = { $count ->
+    [0] Beoordeeld
+   *[other] Beoordeeld ({ $count })
+}
+conflicts-none-open = Niets te beoordelen.
+conflicts-none-settled = Geen beoordeeld conflict.
+conflict-when = Samen van { $start } tot { $end }
+conflict-open-end = einde niet bekend
+conflict-distance = op { $metres } m
+assessment-to_assess = Te beoordelen
+assessment-accepted = Aanvaard
+assessment-refused = Geweigerd
+assessment-to_reassess = Opnieuw te beoordelen
+assess-legend = Oordeel van { $commune }
+assess-accepted = Aanvaard: beide kunnen doorgaan
+assess-refused = Geweigerd: een van beide moet veranderen
+assess-note = Opmerking
+assess-button = Oordeel opslaan
+assess-error-title = Het oordeel is niet opgeslagen
+assess-error-verdict = Kies "Aanvaard" of "Geweigerd".
+assess-error-note = De opmerking is te lang (hoogstens 2000 tekens).

@@ -11,29 +11,36 @@ use crate::error::Error;
 use crate::model::FieldError;
 use crate::policy::Actor;
 
-/// Compares secrets in time independent of where they differ.
-fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+/// The name of the session cookie of people signed in.
+pub const SESSION_COOKIE: &str = "balise_session";
 
+/// Who is calling: a bearer token (the admin token or an API token), else the person of
+/// a session cookie, else an anonymous citizen. A wrong token is an error, never a
+/// silent fall-back to anonymous; an expired session is simply anonymous (the
+/// workspace then asks to sign in again).
 impl FromRequestParts<Web> for Actor {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
-        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
-            return Ok(Actor::Anonymous);
-        };
-        let token = value
-            .to_str()
-            .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
-        match (token, web.app.config.admin_token.as_deref()) {
-            (Some(t), Some(admin)) if same_secret(t.as_bytes(), admin.as_bytes()) => {
-                Ok(Actor::AdminToken)
-            }
-            // a wrong token is an error, never a silent fall-back to anonymous
-            _ => Err(Error::Unauthorized),
+        if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+            let token = value
+                .to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .map(str::trim)
+                .filter(|t| !t.is_empty() && t.len() <= 200);
+            return match token {
+                Some(t) => web.app.token_actor(t).await?.ok_or(Error::Unauthorized),
+                None => Err(Error::Unauthorized),
+            };
+        }
+        match crate::web::cookie(parts, SESSION_COOKIE).filter(|s| s.len() <= 100) {
+            Some(secret) => Ok(web
+                .app
+                .session_actor(secret)
+                .await?
+                .unwrap_or(Actor::Anonymous)),
+            None => Ok(Actor::Anonymous),
         }
     }
 }

@@ -138,7 +138,7 @@ fn parse_list(web: &Web, params: &[(String, String)], actor: &Actor) -> Result<L
         }
     };
     let mut q = IndexQuery {
-        include_internal: actor.sees_internal(get("commune")),
+        internal: actor.scope(),
         ..Default::default()
     };
     collect(get("bbox").map(parse_bbox).transpose().map(|b| q.bbox = b));
@@ -282,7 +282,7 @@ fn urlencode(s: &str) -> String {
         .collect()
 }
 
-fn parse_id(id: &str) -> Result<Uuid, Error> {
+pub fn parse_id(id: &str) -> Result<Uuid, Error> {
     Uuid::parse_str(id).map_err(|_| {
         Error::BadRequest(vec![FieldError::new(
             "/id",

@@ -3,12 +3,14 @@
 //! problem documents in `problem`, nowhere else.
 
 mod communes;
-mod extract;
+mod conflicts;
+pub mod extract;
 mod features;
 mod limit;
 mod problem;
 mod styles;
 mod tiles;
+mod tokens;
 
 pub use tiles::accepts_gzip;
 
@@ -149,6 +151,24 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
                 .delete(features::delete),
         )
         .route("/api/v1/features/{id}/history", get(features::history))
+        .route(
+            "/api/v1/features/{id}/conflicts",
+            get(conflicts::of_feature),
+        )
+        .route(
+            "/api/v1/features/{id}/conflicts/{other}/assessment",
+            axum::routing::put(conflicts::assess),
+        )
+        .route(
+            "/api/v1/features/{id}/conflicts/{other}/assessments",
+            get(conflicts::assessments),
+        )
+        .route(
+            "/api/v1/conflicts/preview",
+            axum::routing::post(conflicts::preview),
+        )
+        .route("/api/v1/tokens", get(tokens::list).post(tokens::create))
+        .route("/api/v1/tokens/{id}", axum::routing::delete(tokens::revoke))
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
         .merge(map_routes)

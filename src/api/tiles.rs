@@ -17,7 +17,7 @@ use crate::tiles::{self, Access, Layer, TileId};
 fn layers<'a>(web: &'a Web, names: &str, actor: &Actor) -> Result<Vec<&'a Layer>, Error> {
     let chosen = tiles::select(&web.tiles, names)
         .map_err(|n| Error::NotFound(format!("tile layer `{n}`")))?;
-    if chosen.iter().any(|l| l.access == Access::Internal) && !actor.sees_internal(None) {
+    if chosen.iter().any(|l| l.access == Access::Internal) && !actor.sees_any_internal() {
         return Err(Error::Unauthorized);
     }
     Ok(chosen)
@@ -159,16 +159,17 @@ pub async fn tile(
     let chosen = layers(&web, &names, &actor)?;
     let tile = tile_id(&z, &x, &file)?;
     let time = tile_time(&params)?;
+    let scope = actor.scope();
     // a hit is answered here; drawing (or waiting for another request's drawing) is
     // blocking work and goes to the blocking pool
-    let (rendered, hit) = match web.tile_cache.get(&tiles::key(&chosen, tile, time)) {
+    let (rendered, hit) = match web.tile_cache.get(&tiles::key(&chosen, tile, time, &scope)) {
         Some(r) => (r, true),
         None => {
             let (app, cache) = (web.app.clone(), web.tile_cache.clone());
             let owned: Vec<Layer> = chosen.iter().map(|l| (*l).clone()).collect();
             tokio::task::spawn_blocking(move || {
                 let refs: Vec<&Layer> = owned.iter().collect();
-                tiles::draw_missing(&app, &cache, &refs, tile, time)
+                tiles::draw_missing(&app, &cache, &refs, tile, time, &scope)
             })
             .await
             .map_err(|e| Error::Internal(e.into()))?
@@ -272,7 +273,9 @@ pub fn fast_hit(web: &Web, req: &axum::extract::Request) -> Option<Response> {
     if !super::limit::allows(web, req) {
         return None;
     }
-    let rendered = web.tile_cache.get(&tiles::key(&chosen, tile, time))?;
+    let rendered =
+        web.tile_cache
+            .get(&tiles::key(&chosen, tile, time, &crate::index::Scope::None))?;
     web.metrics
         .tile_cache
         .get_or_create(&CacheLabels { result: "hit" })

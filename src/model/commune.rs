@@ -40,6 +40,9 @@ pub struct CommuneSettings {
     /// How near (metres) an open report of the same category must be to be offered as
     /// "already reported?" before a new one is sent.
     pub duplicate_radius_m: f64,
+    /// Which kinds of features clash when they meet in place and time, as pairs
+    /// (`[["works", "event"], …]`); the order within a pair does not matter.
+    pub conflict_pairs: Vec<[super::Kind; 2]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -98,6 +101,7 @@ impl Default for CommuneSettings {
             arms_url: None,
             report_categories: Vec::new(),
             duplicate_radius_m: 50.0,
+            conflict_pairs: super::conflict::DEFAULT_PAIRS.to_vec(),
         }
     }
 }

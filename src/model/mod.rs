@@ -4,7 +4,9 @@
 //! whether a feature is acceptable lives here, so the API, the importer, the demo loader
 //! and later the web forms all apply the very same rules.
 
+pub mod account;
 pub mod commune;
+pub mod conflict;
 pub mod feature;
 pub mod geometry;
 pub mod report;

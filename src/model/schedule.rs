@@ -82,7 +82,7 @@ pub struct Recurrence {
 }
 
 /// A concrete half-open interval in Unix seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Interval {
     pub start: Instant,
     pub end: Instant,

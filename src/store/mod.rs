@@ -6,6 +6,7 @@
 //! only after the transaction has committed. Optimistic concurrency is enforced in SQL
 //! (`UPDATE … WHERE version = expected`), so two writers can never both win.
 
+pub mod accounts;
 mod postgres;
 mod sqlite;
 
@@ -65,7 +66,7 @@ pub enum Change {
 pub type Progress<'a> = &'a (dyn Fn(u64) + Send + Sync);
 
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: accounts::AccountStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
     async fn ping(&self) -> Result<()>;

@@ -191,6 +191,8 @@ fn parse_change(payload: &str) -> Option<Change> {
     }
 }
 
+super::accounts::account_store!(PgStore);
+
 #[async_trait]
 impl Store for PgStore {
     fn backend(&self) -> &'static str {

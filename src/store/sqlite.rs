@@ -210,6 +210,8 @@ async fn current_version(tx: &mut Transaction<'static, Sqlite>, id: Uuid) -> Res
     )
 }
 
+super::accounts::account_store!(SqliteStore);
+
 #[async_trait]
 impl Store for SqliteStore {
     fn backend(&self) -> &'static str {

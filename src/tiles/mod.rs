@@ -18,7 +18,7 @@ use axum::body::Bytes;
 use cache::{Key, Rendered, TileCache};
 
 use crate::app::App;
-use crate::index::Query;
+use crate::index::{Query, Scope};
 use crate::model::TimeFilter;
 use render::LayerContent;
 
@@ -45,11 +45,24 @@ pub fn select<'a>(all: &'a [Layer], names: &str) -> Result<Vec<&'a Layer>, Strin
     Ok(out)
 }
 
-/// The cache key of a tile of these layers at this time.
-pub fn key(layers: &[&Layer], tile: TileId, time: TimeFilter) -> Key {
+/// The cache key of a tile of these layers at this time, for a reader who sees the
+/// internal features of `scope` (the communes are part of the key: two agents of
+/// different communes never share an internal tile).
+pub fn key(layers: &[&Layer], tile: TileId, time: TimeFilter, scope: &Scope) -> Key {
     let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
+    let mut joined = names.join(",");
+    if layers.iter().any(|l| l.access == Access::Internal) {
+        match scope {
+            Scope::Communes(c) => {
+                joined.push('@');
+                joined.push_str(&c.join("+"));
+            }
+            Scope::All => joined.push_str("@*"),
+            Scope::None => {}
+        }
+    }
     Key {
-        layers: names.join(","),
+        layers: joined,
         tile,
         time,
     }
@@ -65,8 +78,9 @@ pub fn draw_missing(
     layers: &[&Layer],
     tile: TileId,
     time: TimeFilter,
+    scope: &Scope,
 ) -> Result<(Rendered, bool), String> {
-    let key = key(layers, tile, time);
+    let key = key(layers, tile, time, scope);
     let _turn = match cache.enabled() {
         true => Some(cache.turn(&key)),
         false => None,
@@ -76,7 +90,7 @@ pub fn draw_missing(
         return Ok((r, true));
     }
     let generation = cache.generation();
-    let bytes = render(app, layers, &tile, time)?;
+    let bytes = render(app, layers, &tile, time, scope)?;
     let mut h = DefaultHasher::new();
     bytes.hash(&mut h);
     let gzip = bytes.as_deref().map(gzip).transpose()?;
@@ -107,18 +121,31 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Renders a tile of the given layers from the application's index; `None` when empty.
+/// Internal layers show the internal features of the communes in `scope` only.
 pub fn render(
     app: &App,
     layers: &[&Layer],
     tile: &TileId,
     time: TimeFilter,
+    scope: &Scope,
 ) -> Result<Option<Vec<u8>>, String> {
     // boundaries are large: copy them only for a tile that shows them
     let communes = match layers.iter().any(|l| l.source == Source::Communes) {
         true => app.communes(),
         false => Vec::new(),
     };
-    render_from(|q, f| app.visit(q, f), &communes, layers, tile, time)
+    let visit = |q: &Query, f: &mut dyn FnMut(crate::index::Hit<'_>)| {
+        if q.internal == Scope::All && *scope != Scope::All {
+            let narrowed = Query {
+                internal: scope.clone(),
+                ..q.clone()
+            };
+            app.visit(&narrowed, f)
+        } else {
+            app.visit(q, f)
+        }
+    };
+    render_from(visit, &communes, layers, tile, time)
 }
 
 /// Renders a tile from any source of index matches (the live index, or a test's):
@@ -148,7 +175,11 @@ pub fn render_from(
                             },
                             kinds: l.kind_bits(),
                             commune: None,
-                            include_internal: l.access == Access::Internal,
+                            // narrowed to the reader's communes by `render`
+                            internal: match l.access {
+                                Access::Internal => Scope::All,
+                                Access::Public => Scope::None,
+                            },
                         };
                         visit(&query, &mut |hit| triage.add(hit));
                     }

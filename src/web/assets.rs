@@ -47,6 +47,18 @@ const FILES: &[(&str, &str, &[u8])] = &[
     asset!("map.js", JS, "web/static/map.js"),
     asset!("carte.js", JS, "web/static/carte.js"),
     asset!("lieu.js", JS, "web/static/lieu.js"),
+    asset!("agent.js", JS, "web/static/agent.js"),
+    asset!("dessin.js", JS, "web/static/dessin.js"),
+    asset!(
+        "terra-draw.js",
+        JS,
+        "node_modules/terra-draw/dist/terra-draw.modern.js"
+    ),
+    asset!(
+        "terra-draw-maplibre-gl-adapter.js",
+        JS,
+        "node_modules/terra-draw-maplibre-gl-adapter/dist/terra-draw-maplibre-gl-adapter.modern.js"
+    ),
     asset!(
         "maplibre-gl.mjs",
         JS,

@@ -147,7 +147,7 @@ pub fn status_group(status: &str) -> &'static str {
     }
 }
 
-fn day(j: &str, m: &str, a: &str) -> Option<NaiveDate> {
+pub fn day(j: &str, m: &str, a: &str) -> Option<NaiveDate> {
     let (j, m, a) = (
         j.trim().parse().ok()?,
         m.trim().parse().ok()?,
@@ -222,7 +222,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
             Some(d) => (d, d + Duration::days(1)),
             None => {
                 errors.push(FieldErr {
-                    field: "jour_j",
+                    field: "jour_j".into(),
                     message: t("error-day"),
                 });
                 (today, today + Duration::days(1))
@@ -233,27 +233,27 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
             let b = day(&filters.au_j, &filters.au_m, &filters.au_a);
             if a.is_none() {
                 errors.push(FieldErr {
-                    field: "du_j",
+                    field: "du_j".into(),
                     message: t("error-range-from"),
                 });
             }
             if b.is_none() {
                 errors.push(FieldErr {
-                    field: "au_j",
+                    field: "au_j".into(),
                     message: t("error-range-to"),
                 });
             }
             match (a, b) {
                 (Some(a), Some(b)) if b < a => {
                     errors.push(FieldErr {
-                        field: "au_j",
+                        field: "au_j".into(),
                         message: t("error-range-order"),
                     });
                     (today, today + Duration::days(1))
                 }
                 (Some(a), Some(b)) if (b - a).num_days() >= MAX_RANGE_DAYS => {
                     errors.push(FieldErr {
-                        field: "au_j",
+                        field: "au_j".into(),
                         message: web.ui.i18n.tf(
                             lang,
                             "error-range-long",
@@ -280,7 +280,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
     let q = filters.q.trim().to_string();
     if q.chars().count() > MAX_QUERY_CHARS {
         errors.push(FieldErr {
-            field: "q",
+            field: "q".into(),
             message: web.ui.i18n.tf(
                 lang,
                 "error-search-long",
@@ -295,7 +295,7 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
         time: TimeFilter::Range(start.timestamp(), end.timestamp()),
         kinds,
         commune: commune.as_ref().map(|c| c.nis.clone()),
-        include_internal: false,
+        internal: crate::index::Scope::None,
     };
     let mut found: Vec<std::sync::Arc<Entry>> = if errors.is_empty() {
         web.app.query(&query)

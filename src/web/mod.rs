@@ -8,8 +8,11 @@
 //! public data only), and render a template. Templates live in `web/templates/`, styles
 //! and scripts in `web/static/`, texts in `locales/`; all are built into the binary.
 
+mod agent;
 pub mod assets;
 mod carte;
+mod compte;
+mod formulaire;
 pub mod i18n;
 mod notify;
 mod pages;
@@ -24,7 +27,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use fluent_bundle::FluentValue;
 use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
@@ -66,6 +69,35 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "desabonner.html",
         include_str!("../../web/templates/desabonner.html"),
+    ),
+    (
+        "connexion.html",
+        include_str!("../../web/templates/connexion.html"),
+    ),
+    (
+        "oublie.html",
+        include_str!("../../web/templates/oublie.html"),
+    ),
+    (
+        "mot-de-passe.html",
+        include_str!("../../web/templates/mot-de-passe.html"),
+    ),
+    (
+        "compte.html",
+        include_str!("../../web/templates/compte.html"),
+    ),
+    ("agent.html", include_str!("../../web/templates/agent.html")),
+    (
+        "agent-element.html",
+        include_str!("../../web/templates/agent-element.html"),
+    ),
+    (
+        "agent-conflits.html",
+        include_str!("../../web/templates/agent-conflits.html"),
+    ),
+    (
+        "apercu.html",
+        include_str!("../../web/templates/apercu.html"),
     ),
 ];
 
@@ -309,7 +341,7 @@ pub fn random_hex(n: usize) -> String {
 /// to do, in the page's language.
 #[derive(Serialize)]
 pub struct FieldErr {
-    pub field: &'static str,
+    pub field: std::borrow::Cow<'static, str>,
     pub message: String,
 }
 
@@ -430,6 +462,29 @@ pub fn routes() -> Router<Web> {
             "/desabonner/{token}",
             get(suivi::unsubscribe_form).post(suivi::unsubscribe),
         )
+        .route(
+            "/connexion",
+            get(compte::sign_in_form).post(compte::sign_in),
+        )
+        .route("/deconnexion", post(compte::sign_out))
+        .route("/deconnexion-partout", post(compte::sign_out_everywhere))
+        .route(
+            "/mot-de-passe-oublie",
+            get(compte::forgot_form).post(compte::forgot),
+        )
+        .route(
+            "/mot-de-passe/{secret}",
+            get(compte::reset_form).post(compte::reset),
+        )
+        .route("/agent", get(agent::list))
+        .route("/agent/compte", get(compte::account))
+        .route("/agent/jetons", post(compte::tokens))
+        .route("/agent/nouveau", get(agent::new_form).post(agent::create))
+        .route("/agent/apercu", post(agent::preview))
+        .route("/agent/element/{id}", get(agent::element).post(agent::save))
+        .route("/agent/element/{id}/visibilite", post(agent::visibility))
+        .route("/agent/conflits", get(agent::conflicts))
+        .route("/agent/conflits/evaluer", post(agent::assess))
 }
 
 /// Starts what the web needs besides routes: e-mail to reporters on status changes, and

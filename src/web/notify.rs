@@ -12,7 +12,7 @@ fn link(web_base: &str, path: &str) -> String {
     format!("{web_base}{path}")
 }
 
-fn base(web: &Web) -> String {
+pub fn base(web: &Web) -> String {
     web.app
         .config
         .public_url

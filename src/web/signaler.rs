@@ -344,7 +344,7 @@ fn duplicates(web: &Web, d: &Draft) -> Vec<Value> {
             time: TimeFilter::At(crate::clock::now().timestamp()),
             kinds: Kind::Report.bit(),
             commune: Some(nis.clone()),
-            include_internal: false,
+            internal: crate::index::Scope::None,
         })
         .iter()
         .filter(|e| {
@@ -461,7 +461,7 @@ pub async fn step_post(
                 let found = search_places(&web, &form.recherche, lang);
                 if found.is_empty() {
                     errors.push(FieldErr {
-                        field: "recherche",
+                        field: "recherche".into(),
                         message: t("lieu-error-none-found"),
                     });
                 }
@@ -501,11 +501,11 @@ pub async fn step_post(
             };
             match point {
                 None if !d.lieu.is_empty() => errors.push(FieldErr {
-                    field: "commune",
+                    field: "commune".into(),
                     message: t("lieu-error-commune"),
                 }),
                 None => errors.push(FieldErr {
-                    field: "lieu",
+                    field: "lieu".into(),
                     message: t("lieu-error-none"),
                 }),
                 Some(p) => match web.app.territory().locate(p) {
@@ -517,7 +517,7 @@ pub async fn step_post(
                         d.approximatif = approximatif;
                     }
                     Some(c) => errors.push(FieldErr {
-                        field: "lieu",
+                        field: "lieu".into(),
                         message: web.ui.i18n.tf(
                             lang,
                             "lieu-error-neighbour",
@@ -525,14 +525,14 @@ pub async fn step_post(
                         ),
                     }),
                     None => errors.push(FieldErr {
-                        field: "lieu",
+                        field: "lieu".into(),
                         message: t("lieu-error-outside"),
                     }),
                 },
             }
             if d.lieu.chars().count() > report::MAX_PLACE_CHARS {
                 errors.push(FieldErr {
-                    field: "lieu",
+                    field: "lieu".into(),
                     message: web.ui.i18n.tf(
                         lang,
                         "error-too-long",
@@ -553,7 +553,7 @@ pub async fn step_post(
                 loaded.draft.categorie = Some(form.categorie.clone());
             } else {
                 errors.push(FieldErr {
-                    field: "categorie",
+                    field: "categorie".into(),
                     message: t("categorie-error"),
                 });
             }
@@ -567,12 +567,12 @@ pub async fn step_post(
             let text = form.description.trim().to_string();
             if text.is_empty() {
                 errors.push(FieldErr {
-                    field: "description",
+                    field: "description".into(),
                     message: t("description-error-empty"),
                 });
             } else if text.chars().count() > report::MAX_REPORT_DESCRIPTION_CHARS {
                 errors.push(FieldErr {
-                    field: "description",
+                    field: "description".into(),
                     message: web.ui.i18n.tf(
                         lang,
                         "error-too-long",
@@ -591,7 +591,7 @@ pub async fn step_post(
                 "email" => {
                     if report::check_email(&d.email).is_err() {
                         errors.push(FieldErr {
-                            field: "email",
+                            field: "email".into(),
                             message: t("contact-error-email"),
                         });
                     }
@@ -599,14 +599,14 @@ pub async fn step_post(
                 "telephone" => {
                     if report::check_phone(&d.telephone).is_err() {
                         errors.push(FieldErr {
-                            field: "telephone",
+                            field: "telephone".into(),
                             message: t("contact-error-phone"),
                         });
                     }
                 }
                 "anonyme" => {}
                 _ => errors.push(FieldErr {
-                    field: "moyen",
+                    field: "moyen".into(),
                     message: t("contact-error-choice"),
                 }),
             }
@@ -911,7 +911,7 @@ pub async fn photos_post(
     }
     if too_big {
         errors.push(FieldErr {
-            field: "photo",
+            field: "photo".into(),
             message: web.ui.i18n.tf(
                 lang,
                 "photos-error-size",
@@ -926,7 +926,7 @@ pub async fn photos_post(
     }
     if loaded.draft.photos.len() + uploads.len() > MAX_PHOTOS {
         errors.push(FieldErr {
-            field: "photo",
+            field: "photo".into(),
             message: web.ui.i18n.tf(
                 lang,
                 "photos-error-count",
@@ -942,7 +942,7 @@ pub async fn photos_post(
         match done {
             Ok(Ok(id)) => loaded.draft.photos.push(id),
             _ => errors.push(FieldErr {
-                field: "photo",
+                field: "photo".into(),
                 message: web
                     .ui
                     .i18n

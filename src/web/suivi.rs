@@ -38,7 +38,7 @@ pub async fn follow_form(
                 return Redirect::to(&format!("/suivi/{r}")).into_response();
             }
             Some(r) => errors.push(FieldErr {
-                field: "reference",
+                field: "reference".into(),
                 message: web.ui.i18n.tf(
                     ctx.lang,
                     "follow-error-unknown",
@@ -46,13 +46,13 @@ pub async fn follow_form(
                 ),
             }),
             None => errors.push(FieldErr {
-                field: "reference",
+                field: "reference".into(),
                 message: web.ui.t(ctx.lang, "follow-error-format"),
             }),
         }
     } else if sent {
         errors.push(FieldErr {
-            field: "reference",
+            field: "reference".into(),
             message: web.ui.t(ctx.lang, "follow-error-empty"),
         });
     }
@@ -179,7 +179,7 @@ pub async fn subscribe(
                 &ctx,
                 &reference,
                 vec![FieldErr {
-                    field: "email",
+                    field: "email".into(),
                     message: web.ui.t(ctx.lang, "contact-error-email"),
                 }],
                 &form.email,

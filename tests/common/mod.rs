@@ -372,3 +372,119 @@ pub fn node(script: &str, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap_or_else(|e| panic!("cannot run node (install Node.js): {e}"))
 }
+
+/// A browser without JavaScript: keeps cookies, does not follow redirects by itself.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub cookies: Vec<(String, String)>,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: base.to_string(),
+            cookies: Vec::new(),
+        }
+    }
+
+    pub fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub fn keep(&mut self, res: &reqwest::Response) {
+        for c in res.headers().get_all(reqwest::header::SET_COOKIE) {
+            let c = c.to_str().unwrap();
+            let (kv, _) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = kv.split_once('=').unwrap();
+            self.cookies.retain(|(n, _)| n != k);
+            if !v.is_empty() {
+                self.cookies.push((k.to_string(), v.to_string()));
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> (reqwest::StatusCode, String) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(reqwest::header::COOKIE, self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        self.keep(&res);
+        (res.status(), res.text().await.unwrap())
+    }
+
+    pub fn csrf(&self) -> String {
+        self.cookies
+            .iter()
+            .find(|(k, _)| k == "balise_csrf")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Posts a form; answers the status and where it leads (or the page).
+    pub async fn post(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (reqwest::StatusCode, String) {
+        let csrf = self.csrf();
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        form.extend_from_slice(fields);
+        let res = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(reqwest::header::COOKIE, self.cookie_header())
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        self.answer(res).await
+    }
+
+    /// The status and where the answer leads, or the page it shows.
+    pub async fn answer(&mut self, res: reqwest::Response) -> (reqwest::StatusCode, String) {
+        self.keep(&res);
+        let status = res.status();
+        let to = res
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_string());
+        (status, to.unwrap_or(res.text().await.unwrap()))
+    }
+
+    pub async fn post_photo(
+        &mut self,
+        bytes: Vec<u8>,
+        name: &str,
+    ) -> (reqwest::StatusCode, String) {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", self.csrf())
+            .part(
+                "photo",
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(name.to_string())
+                    .mime_str("image/jpeg")
+                    .unwrap(),
+            );
+        let res = self
+            .client
+            .post(format!("{}/signaler/photos", self.base))
+            .header(reqwest::header::COOKIE, self.cookie_header())
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        self.answer(res).await
+    }
+}

@@ -1,0 +1,524 @@
+//! Accounts, sessions, API tokens, password resets and conflict assessments: small rows
+//! with plain types (text ids, Unix-second instants), so one SQL text serves both
+//! backends. `account_store!` writes the same implementation for each store type; only
+//! the pool differs.
+
+use async_trait::async_trait;
+use uuid::Uuid;
+
+use super::{Result, StoreError};
+use crate::model::account::{ApiToken, Grant, Role, User};
+use crate::model::conflict::{Recorded, Verdict};
+
+#[async_trait]
+pub trait AccountStore {
+    /// Creates the account of `email` when it does not exist (with `password_hash`, which
+    /// may be `None`: the person then sets it through a reset link), and adds `grants`
+    /// to it. Returns the account and whether it was created.
+    async fn put_user(
+        &self,
+        email: &str,
+        name: &str,
+        grants: &[Grant],
+        password_hash: Option<&str>,
+        now: i64,
+    ) -> Result<(User, bool)>;
+    async fn users(&self) -> Result<Vec<User>>;
+    async fn user(&self, id: Uuid) -> Result<Option<User>>;
+    /// The account of this (lower-cased) address, with its password hash.
+    async fn user_by_email(&self, email: &str) -> Result<Option<(User, Option<String>)>>;
+    /// Removes one role of a person.
+    async fn remove_grant(&self, user_id: Uuid, grant: &Grant) -> Result<bool>;
+    /// Sets a password, lifts any lock, and ends every session of the account.
+    async fn set_password(&self, user_id: Uuid, hash: &str) -> Result<()>;
+    /// Counts a wrong password; after `max` in a row the account is locked until
+    /// `lock_until`. Returns the lock's end when the account is now locked.
+    async fn sign_in_failed(&self, user_id: Uuid, max: i64, lock_until: i64)
+    -> Result<Option<i64>>;
+    /// Opens a session (its secret's hash) and forgets earlier wrong passwords.
+    async fn create_session(&self, hash: &str, user_id: Uuid, now: i64, expires: i64)
+    -> Result<()>;
+    /// The person of a live session.
+    async fn session_user(&self, hash: &str, now: i64) -> Result<Option<User>>;
+    async fn end_session(&self, hash: &str) -> Result<()>;
+    /// Ends every session of a person ("sign out everywhere"); returns how many.
+    async fn end_sessions(&self, user_id: Uuid) -> Result<u64>;
+    async fn create_reset(&self, hash: &str, user_id: Uuid, expires: i64) -> Result<()>;
+    /// Uses a reset link once: the account it was for, if it is live and unused.
+    async fn use_reset(&self, hash: &str, now: i64) -> Result<Option<Uuid>>;
+    async fn create_token(&self, token: &ApiToken, hash: &str) -> Result<()>;
+    /// A live (not revoked) token by its secret's hash.
+    async fn token_by_hash(&self, hash: &str) -> Result<Option<ApiToken>>;
+    async fn tokens(&self) -> Result<Vec<ApiToken>>;
+    async fn revoke_token(&self, id: Uuid, now: i64) -> Result<bool>;
+    /// Appends a commune's assessment of a conflict.
+    async fn assess(&self, r: &Recorded) -> Result<()>;
+    /// Every assessment of conflicts involving these features, oldest first.
+    async fn assessments(&self, features: &[Uuid]) -> Result<Vec<Recorded>>;
+}
+
+type UserRow = (String, String, String, Option<String>, Option<i64>);
+type TokenRow = (String, String, String, String, String, i64, Option<i64>);
+type AssessmentRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    i64,
+);
+
+pub(super) fn uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s).map_err(|e| StoreError::Corrupt(format!("id {s:?}: {e}")))
+}
+
+fn role(s: &str) -> Result<Role> {
+    Role::parse(s).ok_or_else(|| StoreError::Corrupt(format!("unknown role {s:?}")))
+}
+
+pub(super) fn user_of(r: UserRow, grants: Vec<(String, String)>) -> Result<User> {
+    let (id, email, name, hash, locked_until) = r;
+    let mut grants = grants
+        .into_iter()
+        .map(|(commune, r)| {
+            Ok(Grant {
+                commune,
+                role: role(&r)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    grants.sort();
+    Ok(User {
+        id: uuid(&id)?,
+        email,
+        name,
+        grants,
+        has_password: hash.is_some(),
+        locked_until,
+    })
+}
+
+pub(super) fn token_of(r: TokenRow) -> Result<ApiToken> {
+    let (id, name, commune, r, created_by, created_at, revoked_at) = r;
+    Ok(ApiToken {
+        id: uuid(&id)?,
+        name,
+        grant: Grant {
+            commune,
+            role: role(&r)?,
+        },
+        created_by,
+        created_at,
+        revoked_at,
+    })
+}
+
+pub(super) fn recorded_of(r: AssessmentRow) -> Result<Recorded> {
+    let (a, b, commune, state, note, va, vb, actor, at) = r;
+    Ok(Recorded {
+        features: (uuid(&a)?, uuid(&b)?),
+        commune,
+        verdict: Verdict::parse(&state)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown verdict {state:?}")))?,
+        note,
+        versions: (va, vb),
+        actor,
+        at,
+    })
+}
+
+pub(super) const USER_COLUMNS: &str = "id, email, name, password_hash, locked_until";
+pub(super) const TOKEN_COLUMNS: &str =
+    "id, name, commune, role, created_by, created_at, revoked_at";
+
+/// The same implementation of `AccountStore` for a store type with a `pool` field.
+macro_rules! account_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::store::accounts::AccountStore for $store {
+            async fn put_user(
+                &self,
+                email: &str,
+                name: &str,
+                grants: &[$crate::model::account::Grant],
+                password_hash: Option<&str>,
+                now: i64,
+            ) -> $crate::store::Result<($crate::model::account::User, bool)> {
+                let mut tx = self.pool.begin().await?;
+                let created = sqlx::query(
+                    "INSERT INTO users (id, email, name, password_hash, created_at)
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
+                )
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(email)
+                .bind(name)
+                .bind(password_hash)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+                    .bind(email)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                for g in grants {
+                    sqlx::query(
+                        "INSERT INTO user_roles (user_id, commune, role) VALUES ($1, $2, $3)
+                         ON CONFLICT DO NOTHING",
+                    )
+                    .bind(&id)
+                    .bind(&g.commune)
+                    .bind(g.role.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                let user = self
+                    .user($crate::store::accounts::uuid(&id)?)
+                    .await?
+                    .ok_or($crate::store::StoreError::NotFound)?;
+                Ok((user, created))
+            }
+
+            async fn users(&self) -> $crate::store::Result<Vec<$crate::model::account::User>> {
+                let rows: Vec<(String, String, String, Option<String>, Option<i64>)> =
+                    sqlx::query_as(&format!(
+                        "SELECT {} FROM users ORDER BY email",
+                        $crate::store::accounts::USER_COLUMNS
+                    ))
+                    .fetch_all(&self.pool)
+                    .await?;
+                let grants: Vec<(String, String, String)> =
+                    sqlx::query_as("SELECT user_id, commune, role FROM user_roles")
+                        .fetch_all(&self.pool)
+                        .await?;
+                rows.into_iter()
+                    .map(|r| {
+                        let mine = grants
+                            .iter()
+                            .filter(|g| g.0 == r.0)
+                            .map(|g| (g.1.clone(), g.2.clone()))
+                            .collect();
+                        $crate::store::accounts::user_of(r, mine)
+                    })
+                    .collect()
+            }
+
+            async fn user(
+                &self,
+                id: uuid::Uuid,
+            ) -> $crate::store::Result<Option<$crate::model::account::User>> {
+                let row: Option<(String, String, String, Option<String>, Option<i64>)> =
+                    sqlx::query_as(&format!(
+                        "SELECT {} FROM users WHERE id = $1",
+                        $crate::store::accounts::USER_COLUMNS
+                    ))
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let Some(row) = row else { return Ok(None) };
+                let grants: Vec<(String, String)> =
+                    sqlx::query_as("SELECT commune, role FROM user_roles WHERE user_id = $1")
+                        .bind(id.to_string())
+                        .fetch_all(&self.pool)
+                        .await?;
+                $crate::store::accounts::user_of(row, grants).map(Some)
+            }
+
+            async fn user_by_email(
+                &self,
+                email: &str,
+            ) -> $crate::store::Result<Option<($crate::model::account::User, Option<String>)>>
+            {
+                let row: Option<(String, Option<String>)> =
+                    sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
+                        .bind(email)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                let Some((id, hash)) = row else {
+                    return Ok(None);
+                };
+                Ok(self
+                    .user($crate::store::accounts::uuid(&id)?)
+                    .await?
+                    .map(|u| (u, hash)))
+            }
+
+            async fn remove_grant(
+                &self,
+                user_id: uuid::Uuid,
+                grant: &$crate::model::account::Grant,
+            ) -> $crate::store::Result<bool> {
+                let done = sqlx::query(
+                    "DELETE FROM user_roles WHERE user_id = $1 AND commune = $2 AND role = $3",
+                )
+                .bind(user_id.to_string())
+                .bind(&grant.commune)
+                .bind(grant.role.as_str())
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() > 0)
+            }
+
+            async fn set_password(
+                &self,
+                user_id: uuid::Uuid,
+                hash: &str,
+            ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(
+                    "UPDATE users SET password_hash = $1, failed_attempts = 0, locked_until = NULL
+                     WHERE id = $2",
+                )
+                .bind(hash)
+                .bind(user_id.to_string())
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn sign_in_failed(
+                &self,
+                user_id: uuid::Uuid,
+                max: i64,
+                lock_until: i64,
+            ) -> $crate::store::Result<Option<i64>> {
+                // one statement: concurrent wrong guesses all count
+                let (locked,): (Option<i64>,) = sqlx::query_as(
+                    "UPDATE users SET
+                        locked_until = CASE WHEN failed_attempts + 1 >= $1 THEN $2 ELSE locked_until END,
+                        failed_attempts = CASE WHEN failed_attempts + 1 >= $1 THEN 0 ELSE failed_attempts + 1 END
+                     WHERE id = $3 RETURNING locked_until",
+                )
+                .bind(max)
+                .bind(lock_until)
+                .bind(user_id.to_string())
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(locked.filter(|l| *l == lock_until))
+            }
+
+            async fn create_session(
+                &self,
+                hash: &str,
+                user_id: uuid::Uuid,
+                now: i64,
+                expires: i64,
+            ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(
+                    "INSERT INTO sessions (hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(hash)
+                .bind(user_id.to_string())
+                .bind(now)
+                .bind(expires)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1",
+                )
+                .bind(user_id.to_string())
+                .execute(&mut *tx)
+                .await?;
+                // expired sessions of anyone are of no use
+                sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn session_user(
+                &self,
+                hash: &str,
+                now: i64,
+            ) -> $crate::store::Result<Option<$crate::model::account::User>> {
+                let id: Option<(String,)> = sqlx::query_as(
+                    "SELECT user_id FROM sessions WHERE hash = $1 AND expires_at > $2",
+                )
+                .bind(hash)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                match id {
+                    Some((id,)) => self.user($crate::store::accounts::uuid(&id)?).await,
+                    None => Ok(None),
+                }
+            }
+
+            async fn end_session(&self, hash: &str) -> $crate::store::Result<()> {
+                sqlx::query("DELETE FROM sessions WHERE hash = $1")
+                    .bind(hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn end_sessions(&self, user_id: uuid::Uuid) -> $crate::store::Result<u64> {
+                let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn create_reset(
+                &self,
+                hash: &str,
+                user_id: uuid::Uuid,
+                expires: i64,
+            ) -> $crate::store::Result<()> {
+                sqlx::query(
+                    "INSERT INTO password_resets (hash, user_id, expires_at) VALUES ($1, $2, $3)",
+                )
+                .bind(hash)
+                .bind(user_id.to_string())
+                .bind(expires)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn use_reset(
+                &self,
+                hash: &str,
+                now: i64,
+            ) -> $crate::store::Result<Option<uuid::Uuid>> {
+                let row: Option<(String,)> = sqlx::query_as(
+                    "UPDATE password_resets SET used_at = $1
+                     WHERE hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+                )
+                .bind(now)
+                .bind(hash)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(|(id,)| $crate::store::accounts::uuid(&id)).transpose()
+            }
+
+            async fn create_token(
+                &self,
+                t: &$crate::model::account::ApiToken,
+                hash: &str,
+            ) -> $crate::store::Result<()> {
+                sqlx::query(
+                    "INSERT INTO api_tokens (id, hash, name, commune, role, created_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(t.id.to_string())
+                .bind(hash)
+                .bind(&t.name)
+                .bind(&t.grant.commune)
+                .bind(t.grant.role.as_str())
+                .bind(&t.created_by)
+                .bind(t.created_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn token_by_hash(
+                &self,
+                hash: &str,
+            ) -> $crate::store::Result<Option<$crate::model::account::ApiToken>> {
+                let row: Option<(String, String, String, String, String, i64, Option<i64>)> =
+                    sqlx::query_as(&format!(
+                        "SELECT {} FROM api_tokens WHERE hash = $1 AND revoked_at IS NULL",
+                        $crate::store::accounts::TOKEN_COLUMNS
+                    ))
+                    .bind(hash)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.map($crate::store::accounts::token_of).transpose()
+            }
+
+            async fn tokens(&self) -> $crate::store::Result<Vec<$crate::model::account::ApiToken>> {
+                let rows: Vec<(String, String, String, String, String, i64, Option<i64>)> =
+                    sqlx::query_as(&format!(
+                        "SELECT {} FROM api_tokens ORDER BY created_at, id",
+                        $crate::store::accounts::TOKEN_COLUMNS
+                    ))
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().map($crate::store::accounts::token_of).collect()
+            }
+
+            async fn revoke_token(&self, id: uuid::Uuid, now: i64) -> $crate::store::Result<bool> {
+                let done = sqlx::query(
+                    "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+                )
+                .bind(now)
+                .bind(id.to_string())
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() > 0)
+            }
+
+            async fn assess(
+                &self,
+                r: &$crate::model::conflict::Recorded,
+            ) -> $crate::store::Result<()> {
+                sqlx::query(
+                    "INSERT INTO conflict_assessments
+                       (feature_a, feature_b, commune, state, note, version_a, version_b, actor, at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(r.features.0.to_string())
+                .bind(r.features.1.to_string())
+                .bind(&r.commune)
+                .bind(r.verdict.as_str())
+                .bind(&r.note)
+                .bind(r.versions.0)
+                .bind(r.versions.1)
+                .bind(&r.actor)
+                .bind(r.at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn assessments(
+                &self,
+                features: &[uuid::Uuid],
+            ) -> $crate::store::Result<Vec<$crate::model::conflict::Recorded>> {
+                let mut out = Vec::new();
+                // a page of the workspace asks for a few hundred at most
+                for chunk in features.chunks(200) {
+                    let ids: Vec<String> = chunk.iter().map(|u| u.to_string()).collect();
+                    let list = (1..=ids.len())
+                        .map(|i| format!("${i}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let sql = format!(
+                        "SELECT feature_a, feature_b, commune, state, note, version_a, version_b, actor, at
+                         FROM conflict_assessments
+                         WHERE feature_a IN ({list}) OR feature_b IN ({list}) ORDER BY id"
+                    );
+                    let mut q = sqlx::query_as(&sql);
+                    for id in &ids {
+                        q = q.bind(id);
+                    }
+                    let rows: Vec<(String, String, String, String, String, i64, i64, String, i64)> =
+                        q.fetch_all(&self.pool).await?;
+                    for r in rows {
+                        out.push($crate::store::accounts::recorded_of(r)?);
+                    }
+                }
+                out.sort_by_key(|r| r.at);
+                out.dedup();
+                Ok(out)
+            }
+        }
+    };
+}
+pub(crate) use account_store;

@@ -1,0 +1,618 @@
+//! Agents' accounts on the web: signing in and out (here and everywhere), choosing a
+//! password through a link sent by e-mail, and the account page where admins manage
+//! their commune's API tokens. The rules are in `crate::accounts` and `policy`; here
+//! only forms, cookies and messages.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+
+use super::{Ctx, FieldErr};
+use crate::accounts::SignInError;
+use crate::api::Web;
+use crate::api::extract::SESSION_COOKIE;
+use crate::mail::Mail;
+use crate::model::account::{self, ApiToken, Grant, Role};
+use crate::model::schedule::LOCAL_TZ;
+use crate::policy::Actor;
+
+/// Where to go after signing in: a local path only, never another site.
+pub fn safe_return(r: Option<&str>) -> String {
+    match r {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        _ => "/agent".to_string(),
+    }
+}
+
+/// The redirect to the sign-in page for someone not signed in.
+pub fn to_sign_in(ctx: &Ctx) -> Response {
+    Redirect::to(&format!(
+        "/connexion?retour={}",
+        super::urlencoding_path(&ctx.path)
+    ))
+    .into_response()
+}
+
+fn session_cookie(web: &Web, value: &str, max_age: i64) -> HeaderValue {
+    let cookie = format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        if super::secure_cookies(web) {
+            "; Secure"
+        } else {
+            ""
+        }
+    );
+    HeaderValue::from_str(&cookie).expect("a session secret is a valid header")
+}
+
+#[derive(Deserialize, Default)]
+pub struct SignInQuery {
+    retour: Option<String>,
+    /// Set after a password reset or a sign-out, to say so.
+    fait: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SignInPage<'a> {
+    communes: Vec<super::pages::CommuneView>,
+    errors: Vec<FieldErr>,
+    email: &'a str,
+    retour: String,
+    done: Option<&'static str>,
+}
+
+fn sign_in_page(
+    web: &Web,
+    ctx: &Ctx,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+    email: &str,
+    retour: String,
+    done: Option<&'static str>,
+) -> Response {
+    web.ui.render(
+        ctx,
+        status,
+        "connexion.html",
+        SignInPage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            email,
+            retour,
+            done,
+        },
+    )
+}
+
+/// `GET /connexion`
+pub async fn sign_in_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<SignInQuery>,
+) -> Response {
+    let retour = safe_return(q.retour.as_deref());
+    if actor.person().is_some() {
+        return Redirect::to(&retour).into_response();
+    }
+    let done = match q.fait.as_deref() {
+        Some("mot-de-passe") => Some("signin-done-password"),
+        Some("deconnexion") => Some("signin-done-signed-out"),
+        Some("partout") => Some("signin-done-everywhere"),
+        _ => None,
+    };
+    sign_in_page(&web, &ctx, StatusCode::OK, Vec::new(), "", retour, done)
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    retour: Option<String>,
+}
+
+/// `POST /connexion`
+pub async fn sign_in(State(web): State<Web>, ctx: Ctx, Form(form): Form<SignInForm>) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    let retour = safe_return(form.retour.as_deref());
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let mut errors = Vec::new();
+    if form.email.trim().is_empty() {
+        errors.push(FieldErr {
+            field: "email".into(),
+            message: t("signin-error-email"),
+        });
+    }
+    if form.password.is_empty() {
+        errors.push(FieldErr {
+            field: "password".into(),
+            message: t("signin-error-password"),
+        });
+    }
+    if form.password.len() > 4 * account::MAX_PASSWORD_CHARS {
+        errors.push(FieldErr {
+            field: "password".into(),
+            message: t("signin-error-wrong"),
+        });
+    }
+    if errors.is_empty() {
+        match web.app.sign_in(&form.email, &form.password).await {
+            Ok(Ok((_, secret))) => {
+                let mut res = Redirect::to(&retour).into_response();
+                res.headers_mut().append(
+                    header::SET_COOKIE,
+                    session_cookie(&web, &secret, account::SESSION_SECONDS),
+                );
+                return res;
+            }
+            Ok(Err(SignInError::Wrong)) => errors.push(FieldErr {
+                field: "email".into(),
+                message: t("signin-error-wrong"),
+            }),
+            Ok(Err(SignInError::Locked(until))) => {
+                let at = chrono::DateTime::from_timestamp(until, 0)
+                    .map(|d| d.with_timezone(&LOCAL_TZ).format("%H:%M").to_string())
+                    .unwrap_or_default();
+                errors.push(FieldErr {
+                    field: "email".into(),
+                    message: web.ui.i18n.tf(
+                        ctx.lang,
+                        "signin-error-locked",
+                        &[("time", at.into())],
+                    ),
+                });
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "sign-in failed");
+                return super::message(
+                    &web,
+                    &ctx,
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable-title",
+                    "unavailable-text",
+                );
+            }
+        }
+    }
+    sign_in_page(
+        &web,
+        &ctx,
+        StatusCode::BAD_REQUEST,
+        errors,
+        form.email.trim(),
+        retour,
+        None,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /deconnexion`: ends this session.
+pub async fn sign_out(
+    State(web): State<Web>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    if let Some(secret) = super::cookie_in(&headers, SESSION_COOKIE)
+        && let Err(e) = web.app.sign_out(secret).await
+    {
+        tracing::error!(error = %e, "cannot end a session");
+    }
+    let mut res = Redirect::to("/connexion?fait=deconnexion").into_response();
+    res.headers_mut()
+        .append(header::SET_COOKIE, session_cookie(&web, "", 0));
+    res
+}
+
+/// `POST /deconnexion-partout`: ends every session of the person (a lost phone).
+pub async fn sign_out_everywhere(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    if actor.person().is_none() {
+        return to_sign_in(&ctx);
+    }
+    if let Err(e) = web.app.sign_out_everywhere(&actor).await {
+        tracing::error!(error = %e, "cannot end sessions");
+    }
+    let mut res = Redirect::to("/connexion?fait=partout").into_response();
+    res.headers_mut()
+        .append(header::SET_COOKIE, session_cookie(&web, "", 0));
+    res
+}
+
+#[derive(Serialize)]
+struct ForgotPage<'a> {
+    communes: Vec<super::pages::CommuneView>,
+    errors: Vec<FieldErr>,
+    email: &'a str,
+    sent: bool,
+}
+
+/// `GET /mot-de-passe-oublie`
+pub async fn forgot_form(State(web): State<Web>, ctx: Ctx) -> Response {
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "oublie.html",
+        ForgotPage {
+            communes: super::pages::communes(&web, ctx.lang),
+            errors: Vec::new(),
+            email: "",
+            sent: false,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /mot-de-passe-oublie`: sends a link when the address has an account, and
+/// says the same either way (no one learns who has an account).
+pub async fn forgot(State(web): State<Web>, ctx: Ctx, Form(form): Form<ForgotForm>) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    let mut errors = Vec::new();
+    if account::normalize_email(&form.email).is_err() {
+        errors.push(FieldErr {
+            field: "email".into(),
+            message: web.ui.t(ctx.lang, "forgot-error-email"),
+        });
+    } else {
+        match web.app.request_reset(&form.email).await {
+            Ok(Some((user, secret))) => {
+                let link = format!("{}/mot-de-passe/{secret}", super::notify::base(&web));
+                let i = &web.ui.i18n;
+                let mail = Mail {
+                    to: user.email.clone(),
+                    subject: i.t(ctx.lang, "mail-reset-subject", None),
+                    text: i.tf(ctx.lang, "mail-reset-text", &[("link", link.into())]),
+                    unsubscribe: None,
+                };
+                if let Err(e) = web.mailer.send(mail).await {
+                    tracing::error!(error = %format!("{e:#}"), "cannot send a reset link");
+                }
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "cannot create a reset link"),
+        }
+    }
+    let status = super::form_status(&errors);
+    let sent = errors.is_empty();
+    web.ui.render(
+        &ctx,
+        status,
+        "oublie.html",
+        ForgotPage {
+            communes: super::pages::communes(&web, ctx.lang),
+            errors,
+            email: form.email.trim(),
+            sent,
+        },
+    )
+}
+
+#[derive(Serialize)]
+struct ResetPage {
+    communes: Vec<super::pages::CommuneView>,
+    errors: Vec<FieldErr>,
+    expired: bool,
+}
+
+fn reset_page(
+    web: &Web,
+    ctx: &Ctx,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+    expired: bool,
+) -> Response {
+    web.ui.render(
+        ctx,
+        status,
+        "mot-de-passe.html",
+        ResetPage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            expired,
+        },
+    )
+}
+
+/// `GET /mot-de-passe/{secret}`
+pub async fn reset_form(State(web): State<Web>, ctx: Ctx) -> Response {
+    reset_page(&web, &ctx, StatusCode::OK, Vec::new(), false)
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirmation: String,
+}
+
+/// `POST /mot-de-passe/{secret}`: sets the password; every session ends.
+pub async fn reset(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(secret): Path<String>,
+    Form(form): Form<ResetForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let mut errors = Vec::new();
+    if let Err(e) = account::check_password(&form.password) {
+        errors.push(FieldErr {
+            field: "password".into(),
+            message: if e.code == "too_short" {
+                web.ui.i18n.tf(
+                    ctx.lang,
+                    "reset-error-short",
+                    &[("count", (account::MIN_PASSWORD_CHARS as i64).into())],
+                )
+            } else {
+                t("reset-error-long")
+            },
+        });
+    } else if form.password != form.confirmation {
+        errors.push(FieldErr {
+            field: "confirmation".into(),
+            message: t("reset-error-confirmation"),
+        });
+    }
+    if !errors.is_empty() {
+        return reset_page(&web, &ctx, StatusCode::BAD_REQUEST, errors, false);
+    }
+    match web.app.reset_password(&secret, &form.password).await {
+        Ok(Some(_)) => Redirect::to("/connexion?fait=mot-de-passe").into_response(),
+        Ok(None) => reset_page(&web, &ctx, StatusCode::GONE, Vec::new(), true),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot reset a password");
+            reset_page(&web, &ctx, StatusCode::GONE, Vec::new(), true)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TokenView {
+    id: String,
+    name: String,
+    commune: String,
+    role: &'static str,
+    created_by: String,
+    created: String,
+    revoked: bool,
+}
+
+fn token_view(web: &Web, ctx: &Ctx, t: &ApiToken) -> TokenView {
+    TokenView {
+        id: t.id.to_string(),
+        name: t.name.clone(),
+        commune: web
+            .app
+            .territory()
+            .get(&t.grant.commune)
+            .map_or(t.grant.commune.clone(), |c| {
+                c.name(ctx.lang.code()).to_string()
+            }),
+        role: t.grant.role.as_str(),
+        created_by: t.created_by.clone(),
+        created: super::agent::local_time(t.created_at),
+        revoked: t.revoked_at.is_some(),
+    }
+}
+
+#[derive(Serialize)]
+struct AccountPage {
+    communes: Vec<super::pages::CommuneView>,
+    errors: Vec<FieldErr>,
+    me: String,
+    roles: Vec<RoleView>,
+    admin_of: Vec<super::pages::CommuneView>,
+    tokens: Vec<TokenView>,
+    new_secret: Option<String>,
+    token_name: String,
+    roles_all: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct RoleView {
+    commune: String,
+    role: &'static str,
+}
+
+async fn account_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+    new_secret: Option<String>,
+    token_name: String,
+) -> Response {
+    let Some(person) = actor.person() else {
+        return to_sign_in(ctx);
+    };
+    let territory = web.app.territory();
+    let name = |nis: &str| {
+        territory
+            .get(nis)
+            .map_or(nis.to_string(), |c| c.name(ctx.lang.code()).to_string())
+    };
+    let tokens = web.app.tokens(actor).await.unwrap_or_default();
+    web.ui.render(
+        ctx,
+        status,
+        "compte.html",
+        AccountPage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            me: person.name.clone(),
+            roles: person
+                .grants
+                .iter()
+                .map(|g| RoleView {
+                    commune: name(&g.commune),
+                    role: g.role.as_str(),
+                })
+                .collect(),
+            admin_of: territory
+                .active()
+                .filter(|c| actor.may_administer(&c.nis))
+                .map(|c| super::pages::CommuneView::of(c, ctx.lang))
+                .collect(),
+            tokens: tokens.iter().map(|t| token_view(web, ctx, t)).collect(),
+            new_secret,
+            token_name,
+            roles_all: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        },
+    )
+}
+
+/// `GET /agent/compte`: who I am, my roles, signing out everywhere, and (admins) the
+/// commune's API tokens.
+pub async fn account(State(web): State<Web>, ctx: Ctx, actor: Actor) -> Response {
+    account_page(
+        &web,
+        &ctx,
+        &actor,
+        StatusCode::OK,
+        Vec::new(),
+        None,
+        String::new(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    role: String,
+    /// Set to revoke this token instead of creating one.
+    #[serde(default)]
+    revoke: Option<String>,
+}
+
+/// `POST /agent/jetons`: creates a token (shown once) or revokes one.
+pub async fn tokens(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    if actor.person().is_none() {
+        return to_sign_in(&ctx);
+    }
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    if let Some(id) = form.revoke.as_deref() {
+        let done = match uuid::Uuid::parse_str(id) {
+            Ok(id) => web.app.revoke_token(&actor, id).await.is_ok(),
+            Err(_) => false,
+        };
+        let errors = if done {
+            Vec::new()
+        } else {
+            vec![FieldErr {
+                field: "name".into(),
+                message: t("tokens-error-revoke"),
+            }]
+        };
+        let status = super::form_status(&errors);
+        return account_page(&web, &ctx, &actor, status, errors, None, String::new()).await;
+    }
+    let mut errors = Vec::new();
+    if form.name.trim().is_empty() {
+        errors.push(FieldErr {
+            field: "name".into(),
+            message: t("tokens-error-name"),
+        });
+    }
+    let role = Role::parse(&form.role);
+    if role.is_none() {
+        errors.push(FieldErr {
+            field: "role".into(),
+            message: t("tokens-error-role"),
+        });
+    }
+    if !actor.may_administer(&form.commune) {
+        errors.push(FieldErr {
+            field: "commune".into(),
+            message: t("tokens-error-commune"),
+        });
+    }
+    if let (true, Some(role)) = (errors.is_empty(), role) {
+        let grant = Grant {
+            commune: form.commune.clone(),
+            role,
+        };
+        match web.app.create_token(&actor, &form.name, grant).await {
+            Ok((_, secret)) => {
+                return account_page(
+                    &web,
+                    &ctx,
+                    &actor,
+                    StatusCode::CREATED,
+                    Vec::new(),
+                    Some(secret),
+                    String::new(),
+                )
+                .await;
+            }
+            Err(e) => errors.push(FieldErr {
+                field: "name".into(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    account_page(
+        &web,
+        &ctx,
+        &actor,
+        StatusCode::BAD_REQUEST,
+        errors,
+        None,
+        form.name.trim().to_string(),
+    )
+    .await
+}

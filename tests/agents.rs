@@ -1,0 +1,936 @@
+//! The agents' side: accounts and sessions, who may read or change what (a matrix of
+//! roles × communes × routes), conflicts and their assessments, and the workspace
+//! forms without JavaScript — on SQLite and PostgreSQL.
+
+mod common;
+
+use balise::model::account::{Grant, Role};
+use balise::policy::Actor;
+use common::{Backend, Browser, TOKEN, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+const PASSWORD: &str = "une phrase assez longue";
+const SOIGNIES: &str = "55040";
+const BRAINE: &str = "55004";
+
+async fn add(app: &TestApp, email: &str, grants: &[(&str, Role)]) {
+    let grants: Vec<Grant> = grants
+        .iter()
+        .map(|(c, r)| Grant {
+            commune: c.to_string(),
+            role: *r,
+        })
+        .collect();
+    app.app
+        .add_user(
+            &Actor::System("test".into()),
+            email,
+            "",
+            &grants,
+            Some(PASSWORD),
+        )
+        .await
+        .expect("the account is created");
+}
+
+/// A browser signed in as `email`.
+async fn signed_in(app: &TestApp, email: &str) -> Browser {
+    let mut b = Browser::new(&app.base);
+    b.get("/connexion").await;
+    let (status, to) = b
+        .post(
+            "/connexion",
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("retour", "/agent"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in: {to}");
+    assert_eq!(to, "/agent");
+    b
+}
+
+fn feature(kind: &str, title: &str, lonlat: (f64, f64), visibility: &str) -> Value {
+    json!({
+        "type": "Feature",
+        "geometry": { "type": "Point", "coordinates": [lonlat.0, lonlat.1] },
+        "properties": {
+            "kind": kind, "title": title, "visibility": visibility,
+            "description": format!("{title}: détails internes"),
+            "schedule": { "periods": [{ "start": "2026-12-01T08:00:00Z", "end": "2026-12-03T17:00:00Z" }] }
+        }
+    })
+}
+
+/// Who calls: nobody, a person's browser session, or a bearer token.
+#[derive(Clone, Copy)]
+enum Who<'a> {
+    Anonymous,
+    Session(&'a Browser),
+    Token(&'a str),
+}
+
+async fn call(
+    app: &TestApp,
+    who: Who<'_>,
+    method: Method,
+    path: &str,
+    body: Option<&Value>,
+) -> (StatusCode, String) {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut req = client.request(method, app.url(path));
+    match who {
+        Who::Anonymous => {}
+        Who::Session(b) => req = req.header(reqwest::header::COOKIE, b.cookie_header()),
+        Who::Token(t) => req = req.bearer_auth(t),
+    }
+    if let Some(b) = body {
+        req = req
+            .header("content-type", "application/geo+json")
+            .body(b.to_string());
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.text().await.unwrap())
+}
+
+async fn signing_in_locks_after_wrong_passwords_and_resets_by_mail(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "Agent@Soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let mut b = Browser::new(&app.base);
+    b.get("/connexion").await;
+    // the workspace asks to sign in first, and comes back after
+    let (status, to) = b.get("/agent/conflits").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, "");
+    let (status, page) = b
+        .post(
+            "/connexion",
+            &[("email", "agent@soignies.be"), ("password", "pas le bon")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("ne correspond pas"), "{page}");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<title>Erreur : "));
+    for _ in 0..4 {
+        b.post(
+            "/connexion",
+            &[
+                ("email", "agent@soignies.be"),
+                ("password", "toujours faux"),
+            ],
+        )
+        .await;
+    }
+    // locked: even the right password is refused, with a clear message
+    let (status, page) = b
+        .post(
+            "/connexion",
+            &[("email", "agent@soignies.be"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("bloqué jusqu"), "{page}");
+    // the reset link comes by e-mail, works once, and lifts the lock
+    let (status, page) = b
+        .post("/mot-de-passe-oublie", &[("email", "AGENT@soignies.be")])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("un lien vient d"), "{page}");
+    // an unknown address gets the same answer, and no mail
+    let (_, page) = b
+        .post("/mot-de-passe-oublie", &[("email", "nobody@soignies.be")])
+        .await;
+    assert!(page.contains("un lien vient d"));
+    let outbox = app.app.config.data_dir.join("outbox");
+    let mails: Vec<String> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].contains("To: agent@soignies.be"), "{}", mails[0]);
+    let link = mails[0]
+        .split_whitespace()
+        .find(|w| w.contains("/mot-de-passe/"))
+        .expect("a link")
+        .to_string();
+    let path = &link[link.find("/mot-de-passe/").unwrap()..];
+    let (status, page) = b
+        .post(path, &[("password", "court"), ("confirmation", "court")])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("au moins 12 caractères"), "{page}");
+    let new = "un autre mot de passe long";
+    let (status, to) = b
+        .post(path, &[("password", new), ("confirmation", new)])
+        .await;
+    assert_eq!(
+        (status, to.as_str()),
+        (StatusCode::SEE_OTHER, "/connexion?fait=mot-de-passe")
+    );
+    let (status, _) = b
+        .post(path, &[("password", new), ("confirmation", new)])
+        .await;
+    assert_eq!(status, StatusCode::GONE, "a link works once");
+    let (status, to) = b
+        .post(
+            "/connexion",
+            &[("email", "agent@soignies.be"), ("password", new)],
+        )
+        .await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/agent"));
+    let session = b
+        .cookies
+        .iter()
+        .find(|(k, _)| k == "balise_session")
+        .cloned()
+        .unwrap();
+    let (status, _) = b.get("/agent").await;
+    assert_eq!(status, StatusCode::OK);
+    // signing out everywhere ends this session and any other
+    let mut phone = Browser::new(&app.base);
+    phone.cookies.push(session.clone());
+    let (status, _) = b.post("/deconnexion-partout", &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = phone.get("/agent").await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "the old session no longer opens the workspace"
+    );
+    app.stop().await;
+}
+
+/// Every route an outsider could try, for every kind of caller: only the roles of a
+/// feature's commune read its internal data or change it.
+async fn authorization_matrix(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    add(&app, "ouvrier@soignies.be", &[(SOIGNIES, Role::Worker)]).await;
+    add(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    add(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
+    add(
+        &app,
+        "commun@deux.be",
+        &[(SOIGNIES, Role::Coordinator), (BRAINE, Role::Agent)],
+    )
+    .await;
+    let agent_s = signed_in(&app, "agent@soignies.be").await;
+    let worker_s = signed_in(&app, "ouvrier@soignies.be").await;
+    let agent_b = signed_in(&app, "agent@braine.be").await;
+    let admin_b = signed_in(&app, "admin@braine.be").await;
+    let both = signed_in(&app, "commun@deux.be").await;
+    // an API token of Soignies, created by the bootstrap admin token
+    let (status, body) = call(
+        &app,
+        Who::Token(TOKEN),
+        Method::POST,
+        "/api/v1/tokens",
+        Some(&json!({"name": "SIG", "commune": SOIGNIES, "role": "agent"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let token_s = serde_json::from_str::<Value>(&body).unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // the admin of Braine may not make tokens for Soignies
+    let (status, _) = call(
+        &app,
+        Who::Session(&admin_b),
+        Method::POST,
+        "/api/v1/tokens",
+        Some(&json!({"name": "X", "commune": SOIGNIES, "role": "admin"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let create = |f: Value| {
+        let app = &app;
+        async move { app.create(&f).await["id"].as_str().unwrap().to_string() }
+    };
+    let internal_s = create(feature(
+        "works",
+        "Chantier interne Soignies",
+        common::SOIGNIES,
+        "internal",
+    ))
+    .await;
+    let internal_b = create(feature(
+        "works",
+        "Chantier interne Braine",
+        common::BRAINE,
+        "internal",
+    ))
+    .await;
+    let public_s = create(feature(
+        "event",
+        "Fête publique Soignies",
+        (4.0712, 50.5791),
+        "public",
+    ))
+    .await;
+
+    let anon = Who::Anonymous;
+    let (a_s, w_s, a_b, ad_b, tk_s, bo) = (
+        Who::Session(&agent_s),
+        Who::Session(&worker_s),
+        Who::Session(&agent_b),
+        Who::Session(&admin_b),
+        Who::Token(&token_s),
+        Who::Session(&both),
+    );
+    let ok = StatusCode::OK;
+    let nf = StatusCode::NOT_FOUND;
+    let unauth = StatusCode::UNAUTHORIZED;
+    let forbidden = StatusCode::FORBIDDEN;
+    let see_other = StatusCode::SEE_OTHER;
+    // reading an internal feature of Soignies, through the API and the pages
+    let reads: Vec<(String, Vec<(Who, StatusCode)>)> = vec![
+        (
+            format!("/api/v1/features/{internal_s}"),
+            vec![
+                (anon, nf),
+                (a_s, ok),
+                (w_s, ok),
+                (tk_s, ok),
+                (bo, ok),
+                (a_b, nf),
+                (ad_b, nf),
+            ],
+        ),
+        (
+            format!("/api/v1/features/{internal_b}"),
+            vec![
+                (anon, nf),
+                (a_s, nf),
+                (w_s, nf),
+                (tk_s, nf),
+                (bo, ok),
+                (a_b, ok),
+            ],
+        ),
+        (
+            format!("/api/v1/features/{internal_s}/history"),
+            vec![
+                (anon, unauth),
+                (a_s, ok),
+                (w_s, ok),
+                (tk_s, ok),
+                (a_b, nf),
+                (ad_b, nf),
+            ],
+        ),
+        (
+            format!("/api/v1/features/{internal_s}/conflicts"),
+            vec![(anon, unauth), (a_s, ok), (w_s, ok), (a_b, nf)],
+        ),
+        (
+            format!("/api/v1/features/{public_s}/conflicts"),
+            vec![(anon, unauth), (a_s, ok), (a_b, forbidden)],
+        ),
+        (
+            format!("/api/v1/features/{public_s}/history"),
+            vec![(anon, unauth), (a_s, ok), (a_b, nf)],
+        ),
+        (
+            format!("/agent/element/{internal_s}"),
+            vec![
+                (anon, see_other),
+                (a_s, ok),
+                (w_s, ok),
+                (a_b, nf),
+                (ad_b, nf),
+            ],
+        ),
+        (
+            format!("/agent/element/{internal_b}"),
+            vec![(a_s, nf), (a_b, ok), (bo, ok)],
+        ),
+        (
+            format!("/agent/element/{public_s}"),
+            vec![(anon, see_other), (a_s, ok), (a_b, nf)],
+        ),
+        (format!("/carte/{internal_s}"), vec![(anon, nf), (a_s, nf)]),
+        (format!("/carte/{public_s}"), vec![(anon, ok)]),
+        (
+            "/agent".into(),
+            vec![(anon, see_other), (a_s, ok), (a_b, ok)],
+        ),
+        (
+            "/agent/conflits".into(),
+            vec![(anon, see_other), (a_s, ok), (w_s, ok)],
+        ),
+        ("/agent/compte".into(), vec![(anon, see_other), (a_s, ok)]),
+        ("/api/v1/tokens".into(), vec![(anon, unauth), (a_s, ok)]),
+        (
+            "/tiles/internal".into(),
+            vec![(anon, unauth), (a_s, ok), (tk_s, ok)],
+        ),
+    ];
+    for (path, expected) in &reads {
+        for (who, status) in expected {
+            let (got, body) = call(&app, *who, Method::GET, path, None).await;
+            assert_eq!(got, *status, "GET {path}: {}", &body[..body.len().min(300)]);
+        }
+    }
+    // lists: each caller sees the internal features of its communes only
+    for (who, sees_s, sees_b) in [
+        (anon, false, false),
+        (a_s, true, false),
+        (w_s, true, false),
+        (tk_s, true, false),
+        (a_b, false, true),
+        (bo, true, true),
+    ] {
+        let (_, body) = call(&app, who, Method::GET, "/api/v1/features?limit=1000", None).await;
+        assert_eq!(body.contains(&internal_s), sees_s, "API list: {body}");
+        assert_eq!(body.contains(&internal_b), sees_b, "API list");
+        assert!(body.contains(&public_s));
+        if let Who::Session(_) = who {
+            let (_, page) = call(&app, who, Method::GET, "/agent", None).await;
+            assert_eq!(page.contains(&internal_s), sees_s, "workspace list");
+            assert_eq!(page.contains(&internal_b), sees_b, "workspace list");
+        }
+    }
+    // the workspace list of Braine's agent holds nothing of Soignies, public or not
+    let (_, page) = call(&app, a_b, Method::GET, "/agent", None).await;
+    assert!(!page.contains("Fête publique Soignies"));
+
+    // changes: only planners of the feature's commune
+    let mut renamed = feature(
+        "works",
+        "Chantier interne Soignies (modifié)",
+        common::SOIGNIES,
+        "internal",
+    );
+    let put = format!("/api/v1/features/{internal_s}");
+    let (got, _) = call(&app, anon, Method::PUT, &put, Some(&renamed)).await;
+    assert_eq!(got, unauth);
+    let client = reqwest::Client::new();
+    for (who, status) in [
+        (w_s, forbidden),
+        (a_b, nf),
+        (ad_b, nf),
+        (a_s, ok),
+        (tk_s, ok),
+    ] {
+        renamed["properties"]["title"] = json!(format!("Titre par {status}"));
+        let mut req = client
+            .put(app.url(&put))
+            .header("if-match", "*")
+            .header("content-type", "application/geo+json")
+            .body(renamed.to_string());
+        req = match who {
+            Who::Session(b) => req.header(reqwest::header::COOKIE, b.cookie_header()),
+            Who::Token(t) => req.bearer_auth(t),
+            Who::Anonymous => req,
+        };
+        let res = req.send().await.unwrap();
+        assert_eq!(
+            res.status(),
+            status,
+            "PUT as caller: {}",
+            res.text().await.unwrap()
+        );
+    }
+    // creating in a commune: planners of that commune only
+    for (who, status) in [
+        (anon, unauth),
+        (w_s, forbidden),
+        (a_b, forbidden),
+        (a_s, StatusCode::CREATED),
+        (bo, StatusCode::CREATED),
+    ] {
+        let (got, body) = call(
+            &app,
+            who,
+            Method::POST,
+            "/api/v1/features",
+            Some(&feature(
+                "occupation",
+                "Échafaudage",
+                (4.0716, 50.5796),
+                "internal",
+            )),
+        )
+        .await;
+        assert_eq!(got, status, "POST: {body}");
+    }
+    // deleting: the same
+    for (who, status) in [(anon, unauth), (w_s, forbidden), (a_b, nf)] {
+        let (got, _) = call(
+            &app,
+            who,
+            Method::DELETE,
+            &format!("/api/v1/features/{internal_s}"),
+            None,
+        )
+        .await;
+        assert_eq!(got, status, "DELETE");
+    }
+    // the web forms follow the same rules: Braine's agent cannot save Soignies' item
+    let mut b = Browser::new(&app.base);
+    b.cookies = agent_b.cookies.clone();
+    let (status, _) = b
+        .post(
+            &format!("/agent/element/{internal_s}"),
+            &[
+                ("kind", "works"),
+                ("title", "pirate"),
+                ("forme", "point"),
+                ("coordonnees", "50.5790, 4.0710"),
+                ("p0_debut_j", "1"),
+                ("p0_debut_m", "12"),
+                ("p0_debut_a", "2026"),
+                ("version", "3"),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert!(
+        status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
+        "{status}"
+    );
+    let (status, _) = b
+        .post(
+            &format!("/agent/element/{internal_s}/visibilite"),
+            &[("public", "oui"), ("version", "3")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, body) = call(
+        &app,
+        Who::Token(TOKEN),
+        Method::GET,
+        &format!("/api/v1/features/{internal_s}"),
+        None,
+    )
+    .await;
+    let stored: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(stored["properties"]["visibility"], "internal");
+    assert!(
+        stored["properties"]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Titre par")
+    );
+    // internal tiles: Braine's agent gets none of Soignies' internal features
+    let tile = "/tiles/internal/18/134036/88244.mvt?at=2026-12-02T10:00:00Z";
+    let (status_s, _) = call(&app, a_s, Method::GET, tile, None).await;
+    let (status_b, body_b) = call(&app, a_b, Method::GET, tile, None).await;
+    assert_eq!(
+        status_s, ok,
+        "Soignies' agent sees its works on the internal layer"
+    );
+    assert!(
+        status_b == StatusCode::NO_CONTENT || !body_b.contains("Chantier interne"),
+        "{status_b}"
+    );
+    // a revoked token no longer opens anything
+    let (_, list) = call(&app, Who::Token(TOKEN), Method::GET, "/api/v1/tokens", None).await;
+    let id = serde_json::from_str::<Value>(&list).unwrap()["tokens"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, _) = call(
+        &app,
+        Who::Token(TOKEN),
+        Method::DELETE,
+        &format!("/api/v1/tokens/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = call(
+        &app,
+        tk_s,
+        Method::GET,
+        &format!("/api/v1/features/{internal_s}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, unauth);
+    app.stop().await;
+}
+
+/// A works polygon over a market: the conflict before saving (no JavaScript), after
+/// saving, its assessment, and "to re-assess" when the market changes.
+async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    add(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let market = app
+        .create(&json!({
+            "type": "Feature",
+            "geometry": { "type": "Polygon", "coordinates": [[[4.0700, 50.5786], [4.0718, 50.5786], [4.0718, 50.5794], [4.0700, 50.5794], [4.0700, 50.5786]]] },
+            "properties": { "kind": "event", "title": "Marché du samedi",
+                "schedule": { "recurring": [{ "first_day": "2026-11-01", "last_day": "2027-03-31", "days": ["saturday"], "start_time": "07:00", "end_time": "13:00" }] } }
+        }))
+        .await;
+    let market_id = market["id"].as_str().unwrap().to_string();
+    let mut b = signed_in(&app, "agent@soignies.be").await;
+    let closure: Vec<(&str, &str)> = vec![
+        ("kind", "works"),
+        ("title", "Fermeture de la Grand-Place"),
+        ("status", "planned"),
+        ("forme", "zone"),
+        (
+            "coordonnees",
+            "50.5788, 4.0705\n50.5788, 4.0712\n50.5792, 4.0712\n50.5792, 4.0705",
+        ),
+        // Saturday 5 December 2026, all day
+        ("p0_debut_j", "5"),
+        ("p0_debut_m", "12"),
+        ("p0_debut_a", "2026"),
+        ("p0_debut_h", ""),
+        ("p0_fin_j", "5"),
+        ("p0_fin_m", "12"),
+        ("p0_fin_a", "2026"),
+        ("p0_fin_h", ""),
+    ];
+    let with = |action: &'static str| {
+        let mut f = closure.clone();
+        f.push(("action", action));
+        f
+    };
+    let (status, page) = b.post("/agent/nouveau", &with("verifier")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("1 conflit trouvé") && page.contains("Marché du samedi"),
+        "{page}"
+    );
+    assert_eq!(app.count("kind=works").await, 0, "checking saves nothing");
+    let (status, to) = b.post("/agent/nouveau", &with("enregistrer")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let works_id = to
+        .trim_start_matches("/agent/element/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    // internal until published
+    assert_eq!(app.count("kind=works").await, 0);
+    let (_, page) = b.get(&to).await;
+    assert!(
+        page.contains("est créé") && page.contains("À évaluer"),
+        "{page}"
+    );
+    // the API says the same, and so does the conflicts page
+    let (_, body) = call(
+        &app,
+        Who::Session(&b),
+        Method::GET,
+        &format!("/api/v1/features/{works_id}/conflicts"),
+        None,
+    )
+    .await;
+    let c: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(c["conflicts"][0]["feature"]["id"], market_id.as_str());
+    assert_eq!(c["conflicts"][0]["assessments"][0]["state"], "to_assess");
+    // record an assessment on the form
+    let (status, _) = b
+        .post(
+            "/agent/conflits/evaluer",
+            &[
+                ("id", works_id.as_str()),
+                ("other", market_id.as_str()),
+                ("commune", SOIGNIES),
+                ("verdict", "accepted"),
+                ("note", "Marché déplacé rue de la Station"),
+                ("retour", "/agent/conflits"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = b.get("/agent/conflits").await;
+    assert!(
+        page.contains("Évalués (1)") && page.contains("Marché déplacé rue de la Station"),
+        "{page}"
+    );
+    // Braine's agent cannot assess a conflict of Soignies
+    let (status, _) = call(
+        &app,
+        Who::Session(&signed_in(&app, "agent@braine.be").await),
+        Method::PUT,
+        &format!("/api/v1/features/{works_id}/conflicts/{market_id}/assessment"),
+        Some(&json!({"verdict": "refused"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // the market changes: the assessment must be made again
+    let (_, page) = b.get(&format!("/agent/element/{market_id}")).await;
+    let version = page
+        .split("name=\"version\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let (status, to) = b
+        .post(
+            &format!("/agent/element/{market_id}"),
+            &[
+                ("kind", "event"),
+                ("title", "Marché du samedi (agrandi)"),
+                ("status", "planned"),
+                ("forme", "zone"),
+                (
+                    "coordonnees",
+                    "50.5786, 4.0700\n50.5786, 4.0718\n50.5794, 4.0718\n50.5794, 4.0700",
+                ),
+                ("s0_du_j", "1"),
+                ("s0_du_m", "11"),
+                ("s0_du_a", "2026"),
+                ("s0_au_j", "31"),
+                ("s0_au_m", "3"),
+                ("s0_au_a", "2027"),
+                ("s0_jours", "saturday"),
+                ("s0_de", "7:00"),
+                ("s0_a", "14:00"),
+                ("version", &version),
+                ("public", "oui"),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = b.get(&format!("/agent/element/{works_id}")).await;
+    assert!(page.contains("À réévaluer"), "{page}");
+    let (_, page) = b.get("/agent/conflits").await;
+    assert!(page.contains("À évaluer (1)"), "{page}");
+    // assessed again; the history keeps both
+    let (status, body) = call(
+        &app,
+        Who::Session(&b),
+        Method::PUT,
+        &format!("/api/v1/features/{market_id}/conflicts/{works_id}/assessment"),
+        Some(&json!({"verdict": "refused", "note": "Trop grand"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap()["assessments"][0]["state"],
+        "refused"
+    );
+    let (_, body) = call(
+        &app,
+        Who::Session(&b),
+        Method::GET,
+        &format!("/api/v1/features/{works_id}/conflicts/{market_id}/assessments"),
+        None,
+    )
+    .await;
+    let h: Value = serde_json::from_str(&body).unwrap();
+    let verdicts: Vec<&str> = h["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["accepted", "refused"]);
+    // the history names who changed the market
+    let (_, body) = call(
+        &app,
+        Who::Session(&b),
+        Method::GET,
+        &format!("/api/v1/features/{market_id}/history"),
+        None,
+    )
+    .await;
+    assert!(body.contains("user:agent@soignies.be"), "{body}");
+    // a stale edit is refused, not lost
+    let (status, page) = b
+        .post(
+            &format!("/agent/element/{market_id}"),
+            &[
+                ("kind", "event"),
+                ("title", "Vieux titre"),
+                ("forme", "point"),
+                ("coordonnees", "50.5790, 4.0709"),
+                ("p0_debut_j", "1"),
+                ("p0_debut_m", "12"),
+                ("p0_debut_a", "2026"),
+                ("version", &version),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("modifié cet élément entre-temps"));
+    app.stop().await;
+}
+
+/// Conflicts across the border are seen by both towns, each with its own assessment.
+async fn a_conflict_across_the_border_is_seen_by_both(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    add(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    // the boundary between the two towns, near Naast / Henripont: find two places on
+    // either side, a few metres apart
+    let territory = app.app.territory();
+    let (mut west, mut east) = (None, None);
+    'search: for i in 0..2000 {
+        let lat = 50.56 + (i / 40) as f64 * 0.002;
+        let lon = 4.08 + (i % 40) as f64 * 0.002;
+        let here = geo::Point::new(lon, lat);
+        let there = geo::Point::new(lon + 0.0002, lat);
+        if let (Some(a), Some(b)) = (territory.locate(here), territory.locate(there))
+            && a.nis == SOIGNIES
+            && b.nis == BRAINE
+        {
+            west = Some((lon, lat));
+            east = Some((lon + 0.0002, lat));
+            break 'search;
+        }
+    }
+    let (west, east) = (
+        west.expect("a point of Soignies by the border"),
+        east.unwrap(),
+    );
+    let event = app
+        .create(&feature("event", "Brocante de Soignies", west, "public"))
+        .await;
+    let works = app
+        .create(&feature("works", "Travaux à Braine", east, "public"))
+        .await;
+    assert_eq!(event["properties"]["commune"], SOIGNIES);
+    assert_eq!(works["properties"]["commune"], BRAINE);
+    for (email, nis) in [("agent@soignies.be", SOIGNIES), ("agent@braine.be", BRAINE)] {
+        let mut b = signed_in(&app, email).await;
+        let (_, page) = b.get("/agent/conflits").await;
+        assert!(
+            page.contains("Brocante de Soignies") && page.contains("Travaux à Braine"),
+            "{email}: {page}"
+        );
+        let (status, _) = b
+            .post(
+                "/agent/conflits/evaluer",
+                &[
+                    ("id", event["id"].as_str().unwrap()),
+                    ("other", works["id"].as_str().unwrap()),
+                    ("commune", nis),
+                    ("verdict", "accepted"),
+                    ("retour", "/agent/conflits"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
+    let (_, body) = call(
+        &app,
+        Who::Token(TOKEN),
+        Method::GET,
+        &format!(
+            "/api/v1/features/{}/conflicts",
+            event["id"].as_str().unwrap()
+        ),
+        None,
+    )
+    .await;
+    let c: Value = serde_json::from_str(&body).unwrap();
+    let states: Vec<(&str, &str)> = c["conflicts"][0]["assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["commune"].as_str().unwrap(), s["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(states, [(BRAINE, "accepted"), (SOIGNIES, "accepted")]);
+    app.stop().await;
+}
+
+/// The workspace forms without JavaScript: errors name their fields and keep answers.
+async fn the_feature_form_names_what_is_wrong(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let mut b = signed_in(&app, "agent@soignies.be").await;
+    let (status, page) = b
+        .post(
+            "/agent/nouveau",
+            &[
+                ("kind", "parking_ban"),
+                ("title", ""),
+                ("forme", "ligne"),
+                ("coordonnees", "50.6087, 4.1365\n50.6090, 4.1370"),
+                ("p0_debut_j", "31"),
+                ("p0_debut_m", "2"),
+                ("p0_debut_a", "2026"),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("<title>Erreur : "));
+    assert!(
+        page.contains("href=\"#title\"") && page.contains("href=\"#p0_debut_j\""),
+        "{page}"
+    );
+    assert!(page.contains("50.6087, 4.1365"), "answers are kept");
+    // a place in Braine-le-Comte is not Soignies' agent's to plan
+    let (status, page) = b
+        .post(
+            "/agent/nouveau",
+            &[
+                ("kind", "parking_ban"),
+                ("title", "Déménagement"),
+                ("forme", "ligne"),
+                ("coordonnees", "50.6087, 4.1365\n50.6090, 4.1370"),
+                ("p0_debut_j", "7"),
+                ("p0_debut_m", "12"),
+                ("p0_debut_a", "2026"),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(page.contains("Votre rôle ne permet pas"), "{page}");
+    // a parking ban whose signs go up too late is saved, with a warning
+    let (status, to) = b
+        .post(
+            "/agent/nouveau",
+            &[
+                ("kind", "parking_ban"),
+                ("title", "Déménagement rue Neuve"),
+                ("forme", "ligne"),
+                ("coordonnees", "50.5795, 4.0716\n50.5797, 4.0720"),
+                ("p0_debut_j", "7"),
+                ("p0_debut_m", "12"),
+                ("p0_debut_a", "2026"),
+                ("p0_debut_h", "8:00"),
+                ("p0_fin_j", "7"),
+                ("p0_fin_m", "12"),
+                ("p0_fin_a", "2026"),
+                ("p0_fin_h", "18:00"),
+                ("panneaux_j", "6"),
+                ("panneaux_m", "12"),
+                ("panneaux_a", "2026"),
+                ("panneaux_h", "9:00"),
+                ("public", "oui"),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = b.get(&to).await;
+    assert!(
+        page.contains("les panneaux sont posés 23 heures avant le début"),
+        "{page}"
+    );
+    assert_eq!(app.count("kind=parking_ban").await, 1, "published");
+    app.stop().await;
+}
+
+on_both_backends!(
+    signing_in_locks_after_wrong_passwords_and_resets_by_mail,
+    authorization_matrix,
+    conflicts_are_seen_before_saving_and_reassessed_after_changes,
+    a_conflict_across_the_border_is_seen_by_both,
+    the_feature_form_names_what_is_wrong,
+);
