@@ -927,6 +927,142 @@ async fn the_feature_form_names_what_is_wrong(backend: Backend) {
     app.stop().await;
 }
 
+/// The browser test of the issue: an agent of Soignies signs in, draws a road closure
+/// over a market, is warned before saving, saves, records an assessment, and sees it
+/// turn to "to re-assess" when the market changes. Pages do not depend on the backend.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_draws_a_closure_over_a_market_in_the_browser() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let market = app
+        .create(&json!({
+            "type": "Feature",
+            "geometry": { "type": "Polygon", "coordinates": [[[4.0700, 50.5786], [4.0718, 50.5786], [4.0718, 50.5794], [4.0700, 50.5794], [4.0700, 50.5786]]] },
+            "properties": { "kind": "event", "title": "Marché de Noël",
+                "schedule": { "periods": [{ "start": "2026-11-27T10:00:00Z", "end": "2026-12-20T21:00:00Z" }] } }
+        }))
+        .await;
+    let id = market["id"].as_str().unwrap();
+    let out = common::node(
+        "pages.mjs",
+        &["--agent", &app.base, "agent@soignies.be", PASSWORD, id],
+    );
+    assert!(
+        out.status.success(),
+        "the browser failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["shape"], "zone", "{r}");
+    assert!(
+        r["previewText"]
+            .as_str()
+            .unwrap()
+            .contains("Marché de Noël"),
+        "{r}"
+    );
+    assert_eq!(
+        r["savedBefore"], false,
+        "nothing is saved while drawing: {r}"
+    );
+    assert!(r["savedUrl"].as_str().unwrap().contains("fait=cree"), "{r}");
+    assert_eq!(r["conflictsAfterSave"], "1 conflit", "{r}");
+    assert!(r["assessed"].as_str().unwrap().contains("Accepté"), "{r}");
+    assert_eq!(r["eventSaved"], true, "{r}");
+    assert!(
+        r["afterEventChange"]
+            .as_str()
+            .unwrap()
+            .contains("À réévaluer"),
+        "{r}"
+    );
+    assert_eq!(r["violations"], json!([]), "{r}");
+    assert_eq!(r["errors"], json!([]), "{r}");
+    // and the stored works are the polygon drawn
+    let works = app.get_as_admin("/api/v1/features?kind=works").await.json();
+    assert_eq!(works["features"][0]["geometry"]["type"], "Polygon");
+    app.stop().await;
+}
+
+/// ACCESSIBILITY.md A1, A4, I2, I3 on every workspace page, in four languages, signed in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_pages_pass_axe_in_four_languages() {
+    let app = TestApp::spawn_demo(Backend::Sqlite).await;
+    add(
+        &app,
+        "admin@soignies.be",
+        &[(SOIGNIES, Role::Admin), (BRAINE, Role::Agent)],
+    )
+    .await;
+    let b = signed_in(&app, "admin@soignies.be").await;
+    let (_, list) = call(
+        &app,
+        Who::Session(&b),
+        Method::GET,
+        "/agent?quoi=event",
+        None,
+    )
+    .await;
+    let first = list
+        .split("/agent/element/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let element = format!("/agent/element/{first}");
+    let pages = [
+        "/agent",
+        "/agent?quoi=works&du_j=31&du_m=2&du_a=2026",
+        "/agent/nouveau?kind=works",
+        "/agent/nouveau?kind=diversion",
+        "/agent/nouveau?kind=parking_ban",
+        element.as_str(),
+        "/agent/conflits",
+        "/agent/compte",
+    ];
+    let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
+    args.extend(pages.iter().copied());
+    let out = common::node("pages.mjs", &args);
+    assert!(
+        out.status.success(),
+        "the browser failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results.len(), pages.len() * 4);
+    let mut faults = Vec::new();
+    for r in &results {
+        let at = format!("{} {}", r["lang"], r["path"]);
+        if r["violations"] != json!([]) {
+            faults.push(format!("{at}: {}", r["violations"]));
+        }
+        if r["htmlLang"] != r["lang"] {
+            faults.push(format!("{at}: html lang {}", r["htmlLang"]));
+        }
+        if r["isolationMarks"] != false {
+            faults.push(format!("{at}: Unicode isolation marks"));
+        }
+        if r["horizontalScroll"] != false {
+            faults.push(format!("{at}: scrolls sideways at 320 px"));
+        }
+        let expected: &[&str] = if r["path"].as_str().unwrap().contains("du_j=31") {
+            &["400"]
+        } else {
+            &[]
+        };
+        for e in r["errors"].as_array().unwrap() {
+            let e = e.as_str().unwrap();
+            if !expected.iter().any(|x| e.contains(x)) {
+                faults.push(format!("{at}: {e}"));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    app.stop().await;
+}
+
 on_both_backends!(
     signing_in_locks_after_wrong_passwords_and_resets_by_mail,
     authorization_matrix,

@@ -318,6 +318,9 @@ async fn every_page_passes_axe_in_four_languages() {
         "/suivi?reference=ABC",
         "/desabonner/0123456789abcdef0123456789abcdef",
         "/nulle-part",
+        "/connexion",
+        "/mot-de-passe-oublie",
+        "/mot-de-passe/0123456789abcdef",
     ];
     let mut args = vec![app.base.as_str()];
     args.extend(pages.iter().copied());

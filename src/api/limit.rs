@@ -94,9 +94,12 @@ pub async fn rate_limit(State(web): State<Web>, req: Request, next: Next) -> Res
 }
 
 /// The citizen forms: POSTs beyond the form limit get a page that says to wait, in the
-/// person's language, not a problem document.
+/// person's language, not a problem document. The workspace's forms (`/agent/…`) are
+/// not counted: they need a session, and a town hall's agents share one address while
+/// the map asks for conflicts as they draw (the general limit still applies).
 pub async fn form_limit(State(web): State<Web>, req: Request, next: Next) -> Response {
     if req.method() == axum::http::Method::POST
+        && !req.uri().path().starts_with("/agent/")
         && let (Some(limiter), Some(ip)) =
             (&web.form_limiter.limiter, web.form_limiter.client(&req))
         && limiter.check_key(&ip).is_err()

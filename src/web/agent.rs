@@ -465,7 +465,9 @@ struct FormPage {
     bounds: [f64; 4],
     maplibre: String,
     maplibre_css: String,
-    terra_draw: String,
+    /// Where `import 'terra-draw'` (in the adapter) finds it: JSON of our own asset
+    /// addresses, with `<` escaped so it cannot close the script element.
+    importmap: String,
     terra_adapter: String,
     script: String,
     public_url: Option<String>,
@@ -582,7 +584,10 @@ async fn form_page(
             bounds,
             maplibre: a.versioned("maplibre-gl.mjs"),
             maplibre_css: a.versioned("maplibre-gl.css"),
-            terra_draw: a.versioned("terra-draw.js"),
+            importmap:
+                serde_json::json!({ "imports": { "terra-draw": a.versioned("terra-draw.js") } })
+                    .to_string()
+                    .replace('<', "\\u003c"),
             terra_adapter: a.versioned("terra-draw-maplibre-gl-adapter.js"),
             script: a.versioned("dessin.js"),
             public_url,

@@ -8,11 +8,21 @@
 //        node tests/js/pages.mjs --nojs BASE_URL PATH (the same page with JS off)
 //        node tests/js/pages.mjs --journey BASE_URL LANG on|off
 //          (reports a problem from start to end, axe on every page on the way)
+//        node tests/js/pages.mjs --as EMAIL PASSWORD BASE_URL PATH...
+//          (--axe, signed in to the agents' workspace first)
+//        node tests/js/pages.mjs --agent BASE_URL EMAIL PASSWORD EVENT_ID
+//          (an agent signs in, draws works over the event, sees the conflict before
+//          saving, saves, assesses it, edits the event and sees "to re-assess")
 
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
+let signIn = null;
+if (args[0] === '--as') {
+  args.shift();
+  signIn = { email: args.shift(), password: args.shift() };
+}
 const mode = args[0].startsWith('--') ? args.shift() : '--axe';
 const [base, ...paths] = args;
 const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -52,6 +62,7 @@ try {
       const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
       await context.addCookies([{ name: 'balise_lang', value: lang, url: base }]);
       const page = await context.newPage();
+      if (signIn) await signInAs(page, signIn.email, signIn.password);
       for (const path of paths) {
         const errors = [];
         watch(page, errors);
@@ -125,6 +136,9 @@ try {
   else if (mode === '--journey') {
     const [lang, js] = paths;
     console.log(JSON.stringify(await journey(lang, js === 'on')));
+  } else if (mode === '--agent') {
+    const [email, password, eventId] = paths;
+    console.log(JSON.stringify(await agentJourney(email, password, eventId)));
   }
 } finally {
   await browser.close();
@@ -240,4 +254,73 @@ async function journey(lang, js) {
   }
   await context.close();
   return { reference, pages, listCount, mapIds, errors };
+}
+
+async function signInAs(page, email, password) {
+  await page.goto(`${base}/connexion`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/connexion"] button[type=submit]')]);
+  if (!page.url().includes('/agent')) throw new Error(`signing in failed: ${page.url()}`);
+}
+
+// Clicks the map at these [lon, lat] places (the map draws them through terra-draw).
+async function clickMap(page, places) {
+  const box = await page.locator('#dessin-carte canvas').boundingBox();
+  for (const p of places) {
+    const xy = await page.evaluate((lnglat) => window.baliseMap.project(lnglat), p);
+    await page.mouse.click(box.x + xy.x, box.y + xy.y);
+    await page.waitForTimeout(150);
+  }
+}
+
+async function agentJourney(email, password, eventId) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-BE' });
+  const errors = [];
+  watch(page, errors);
+  const out = { errors, violations: [] };
+  await signInAs(page, email, password);
+  out.signedIn = true;
+  await page.goto(`${base}/agent/nouveau?kind=works`);
+  await page.waitForFunction(() => document.querySelector('#dessin-carte')?.dataset.ready === 'true', null, { timeout: 60000 });
+  await page.evaluate(() => new Promise((done) => {
+    const map = window.baliseMap;
+    map.jumpTo({ center: [4.0709, 50.5790], zoom: 17 });
+    if (map.loaded()) done(); else map.once('idle', done);
+  }));
+  out.violations.push(...await axeRun(page));
+  await page.fill('#title', 'Fermeture de la Grand-Place');
+  for (const [id, v] of [['p0_debut_j', '5'], ['p0_debut_m', '12'], ['p0_debut_a', '2026'], ['p0_fin_j', '5'], ['p0_fin_m', '12'], ['p0_fin_a', '2026']]) {
+    await page.fill(`#${id}`, v);
+  }
+  await page.click('[data-draw="polygon"]');
+  const corners = [[4.0705, 50.5788], [4.0712, 50.5788], [4.0712, 50.5792], [4.0705, 50.5792]];
+  await clickMap(page, [...corners, corners[0]]);
+  await page.waitForFunction(() => document.querySelector('#coordonnees').value.split('\n').length === 4, null, { timeout: 10000 });
+  out.shape = await page.locator('input[name="forme"]:checked').getAttribute('value');
+  // the conflict is shown before anything is saved
+  await page.waitForFunction(() => document.querySelector('#apercu .conflict'), null, { timeout: 15000 });
+  out.previewText = (await page.locator('#apercu').innerText()).trim();
+  out.savedBefore = await page.evaluate(async () => (await fetch('/agent?q=Fermeture')).text().then((t) => t.includes('Fermeture de la Grand-Place')));
+  await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="enregistrer"]')]);
+  out.savedUrl = page.url();
+  out.conflictsAfterSave = (await page.locator('#conflits-titre').innerText()).trim();
+  out.violations.push(...await axeRun(page));
+  // assess it: accepted, with a note
+  const form = page.locator('form.assess').first();
+  await form.locator('input[value="accepted"]').check();
+  await form.locator('textarea').fill('Marché déplacé ce jour-là');
+  await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  out.assessed = (await page.locator('.standings .state').first().innerText()).trim();
+  // the event changes: its title
+  await page.goto(`${base}/agent/element/${eventId}`);
+  await page.fill('#title', 'Marché de Noël (agrandi)');
+  await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="enregistrer"]')]);
+  out.eventSaved = page.url().includes('fait=enregistre');
+  await page.goto(out.savedUrl.split('?')[0]);
+  out.afterEventChange = (await page.locator('.standings .state').first().innerText()).trim();
+  await page.goto(`${base}/agent/conflits`);
+  out.violations.push(...await axeRun(page));
+  out.conflictsPage = (await page.locator('h2').first().innerText()).trim();
+  return out;
 }
