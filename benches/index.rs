@@ -5,6 +5,7 @@
 
 use std::hint::black_box;
 
+use balise::conflicts::{self, Subject};
 use balise::demo;
 use balise::fixtures;
 use balise::index::{Index, Query};
@@ -85,6 +86,66 @@ fn bench(c: &mut Criterion) {
             });
         }
         q.finish();
+
+        // conflicts: what an agent drawing a feature waits for (one search), and the
+        // conflicts page of a whole commune (one search per current or coming feature)
+        let territory = balise::model::Territory::new(communes.clone());
+        let subjects: Vec<_> = index
+            .query(&Query {
+                bbox: rect(4.068, 50.577, 4.074, 50.581),
+                time: TimeFilter::At(now),
+                kinds: Kind::Works.bit(),
+                internal: balise::index::Scope::All,
+                ..Default::default()
+            })
+            .into_iter()
+            .take(20)
+            .collect();
+        let found: usize = subjects
+            .iter()
+            .map(|s| conflicts::find(&index, &territory, &Subject::of(s)).len())
+            .sum();
+        let mut g = c.benchmark_group(format!("conflicts_{n}"));
+        g.bench_function(
+            BenchmarkId::new(
+                "one_feature",
+                format!("{}_found", found / subjects.len().max(1)),
+            ),
+            |b| {
+                let mut i = 0;
+                b.iter(|| {
+                    i = (i + 1) % subjects.len();
+                    black_box(conflicts::find(
+                        &index,
+                        &territory,
+                        &Subject::of(&subjects[i]),
+                    ))
+                })
+            },
+        );
+        if n <= 100_000 {
+            let commune = Query {
+                commune: Some("55040".into()),
+                time: TimeFilter::Range(now, balise::model::schedule::OPEN_END),
+                internal: balise::index::Scope::All,
+                ..Default::default()
+            };
+            let all = index.query(&commune);
+            g.sample_size(10);
+            g.bench_function(
+                BenchmarkId::new("whole_commune", format!("{}_features", all.len())),
+                |b| {
+                    b.iter(|| {
+                        let mut pairs = 0;
+                        for s in &all {
+                            pairs += conflicts::find(&index, &territory, &Subject::of(s)).len();
+                        }
+                        black_box(pairs)
+                    })
+                },
+            );
+        }
+        g.finish();
     }
 }
 

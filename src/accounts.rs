@@ -255,6 +255,33 @@ impl App {
             .await?)
     }
 
+    /// The people holding roles in the communes this actor administers, with those roles
+    /// only (an admin of one town does not see the other town's roles).
+    pub async fn users_of(&self, actor: &Actor) -> Result<Vec<User>> {
+        Ok(self
+            .store
+            .users()
+            .await?
+            .into_iter()
+            .filter_map(|mut u| {
+                u.grants.retain(|g| actor.may_administer(&g.commune));
+                (!u.grants.is_empty()).then_some(u)
+            })
+            .collect())
+    }
+
+    /// Takes one role away from a person. It holds from their next request: a session
+    /// reads the person's roles anew each time.
+    pub async fn remove_grant(&self, actor: &Actor, user_id: Uuid, grant: &Grant) -> Result<()> {
+        if !actor.may_administer(&grant.commune) {
+            return Err(Error::Forbidden);
+        }
+        if !self.store.remove_grant(user_id, grant).await? {
+            return Err(Error::NotFound(format!("role of user {user_id}")));
+        }
+        Ok(())
+    }
+
     /// Creates an API token for one role in one commune; returns it and its secret,
     /// which is shown this once.
     pub async fn create_token(

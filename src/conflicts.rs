@@ -245,7 +245,8 @@ impl crate::app::App {
             .collect())
     }
 
-    /// Every current or coming conflict involving a feature of `commune`, once each.
+    /// Every current or coming conflict involving a feature of `commune`, once each,
+    /// the soonest first.
     pub async fn commune_conflicts(
         &self,
         commune: &str,
@@ -274,8 +275,8 @@ impl crate::app::App {
                 }
             }
         });
-        let ids: Vec<Uuid> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-        let recorded = self.store.assessments(&ids).await?;
+        let recorded = self.store.all_assessments().await?;
+        found.sort_by_key(|(_, f)| (f.clash.overlap.start, f.other.feature.id));
         Ok(found
             .into_iter()
             .map(|(subject, f)| Listed {

@@ -965,6 +965,15 @@ async fn an_agent_draws_a_closure_over_a_market_in_the_browser() {
         r["savedBefore"], false,
         "nothing is saved while drawing: {r}"
     );
+    // and the market is picked out on the map
+    let tile_id = balise::tiles::render::feature_id(&id.parse().unwrap());
+    assert!(
+        r["highlighted"]
+            .as_str()
+            .unwrap()
+            .contains(&tile_id.to_string()),
+        "{r}"
+    );
     assert!(r["savedUrl"].as_str().unwrap().contains("fait=cree"), "{r}");
     assert_eq!(r["conflictsAfterSave"], "1 conflit", "{r}");
     assert!(r["assessed"].as_str().unwrap().contains("Accepté"), "{r}");
@@ -1063,7 +1072,116 @@ async fn workspace_pages_pass_axe_in_four_languages() {
     app.stop().await;
 }
 
+/// An admin of a commune gives roles to colleagues (who are invited by e-mail) and
+/// takes them back, in that commune only.
+async fn admins_manage_their_communes_accounts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "admin@soignies.be", &[(SOIGNIES, Role::Admin)]).await;
+    add(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let mut admin = signed_in(&app, "admin@soignies.be").await;
+    let (status, page) = admin
+        .post(
+            "/agent/comptes",
+            &[
+                ("email", "Ouvrier@Soignies.be"),
+                ("name", "Jean"),
+                ("commune", SOIGNIES),
+                ("role", "worker"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert!(
+        page.contains("ouvrier@soignies.be a maintenant ce rôle"),
+        "{page}"
+    );
+    // another town's roles are neither given nor shown
+    let (status, page) = admin
+        .post(
+            "/agent/comptes",
+            &[
+                ("email", "x@braine.be"),
+                ("commune", BRAINE),
+                ("role", "admin"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("href=\"#person-commune\""));
+    assert!(
+        !page.contains("agent@braine.be"),
+        "Braine's people are not listed"
+    );
+    // the invitation leads to a password, then to the workspace
+    let outbox = app.app.config.data_dir.join("outbox");
+    let mail = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .next()
+        .unwrap();
+    assert!(mail.contains("To: ouvrier@soignies.be"), "{mail}");
+    let link = mail
+        .split_whitespace()
+        .find(|w| w.contains("/mot-de-passe/"))
+        .unwrap();
+    let path = &link[link.find("/mot-de-passe/").unwrap()..];
+    let mut worker = Browser::new(&app.base);
+    worker.get(path).await;
+    let (status, _) = worker
+        .post(path, &[("password", PASSWORD), ("confirmation", PASSWORD)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let worker = signed_in(&app, "ouvrier@soignies.be").await;
+    let (_, page) = call(
+        &app,
+        Who::Session(&worker),
+        Method::GET,
+        "/agent/compte",
+        None,
+    )
+    .await;
+    assert!(page.contains("Ouvrier communal – Soignies"), "{page}");
+    // the role taken back holds at the worker's next request
+    let users = app.app.store.users().await.unwrap();
+    let id = users
+        .iter()
+        .find(|u| u.email == "ouvrier@soignies.be")
+        .unwrap()
+        .id
+        .to_string();
+    let (status, _) = admin
+        .post(
+            "/agent/comptes",
+            &[
+                ("remove", id.as_str()),
+                ("commune", SOIGNIES),
+                ("role", "worker"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let f = app
+        .create(&feature(
+            "works",
+            "Chantier interne",
+            common::SOIGNIES,
+            "internal",
+        ))
+        .await;
+    let (status, _) = call(
+        &app,
+        Who::Session(&worker),
+        Method::GET,
+        &format!("/api/v1/features/{}", f["id"].as_str().unwrap()),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
 on_both_backends!(
+    admins_manage_their_communes_accounts,
     signing_in_locks_after_wrong_passwords_and_resets_by_mail,
     authorization_matrix,
     conflicts_are_seen_before_saving_and_reassessed_after_changes,

@@ -597,3 +597,24 @@ assess-button = Bewertung speichern
 assess-error-title = Die Bewertung ist nicht gespeichert
 assess-error-verdict = Wählen Sie „Angenommen" oder „Abgelehnt".
 assess-error-note = Die Bemerkung ist zu lang (höchstens 2000 Zeichen).
+
+## Agents: accounts of the commune
+people-title = Konten der Gemeinde
+people-name = Name
+people-invited = Einladung gesendet, noch kein Passwort gewählt
+people-remove = Die Rolle { $role } von { $email } entfernen
+people-new = Eine Person hinzufügen
+people-email-hint = Hat die Person noch kein Konto, erhält sie eine E-Mail, um ihr Passwort zu wählen.
+people-add = Diese Rolle geben
+people-added = { $email } hat jetzt diese Rolle.
+people-error-add = Dieses Konto konnte nicht erstellt werden. Prüfen Sie die Adresse.
+people-error-remove = Diese Rolle gibt es nicht oder sie gehört nicht Ihrer Gemeinde
+mail-invite-subject = Ihr Konto für balise
+mail-invite-text = Guten Tag,
+
+    Für Sie wurde ein Konto im Bereich für Mitarbeitende von balise erstellt.
+    Öffnen Sie diesen Link innerhalb einer Stunde, um Ihr Passwort zu wählen:
+    { $link }
+
+    Danach können Sie mit „Passwort vergessen" einen neuen Link anfordern.
+conflicts-first = Die { $shown } nächsten, von { $count }.

@@ -597,3 +597,24 @@ assess-button = Save the view
 assess-error-title = The view is not saved
 assess-error-verdict = Choose "Accepted" or "Refused".
 assess-error-note = The note is too long (2000 characters at most).
+
+## Agents: accounts of the commune
+people-title = Accounts of the commune
+people-name = Name
+people-invited = Invitation sent, no password chosen yet
+people-remove = Take the role { $role } from { $email }
+people-new = Add a person
+people-email-hint = If the person has no account yet, they get an e-mail to choose their password.
+people-add = Give this role
+people-added = { $email } now has this role.
+people-error-add = This account could not be created. Check the address.
+people-error-remove = This role does not exist or is not your commune's
+mail-invite-subject = Your balise account
+mail-invite-text = Hello,
+
+    An account of the balise staff area was created for you.
+    To choose your password, open this link within the hour:
+    { $link }
+
+    After that, ask for a new link with "Forgotten password".
+conflicts-first = The { $shown } soonest, of { $count }.

@@ -601,3 +601,24 @@ assess-button = Enregistrer l'avis
 assess-error-title = L'avis n'est pas enregistré
 assess-error-verdict = Choisissez « Accepté » ou « Refusé ».
 assess-error-note = La remarque est trop longue (2000 caractères au plus).
+
+## Agents: accounts of the commune
+people-title = Comptes de la commune
+people-name = Nom
+people-invited = Invitation envoyée, mot de passe pas encore choisi
+people-remove = Retirer le rôle { $role } à { $email }
+people-new = Ajouter une personne
+people-email-hint = Si la personne n'a pas encore de compte, elle reçoit un e-mail pour choisir son mot de passe.
+people-add = Donner ce rôle
+people-added = { $email } a maintenant ce rôle.
+people-error-add = Ce compte n'a pas pu être créé. Vérifiez l'adresse.
+people-error-remove = Ce rôle n'existe pas ou n'est pas de votre commune
+mail-invite-subject = Votre compte balise
+mail-invite-text = Bonjour,
+
+    Un compte de l'espace agents balise a été créé pour vous.
+    Pour choisir votre mot de passe, ouvrez ce lien dans l'heure :
+    { $link }
+
+    Passé ce délai, demandez un nouveau lien avec « Mot de passe oublié ».
+conflicts-first = Les { $shown } plus proches dans le temps, sur { $count }.

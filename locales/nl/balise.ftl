@@ -597,3 +597,24 @@ assess-button = Oordeel opslaan
 assess-error-title = Het oordeel is niet opgeslagen
 assess-error-verdict = Kies "Aanvaard" of "Geweigerd".
 assess-error-note = De opmerking is te lang (hoogstens 2000 tekens).
+
+## Agents: accounts of the commune
+people-title = Accounts van de gemeente
+people-name = Naam
+people-invited = Uitnodiging verstuurd, nog geen wachtwoord gekozen
+people-remove = De rol { $role } afnemen van { $email }
+people-new = Een persoon toevoegen
+people-email-hint = Heeft de persoon nog geen account, dan krijgt ze een e-mail om een wachtwoord te kiezen.
+people-add = Deze rol geven
+people-added = { $email } heeft nu deze rol.
+people-error-add = Dit account kon niet gemaakt worden. Kijk het adres na.
+people-error-remove = Deze rol bestaat niet of is niet van uw gemeente
+mail-invite-subject = Uw account voor balise
+mail-invite-text = Goedendag,
+
+    Er is een account voor de personeelsruimte van balise voor u gemaakt.
+    Open deze link binnen het uur om uw wachtwoord te kiezen:
+    { $link }
+
+    Daarna kunt u een nieuwe link vragen met "Wachtwoord vergeten".
+conflicts-first = De { $shown } eerstkomende, van de { $count }.

@@ -55,6 +55,9 @@ pub trait AccountStore {
     async fn assess(&self, r: &Recorded) -> Result<()>;
     /// Every assessment of conflicts involving these features, oldest first.
     async fn assessments(&self, features: &[Uuid]) -> Result<Vec<Recorded>>;
+    /// Every assessment ever recorded, oldest first (a commune's conflicts page: people
+    /// write them one by one, so there are far fewer than features).
+    async fn all_assessments(&self) -> Result<Vec<Recorded>>;
 }
 
 type UserRow = (String, String, String, Option<String>, Option<i64>);
@@ -517,6 +520,21 @@ macro_rules! account_store {
                 out.sort_by_key(|r| r.at);
                 out.dedup();
                 Ok(out)
+            }
+
+            async fn all_assessments(
+                &self,
+            ) -> $crate::store::Result<Vec<$crate::model::conflict::Recorded>> {
+                let rows: Vec<(String, String, String, String, String, i64, i64, String, i64)> =
+                    sqlx::query_as(
+                        "SELECT feature_a, feature_b, commune, state, note, version_a, version_b, actor, at
+                         FROM conflict_assessments ORDER BY id",
+                    )
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter()
+                    .map($crate::store::accounts::recorded_of)
+                    .collect()
             }
         }
     };

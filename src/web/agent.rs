@@ -325,6 +325,8 @@ pub async fn list(
 struct ConflictView {
     id: String,
     other_id: String,
+    /// The other feature's id in the tiles, to pick it out on the map.
+    other_tile_id: u64,
     other_kind: &'static str,
     other_title: String,
     other_commune: String,
@@ -361,6 +363,7 @@ fn conflict_view(
             .map(|s| s.feature.id.to_string())
             .unwrap_or_default(),
         other_id: o.id.to_string(),
+        other_tile_id: crate::tiles::render::feature_id(&o.id),
         other_kind: o.kind.as_str(),
         other_title: o.title.clone(),
         other_commune: commune_name(web, lang, &o.commune),
@@ -955,8 +958,15 @@ struct ConflictsPage {
     commune_name: String,
     open: Vec<ConflictView>,
     settled: Vec<ConflictView>,
+    open_count: usize,
+    settled_count: usize,
+    shown_max: usize,
     done: bool,
 }
+
+/// Conflicts listed per section of the conflicts page, the soonest first: a page an
+/// agent can read (each has its own form), whatever the size of the dataset.
+const CONFLICTS_SHOWN: usize = 100;
 
 /// `GET /agent/conflits`: the conflicts of one of the person's communes, those still to
 /// assess first.
@@ -1012,8 +1022,16 @@ pub async fn conflicts(
             commune_name: commune_name(&web, lang, &commune),
             commune,
             mine,
-            open: listed_views(&web, lang, &actor, &open),
-            settled: listed_views(&web, lang, &actor, &settled),
+            open_count: open.len(),
+            settled_count: settled.len(),
+            shown_max: CONFLICTS_SHOWN,
+            open: listed_views(&web, lang, &actor, &open[..open.len().min(CONFLICTS_SHOWN)]),
+            settled: listed_views(
+                &web,
+                lang,
+                &actor,
+                &settled[..settled.len().min(CONFLICTS_SHOWN)],
+            ),
             done: q.fait.is_some(),
         },
     )

@@ -435,9 +435,35 @@ fn token_view(web: &Web, ctx: &Ctx, t: &ApiToken) -> TokenView {
 }
 
 #[derive(Serialize)]
+struct PersonView {
+    id: String,
+    email: String,
+    name: String,
+    has_password: bool,
+    roles: Vec<PersonRole>,
+}
+
+#[derive(Serialize)]
+struct PersonRole {
+    nis: String,
+    commune: String,
+    role: &'static str,
+}
+
+/// What an admin typed in "add a person", kept on an error.
+#[derive(Serialize, Default)]
+struct NewPerson {
+    email: String,
+    name: String,
+}
+
+#[derive(Serialize)]
 struct AccountPage {
     communes: Vec<super::pages::CommuneView>,
     errors: Vec<FieldErr>,
+    people: Vec<PersonView>,
+    new_person: NewPerson,
+    person_added: Option<String>,
     me: String,
     roles: Vec<RoleView>,
     admin_of: Vec<super::pages::CommuneView>,
@@ -453,14 +479,22 @@ struct RoleView {
     role: &'static str,
 }
 
+/// What the account page shows besides the person's own facts.
+#[derive(Default)]
+struct Shown {
+    errors: Vec<FieldErr>,
+    new_secret: Option<String>,
+    token_name: String,
+    new_person: NewPerson,
+    person_added: Option<String>,
+}
+
 async fn account_page(
     web: &Web,
     ctx: &Ctx,
     actor: &Actor,
     status: StatusCode,
-    errors: Vec<FieldErr>,
-    new_secret: Option<String>,
-    token_name: String,
+    shown: Shown,
 ) -> Response {
     let Some(person) = actor.person() else {
         return to_sign_in(ctx);
@@ -472,6 +506,35 @@ async fn account_page(
             .map_or(nis.to_string(), |c| c.name(ctx.lang.code()).to_string())
     };
     let tokens = web.app.tokens(actor).await.unwrap_or_default();
+    let people = web
+        .app
+        .users_of(actor)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|u| PersonView {
+            id: u.id.to_string(),
+            email: u.email,
+            name: u.name,
+            has_password: u.has_password,
+            roles: u
+                .grants
+                .iter()
+                .map(|g| PersonRole {
+                    nis: g.commune.clone(),
+                    commune: name(&g.commune),
+                    role: g.role.as_str(),
+                })
+                .collect(),
+        })
+        .collect();
+    let Shown {
+        errors,
+        new_secret,
+        token_name,
+        new_person,
+        person_added,
+    } = shown;
     web.ui.render(
         ctx,
         status,
@@ -479,6 +542,9 @@ async fn account_page(
         AccountPage {
             communes: super::pages::communes(web, ctx.lang),
             errors,
+            people,
+            new_person,
+            person_added,
             me: person.name.clone(),
             roles: person
                 .grants
@@ -504,16 +570,7 @@ async fn account_page(
 /// `GET /agent/compte`: who I am, my roles, signing out everywhere, and (admins) the
 /// commune's API tokens.
 pub async fn account(State(web): State<Web>, ctx: Ctx, actor: Actor) -> Response {
-    account_page(
-        &web,
-        &ctx,
-        &actor,
-        StatusCode::OK,
-        Vec::new(),
-        None,
-        String::new(),
-    )
-    .await
+    account_page(&web, &ctx, &actor, StatusCode::OK, Shown::default()).await
 }
 
 #[derive(Deserialize)]
@@ -559,7 +616,11 @@ pub async fn tokens(
             }]
         };
         let status = super::form_status(&errors);
-        return account_page(&web, &ctx, &actor, status, errors, None, String::new()).await;
+        let shown = Shown {
+            errors,
+            ..Default::default()
+        };
+        return account_page(&web, &ctx, &actor, status, shown).await;
     }
     let mut errors = Vec::new();
     if form.name.trim().is_empty() {
@@ -588,16 +649,11 @@ pub async fn tokens(
         };
         match web.app.create_token(&actor, &form.name, grant).await {
             Ok((_, secret)) => {
-                return account_page(
-                    &web,
-                    &ctx,
-                    &actor,
-                    StatusCode::CREATED,
-                    Vec::new(),
-                    Some(secret),
-                    String::new(),
-                )
-                .await;
+                let shown = Shown {
+                    new_secret: Some(secret),
+                    ..Default::default()
+                };
+                return account_page(&web, &ctx, &actor, StatusCode::CREATED, shown).await;
             }
             Err(e) => errors.push(FieldErr {
                 field: "name".into(),
@@ -605,14 +661,141 @@ pub async fn tokens(
             }),
         }
     }
-    account_page(
-        &web,
-        &ctx,
-        &actor,
-        StatusCode::BAD_REQUEST,
+    let shown = Shown {
         errors,
-        None,
-        form.name.trim().to_string(),
-    )
-    .await
+        token_name: form.name.trim().to_string(),
+        ..Default::default()
+    };
+    account_page(&web, &ctx, &actor, StatusCode::BAD_REQUEST, shown).await
+}
+#[derive(Deserialize)]
+pub struct PeopleForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    role: String,
+    /// Set to take this role away from this person (`user_id`).
+    #[serde(default)]
+    remove: Option<String>,
+}
+
+/// `POST /agent/comptes`: an admin gives a role to a person (creating the account and
+/// sending an invitation to choose a password when it is new), or takes one away.
+pub async fn people(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<PeopleForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    if actor.person().is_none() {
+        return to_sign_in(&ctx);
+    }
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let role = Role::parse(&form.role);
+    if let Some(user) = form.remove.as_deref() {
+        let done = match (uuid::Uuid::parse_str(user), role) {
+            (Ok(id), Some(role)) => {
+                let grant = Grant {
+                    commune: form.commune.clone(),
+                    role,
+                };
+                web.app.remove_grant(&actor, id, &grant).await.is_ok()
+            }
+            _ => false,
+        };
+        let errors = if done {
+            Vec::new()
+        } else {
+            vec![FieldErr {
+                field: "person-email".into(),
+                message: t("people-error-remove"),
+            }]
+        };
+        let status = super::form_status(&errors);
+        let shown = Shown {
+            errors,
+            ..Default::default()
+        };
+        return account_page(&web, &ctx, &actor, status, shown).await;
+    }
+    let mut errors = Vec::new();
+    if account::normalize_email(&form.email).is_err() {
+        errors.push(FieldErr {
+            field: "person-email".into(),
+            message: t("forgot-error-email"),
+        });
+    }
+    if role.is_none() {
+        errors.push(FieldErr {
+            field: "person-role".into(),
+            message: t("tokens-error-role"),
+        });
+    }
+    if !actor.may_administer(&form.commune) {
+        errors.push(FieldErr {
+            field: "person-commune".into(),
+            message: t("tokens-error-commune"),
+        });
+    }
+    if let (true, Some(role)) = (errors.is_empty(), role) {
+        let grant = Grant {
+            commune: form.commune.clone(),
+            role,
+        };
+        match web
+            .app
+            .add_user(&actor, &form.email, &form.name, &[grant], None)
+            .await
+        {
+            Ok((user, _)) => {
+                if !user.has_password
+                    && let Ok(Some((_, secret))) = web.app.request_reset(&user.email).await
+                {
+                    invite(&web, &ctx, &user.email, &secret).await;
+                }
+                let shown = Shown {
+                    person_added: Some(user.email),
+                    ..Default::default()
+                };
+                return account_page(&web, &ctx, &actor, StatusCode::CREATED, shown).await;
+            }
+            Err(_) => errors.push(FieldErr {
+                field: "person-email".into(),
+                message: t("people-error-add"),
+            }),
+        }
+    }
+    let shown = Shown {
+        errors,
+        new_person: NewPerson {
+            email: form.email.trim().to_string(),
+            name: form.name.trim().to_string(),
+        },
+        ..Default::default()
+    };
+    account_page(&web, &ctx, &actor, StatusCode::BAD_REQUEST, shown).await
+}
+
+/// Tells a new colleague their account exists, with the link to choose a password.
+async fn invite(web: &Web, ctx: &Ctx, to: &str, secret: &str) {
+    let link = format!("{}/mot-de-passe/{secret}", super::notify::base(web));
+    let i = &web.ui.i18n;
+    let mail = Mail {
+        to: to.to_string(),
+        subject: i.t(ctx.lang, "mail-invite-subject", None),
+        text: i.tf(ctx.lang, "mail-invite-text", &[("link", link.into())]),
+        unsubscribe: None,
+    };
+    if let Err(e) = web.mailer.send(mail).await {
+        tracing::error!(error = %format!("{e:#}"), "cannot send an invitation");
+    }
 }

@@ -479,6 +479,7 @@ pub fn routes() -> Router<Web> {
         .route("/agent", get(agent::list))
         .route("/agent/compte", get(compte::account))
         .route("/agent/jetons", post(compte::tokens))
+        .route("/agent/comptes", post(compte::people))
         .route("/agent/nouveau", get(agent::new_form).post(agent::create))
         .route("/agent/apercu", post(agent::preview))
         .route("/agent/element/{id}", get(agent::element).post(agent::save))

@@ -301,6 +301,7 @@ async function agentJourney(email, password, eventId) {
   // the conflict is shown before anything is saved
   await page.waitForFunction(() => document.querySelector('#apercu .conflict'), null, { timeout: 15000 });
   out.previewText = (await page.locator('#apercu').innerText()).trim();
+  out.highlighted = await page.evaluate(() => JSON.stringify(window.baliseMap.getFilter('conflit-ligne')));
   out.savedBefore = await page.evaluate(async () => (await fetch('/agent?q=Fermeture')).text().then((t) => t.includes('Fermeture de la Grand-Place')));
   await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="enregistrer"]')]);
   out.savedUrl = page.url();

@@ -41,12 +41,24 @@ function typed() {
 }
 
 let pending = null;
+let map = null;
+
+// The features in conflict, picked out on the map (an outline in the conflict colour).
+function highlight() {
+  if (!map || !map.getLayer('conflit-ligne')) return;
+  const ids = [...apercu.querySelectorAll('[data-tile-id]')].map((li) => Number(li.dataset.tileId));
+  const only = ['in', ['id'], ['literal', ids]];
+  map.setFilter('conflit-ligne', ['all', ['!=', ['geometry-type'], 'Point'], only]);
+  map.setFilter('conflit-point', ['all', ['==', ['geometry-type'], 'Point'], only]);
+}
+
 async function preview() {
   const body = new URLSearchParams(new FormData(form));
   const res = await fetch('/agent/apercu', { method: 'POST', body, credentials: 'same-origin' });
   if (res.ok) {
     apercu.innerHTML = await res.text();
     apercu.dataset.checked = String(Number(apercu.dataset.checked || 0) + 1);
+    highlight();
   }
 }
 function later() {
@@ -65,7 +77,7 @@ async function start(el) {
   el.hidden = false;
   for (const f of document.querySelectorAll('[data-map-fallback]')) f.hidden = true;
   for (const f of document.querySelectorAll('[data-js-only]')) f.hidden = false;
-  const map = new maplibre.Map({
+  map = new maplibre.Map({
     container: el,
     style: '/styles/balise.json',
     bounds: [[b[0], b[1]], [b[2], b[3]]],
@@ -76,6 +88,17 @@ async function start(el) {
   window.baliseMap = map;
   map.on('load', () => {
     addInternal(map);
+    map.addLayer({
+      id: 'conflit-ligne', type: 'line', source: 'interne', 'source-layer': 'internal',
+      filter: ['in', ['id'], ['literal', []]],
+      paint: { 'line-color': '#d4351c', 'line-width': 8, 'line-opacity': 0.8 },
+    });
+    map.addLayer({
+      id: 'conflit-point', type: 'circle', source: 'interne', 'source-layer': 'internal',
+      filter: ['in', ['id'], ['literal', []]],
+      paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d4351c', 'circle-stroke-width': 4 },
+    });
+    highlight();
     const draw = new td.TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map }),
       modes: [new td.TerraDrawPointMode(), new td.TerraDrawLineStringMode(), new td.TerraDrawPolygonMode()],
