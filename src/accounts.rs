@@ -182,8 +182,9 @@ impl App {
             return Ok(None);
         };
         let secret = new_secret();
+        let now = now();
         self.store
-            .create_reset(&digest(&secret), user.id, now() + account::RESET_SECONDS)
+            .create_reset(&digest(&secret), user.id, now, now + account::RESET_SECONDS)
             .await?;
         Ok(Some((user, secret)))
     }

@@ -265,16 +265,16 @@ impl crate::app::App {
         };
         let mut pairs = BTreeSet::new();
         let mut found = Vec::new();
-        self.with_index(|index| {
-            for subject in index.query(&q) {
-                for f in find(index, &territory, &Subject::of(&subject)) {
-                    let (a, b) = ordered(&subject, &f.other);
-                    if actor.may_read(&f.other.feature) && pairs.insert((a.0, b.0)) {
-                        found.push((subject.clone(), f));
-                    }
+        // one short read of the index per feature, so that writes are not held up
+        for subject in self.query(&q) {
+            let near = self.with_index(|index| find(index, &territory, &Subject::of(&subject)));
+            for f in near {
+                let (a, b) = ordered(&subject, &f.other);
+                if actor.may_read(&f.other.feature) && pairs.insert((a.0, b.0)) {
+                    found.push((subject.clone(), f));
                 }
             }
-        });
+        }
         let recorded = self.store.all_assessments().await?;
         found.sort_by_key(|(_, f)| (f.clash.overlap.start, f.other.feature.id));
         Ok(found

@@ -43,6 +43,9 @@ pub struct CommuneSettings {
     /// Which kinds of features clash when they meet in place and time, as pairs
     /// (`[["works", "event"], …]`); the order within a pair does not matter.
     pub conflict_pairs: Vec<[super::Kind; 2]>,
+    /// Days the commune's offices close besides weekends and public holidays
+    /// (`"27-09"` every year, `"2026-12-24"` once), for deadlines in working days.
+    pub closed_days: Vec<super::calendar::ClosedDay>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -102,6 +105,7 @@ impl Default for CommuneSettings {
             report_categories: Vec::new(),
             duplicate_radius_m: 50.0,
             conflict_pairs: super::conflict::DEFAULT_PAIRS.to_vec(),
+            closed_days: Vec::new(),
         }
     }
 }

@@ -43,7 +43,8 @@ pub trait AccountStore {
     async fn end_session(&self, hash: &str) -> Result<()>;
     /// Ends every session of a person ("sign out everywhere"); returns how many.
     async fn end_sessions(&self, user_id: Uuid) -> Result<u64>;
-    async fn create_reset(&self, hash: &str, user_id: Uuid, expires: i64) -> Result<()>;
+    /// Keeps a reset link until `expires`, and forgets links expired before `now`.
+    async fn create_reset(&self, hash: &str, user_id: Uuid, now: i64, expires: i64) -> Result<()>;
     /// Uses a reset link once: the account it was for, if it is live and unused.
     async fn use_reset(&self, hash: &str, now: i64) -> Result<Option<Uuid>>;
     async fn create_token(&self, token: &ApiToken, hash: &str) -> Result<()>;
@@ -380,16 +381,23 @@ macro_rules! account_store {
                 &self,
                 hash: &str,
                 user_id: uuid::Uuid,
+                now: i64,
                 expires: i64,
             ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO password_resets (hash, user_id, expires_at) VALUES ($1, $2, $3)",
                 )
                 .bind(hash)
                 .bind(user_id.to_string())
                 .bind(expires)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+                sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
                 Ok(())
             }
 

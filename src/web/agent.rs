@@ -686,10 +686,7 @@ pub async fn element(
 /// Reads the form, checks it, and either shows the conflicts it would have ("verifier")
 /// or saves it. `id` is the feature edited, `None` for a new one.
 async fn submit(web: &Web, ctx: &Ctx, actor: &Actor, id: Option<Uuid>, fields: Fields) -> Response {
-    if !ctx.csrf_ok(fields.get("csrf")) {
-        return super::forged(web, ctx);
-    }
-    if let Some(r) = sign_in_first(actor, ctx) {
+    if let Some(r) = super::refused(web, ctx, actor, fields.get("csrf")) {
         return r;
     }
     let lang = ctx.lang;
@@ -880,10 +877,7 @@ pub async fn visibility(
     Path(id): Path<String>,
     Form(form): Form<VisibilityForm>,
 ) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return super::forged(&web, &ctx);
-    }
-    if let Some(r) = sign_in_first(&actor, &ctx) {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
         return r;
     }
     let Some(entry) = Uuid::parse_str(&id)
@@ -1062,10 +1056,7 @@ pub async fn assess(
     actor: Actor,
     Form(form): Form<AssessForm>,
 ) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return super::forged(&web, &ctx);
-    }
-    if let Some(r) = sign_in_first(&actor, &ctx) {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
         return r;
     }
     let (Ok(id), Ok(other)) = (Uuid::parse_str(&form.id), Uuid::parse_str(&form.other)) else {

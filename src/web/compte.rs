@@ -228,11 +228,8 @@ pub async fn sign_out_everywhere(
     actor: Actor,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return super::forged(&web, &ctx);
-    }
-    if actor.person().is_none() {
-        return to_sign_in(&ctx);
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
     }
     if let Err(e) = web.app.sign_out_everywhere(&actor).await {
         tracing::error!(error = %e, "cannot end sessions");
@@ -573,6 +570,62 @@ pub async fn account(State(web): State<Web>, ctx: Ctx, actor: Actor) -> Response
     account_page(&web, &ctx, &actor, StatusCode::OK, Shown::default()).await
 }
 
+/// A role in a commune an admin chose on a form: the grant, or what is wrong with it
+/// (`prefix` names the form's fields: `role`, `person-role`…).
+fn chosen_grant(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    commune: &str,
+    role: &str,
+    prefix: &'static str,
+    errors: &mut Vec<FieldErr>,
+) -> Option<Grant> {
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let role = Role::parse(role);
+    if role.is_none() {
+        errors.push(FieldErr {
+            field: format!("{prefix}role").into(),
+            message: t("tokens-error-role"),
+        });
+    }
+    if !actor.may_administer(commune) {
+        errors.push(FieldErr {
+            field: format!("{prefix}commune").into(),
+            message: t("tokens-error-commune"),
+        });
+    }
+    role.map(|role| Grant {
+        commune: commune.to_string(),
+        role,
+    })
+}
+
+/// The account page after taking something away (a token, a role): as it is now, or
+/// with the error `key` on `field` when there was nothing to take.
+async fn after_removal(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    done: bool,
+    field: &'static str,
+    key: &str,
+) -> Response {
+    let errors = match done {
+        true => Vec::new(),
+        false => vec![FieldErr {
+            field: field.into(),
+            message: web.ui.t(ctx.lang, key),
+        }],
+    };
+    let status = super::form_status(&errors);
+    let shown = Shown {
+        errors,
+        ..Default::default()
+    };
+    account_page(web, ctx, actor, status, shown).await
+}
+
 #[derive(Deserialize)]
 pub struct TokenForm {
     #[serde(default)]
@@ -595,11 +648,8 @@ pub async fn tokens(
     actor: Actor,
     Form(form): Form<TokenForm>,
 ) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return super::forged(&web, &ctx);
-    }
-    if actor.person().is_none() {
-        return to_sign_in(&ctx);
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
     }
     let t = |k: &str| web.ui.t(ctx.lang, k);
     if let Some(id) = form.revoke.as_deref() {
@@ -607,20 +657,7 @@ pub async fn tokens(
             Ok(id) => web.app.revoke_token(&actor, id).await.is_ok(),
             Err(_) => false,
         };
-        let errors = if done {
-            Vec::new()
-        } else {
-            vec![FieldErr {
-                field: "name".into(),
-                message: t("tokens-error-revoke"),
-            }]
-        };
-        let status = super::form_status(&errors);
-        let shown = Shown {
-            errors,
-            ..Default::default()
-        };
-        return account_page(&web, &ctx, &actor, status, shown).await;
+        return after_removal(&web, &ctx, &actor, done, "name", "tokens-error-revoke").await;
     }
     let mut errors = Vec::new();
     if form.name.trim().is_empty() {
@@ -629,24 +666,16 @@ pub async fn tokens(
             message: t("tokens-error-name"),
         });
     }
-    let role = Role::parse(&form.role);
-    if role.is_none() {
-        errors.push(FieldErr {
-            field: "role".into(),
-            message: t("tokens-error-role"),
-        });
-    }
-    if !actor.may_administer(&form.commune) {
-        errors.push(FieldErr {
-            field: "commune".into(),
-            message: t("tokens-error-commune"),
-        });
-    }
-    if let (true, Some(role)) = (errors.is_empty(), role) {
-        let grant = Grant {
-            commune: form.commune.clone(),
-            role,
-        };
+    let grant = chosen_grant(
+        &web,
+        &ctx,
+        &actor,
+        &form.commune,
+        &form.role,
+        "",
+        &mut errors,
+    );
+    if let (true, Some(grant)) = (errors.is_empty(), grant) {
         match web.app.create_token(&actor, &form.name, grant).await {
             Ok((_, secret)) => {
                 let shown = Shown {
@@ -693,16 +722,12 @@ pub async fn people(
     actor: Actor,
     Form(form): Form<PeopleForm>,
 ) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return super::forged(&web, &ctx);
-    }
-    if actor.person().is_none() {
-        return to_sign_in(&ctx);
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
     }
     let t = |k: &str| web.ui.t(ctx.lang, k);
-    let role = Role::parse(&form.role);
     if let Some(user) = form.remove.as_deref() {
-        let done = match (uuid::Uuid::parse_str(user), role) {
+        let done = match (uuid::Uuid::parse_str(user), Role::parse(&form.role)) {
             (Ok(id), Some(role)) => {
                 let grant = Grant {
                     commune: form.commune.clone(),
@@ -712,20 +737,15 @@ pub async fn people(
             }
             _ => false,
         };
-        let errors = if done {
-            Vec::new()
-        } else {
-            vec![FieldErr {
-                field: "person-email".into(),
-                message: t("people-error-remove"),
-            }]
-        };
-        let status = super::form_status(&errors);
-        let shown = Shown {
-            errors,
-            ..Default::default()
-        };
-        return account_page(&web, &ctx, &actor, status, shown).await;
+        return after_removal(
+            &web,
+            &ctx,
+            &actor,
+            done,
+            "person-email",
+            "people-error-remove",
+        )
+        .await;
     }
     let mut errors = Vec::new();
     if account::normalize_email(&form.email).is_err() {
@@ -734,23 +754,16 @@ pub async fn people(
             message: t("forgot-error-email"),
         });
     }
-    if role.is_none() {
-        errors.push(FieldErr {
-            field: "person-role".into(),
-            message: t("tokens-error-role"),
-        });
-    }
-    if !actor.may_administer(&form.commune) {
-        errors.push(FieldErr {
-            field: "person-commune".into(),
-            message: t("tokens-error-commune"),
-        });
-    }
-    if let (true, Some(role)) = (errors.is_empty(), role) {
-        let grant = Grant {
-            commune: form.commune.clone(),
-            role,
-        };
+    let grant = chosen_grant(
+        &web,
+        &ctx,
+        &actor,
+        &form.commune,
+        &form.role,
+        "person-",
+        &mut errors,
+    );
+    if let (true, Some(grant)) = (errors.is_empty(), grant) {
         match web
             .app
             .add_user(&actor, &form.email, &form.name, &[grant], None)

@@ -395,6 +395,15 @@ pub fn forged(web: &Web, ctx: &Ctx) -> Response {
     message(web, ctx, StatusCode::FORBIDDEN, "csrf-title", "csrf-text")
 }
 
+/// Why a workspace form may not go on: it is forged, or nobody is signed in (then the
+/// way to sign in). `None`: go on.
+pub fn refused(web: &Web, ctx: &Ctx, actor: &crate::policy::Actor, csrf: &str) -> Option<Response> {
+    if !ctx.csrf_ok(csrf) {
+        return Some(forged(web, ctx));
+    }
+    actor.person().is_none().then(|| compte::to_sign_in(ctx))
+}
+
 /// The page a person gets for an address that leads nowhere.
 pub fn not_found(web: &Web, ctx: &Ctx) -> Response {
     web.ui.render(

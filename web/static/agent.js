@@ -2,7 +2,7 @@
 // public map shows plus the commune's internal features (the internal tile layer, which
 // the server narrows to the communes of the person signed in).
 
-import { loadMapLibre, webgl } from './map.js';
+import { linkRows, loadMapLibre, webgl } from './map.js';
 
 export const KIND_COLOURS = [
   'match', ['get', 'kind'],
@@ -59,12 +59,5 @@ async function start(el) {
     el.dataset.ready = 'true';
   });
   window.baliseMap = map;
-  for (const a of document.querySelectorAll('a.show-on-map[data-bbox]')) {
-    a.addEventListener('click', (ev) => {
-      ev.preventDefault();
-      const [w, s, e, n] = a.dataset.bbox.split(',').map(Number);
-      map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 18, duration: 0 });
-      el.scrollIntoView({ block: 'nearest' });
-    });
-  }
+  linkRows(map, el, 18);
 }

@@ -4,7 +4,7 @@
 // list's time window, kinds, commune and, when a search narrows the list, the ids
 // of the features listed.
 
-import { loadMapLibre, webgl } from './map.js';
+import { linkRows, loadMapLibre, webgl } from './map.js';
 
 const LOCALES = {
   fr: {
@@ -86,14 +86,5 @@ async function start(el) {
     el.dataset.ready = 'true';
   });
   window.baliseMap = map;
-  // "Voir sur la carte": show the feature on this map instead of leaving the page
-  for (const a of document.querySelectorAll('a.show-on-map[data-bbox]')) {
-    a.addEventListener('click', (ev) => {
-      ev.preventDefault();
-      const [w, s, e, n] = a.dataset.bbox.split(',').map(Number);
-      map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 17, duration: 0 });
-      el.scrollIntoView({ block: 'nearest' });
-      map.getCanvas().focus();
-    });
-  }
+  linkRows(map, el, 17);
 }

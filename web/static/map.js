@@ -18,3 +18,17 @@ export async function loadMapLibre(el) {
   document.head.append(css);
   return import(el.dataset.maplibre);
 }
+
+// "Voir sur la carte" links of the list beside the map (data-bbox): show the feature on
+// the map instead of leaving the page.
+export function linkRows(map, el, maxZoom) {
+  for (const a of document.querySelectorAll('a.show-on-map[data-bbox]')) {
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const [w, s, e, n] = a.dataset.bbox.split(',').map(Number);
+      map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom, duration: 0 });
+      el.scrollIntoView({ block: 'nearest' });
+      map.getCanvas().focus();
+    });
+  }
+}
