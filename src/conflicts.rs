@@ -153,6 +153,8 @@ pub struct Standing {
     pub commune: String,
     pub state: Assessment,
     pub latest: Option<Recorded>,
+    /// The commune's assessments before the latest, oldest first.
+    pub earlier: Vec<Recorded>,
 }
 
 /// The communes involved in a conflict (one or two), each with its standing, from the
@@ -165,15 +167,18 @@ pub fn standings(a: &Entry, b: &Entry, recorded: &[Recorded]) -> Vec<Standing> {
     communes
         .into_iter()
         .map(|c| {
-            let latest = recorded
+            let mut mine: Vec<Recorded> = recorded
                 .iter()
-                .rfind(|r| r.features == (ia, ib) && r.commune == c)
-                .cloned();
+                .filter(|r| r.features == (ia, ib) && r.commune == c)
+                .cloned()
+                .collect();
+            let latest = mine.pop();
             let state = Assessment::of(latest.as_ref().map(|r| (r.verdict, r.versions)), (va, vb));
             Standing {
                 commune: c.to_string(),
                 state,
                 latest,
+                earlier: mine,
             }
         })
         .collect()

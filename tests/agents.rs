@@ -736,6 +736,11 @@ async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: 
         .map(|r| r["verdict"].as_str().unwrap())
         .collect();
     assert_eq!(verdicts, ["accepted", "refused"]);
+    let (_, page) = b.get(&format!("/agent/element/{works_id}")).await;
+    assert!(
+        page.contains("1 avis précédent") && page.contains("Trop grand"),
+        "the earlier assessment stays readable"
+    );
     // the history names who changed the market
     let (_, body) = call(
         &app,

@@ -618,3 +618,7 @@ mail-invite-text = Guten Tag,
 
     Danach können Sie mit „Passwort vergessen" einen neuen Link anfordern.
 conflicts-first = Die { $shown } nächsten, von { $count }.
+assess-earlier = { $count ->
+    [one] 1 frühere Bewertung
+   *[other] { $count } frühere Bewertungen
+}

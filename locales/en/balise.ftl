@@ -618,3 +618,7 @@ mail-invite-text = Hello,
 
     After that, ask for a new link with "Forgotten password".
 conflicts-first = The { $shown } soonest, of { $count }.
+assess-earlier = { $count ->
+    [one] 1 earlier assessment
+   *[other] { $count } earlier assessments
+}

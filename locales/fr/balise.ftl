@@ -622,3 +622,7 @@ mail-invite-text = Bonjour,
 
     Passé ce délai, demandez un nouveau lien avec « Mot de passe oublié ».
 conflicts-first = Les { $shown } plus proches dans le temps, sur { $count }.
+assess-earlier = { $count ->
+    [one] 1 avis précédent
+   *[other] { $count } avis précédents
+}

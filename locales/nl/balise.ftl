@@ -618,3 +618,7 @@ mail-invite-text = Goedendag,
 
     Daarna kunt u een nieuwe link vragen met "Wachtwoord vergeten".
 conflicts-first = De { $shown } eerstkomende, van de { $count }.
+assess-earlier = { $count ->
+    [one] 1 vorig oordeel
+   *[other] { $count } vorige oordelen
+}

@@ -344,7 +344,26 @@ struct StandingView {
     note: String,
     by: String,
     at: String,
+    /// Earlier assessments of the commune, latest first.
+    earlier: Vec<RecordedView>,
     may_assess: bool,
+}
+
+#[derive(Serialize)]
+struct RecordedView {
+    verdict: &'static str,
+    note: String,
+    by: String,
+    at: String,
+}
+
+fn recorded_view(r: &crate::model::conflict::Recorded) -> RecordedView {
+    RecordedView {
+        verdict: r.verdict.as_str(),
+        note: r.note.clone(),
+        by: r.actor.trim_start_matches("user:").to_string(),
+        at: local_time(r.at),
+    }
 }
 
 /// A conflict for the page; `subject` is `None` for a draft not saved yet.
@@ -391,26 +410,18 @@ fn conflict_view(
         ),
         standings: standings
             .iter()
-            .map(|s| StandingView {
-                commune: commune_name(web, lang, &s.commune),
-                nis: s.commune.clone(),
-                state: s.state.as_str(),
-                note: s
-                    .latest
-                    .as_ref()
-                    .map(|r| r.note.clone())
-                    .unwrap_or_default(),
-                by: s
-                    .latest
-                    .as_ref()
-                    .map(|r| r.actor.trim_start_matches("user:").to_string())
-                    .unwrap_or_default(),
-                at: s
-                    .latest
-                    .as_ref()
-                    .map(|r| local_time(r.at))
-                    .unwrap_or_default(),
-                may_assess: actor.may_assess(&s.commune),
+            .map(|s| {
+                let latest = s.latest.as_ref().map(recorded_view);
+                StandingView {
+                    commune: commune_name(web, lang, &s.commune),
+                    nis: s.commune.clone(),
+                    state: s.state.as_str(),
+                    note: latest.as_ref().map(|l| l.note.clone()).unwrap_or_default(),
+                    by: latest.as_ref().map(|l| l.by.clone()).unwrap_or_default(),
+                    at: latest.map(|l| l.at).unwrap_or_default(),
+                    earlier: s.earlier.iter().rev().map(recorded_view).collect(),
+                    may_assess: actor.may_assess(&s.commune),
+                }
             })
             .collect(),
     }
