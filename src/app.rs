@@ -346,6 +346,14 @@ impl App {
             });
         }
         let checked = self.check(&draft, actor)?;
+        if current.kind == crate::model::Kind::Report {
+            crate::model::triage::check_transition(
+                &current.status,
+                &checked.status,
+                &draft.attributes,
+            )
+            .map_err(|e| Error::Invalid(vec![e]))?;
+        }
         let next = current.replaced_by(draft, checked, clock::now());
         let changes: Value = current.diff(&next);
         self.store
@@ -391,6 +399,7 @@ impl App {
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| checked.commune.clone());
         let mut feature = draft.into_feature(Uuid::now_v7(), checked, clock::now());
+        self.route_report(&mut feature).await?;
         // numbers already taken this year (demo data, imports) stay taken
         let year_prefix = format!("{prefix}-{}-", crate::store::report_year(&feature));
         let floor = self

@@ -25,5 +25,6 @@ pub mod store;
 pub mod styles;
 pub mod tiles;
 pub mod transfer;
+pub mod triage;
 pub mod web;
 pub mod wire;

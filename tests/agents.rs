@@ -1009,6 +1009,26 @@ async fn workspace_pages_pass_axe_in_four_languages() {
     )
     .await;
     let b = signed_in(&app, "admin@soignies.be").await;
+    let admin = Actor::System("test".into());
+    let voirie = app
+        .app
+        .add_service(&admin, SOIGNIES, "Voirie")
+        .await
+        .unwrap();
+    app.app
+        .add_rule(
+            &admin,
+            balise::model::triage::Rule {
+                id: uuid::Uuid::now_v7(),
+                commune: SOIGNIES.into(),
+                position: 0,
+                category: Some("voirie".into()),
+                area: None,
+                service: voirie.id,
+            },
+        )
+        .await
+        .unwrap();
     let (_, list) = call(
         &app,
         Who::Session(&b),
@@ -1035,6 +1055,9 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         element.as_str(),
         "/agent/conflits",
         "/agent/compte",
+        "/agent/signalements",
+        "/agent/signalements?retard=1&service=aucun",
+        "/agent/services",
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

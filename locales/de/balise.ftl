@@ -622,3 +622,54 @@ assess-earlier = { $count ->
     [one] 1 frühere Bewertung
    *[other] { $count } frühere Bewertungen
 }
+
+## Agents: report triage and services
+agent-nav-reports = Meldungen
+agent-nav-services = Dienste
+triage-title = Zu bearbeitende Meldungen – { $commune }
+triage-service = Dienst
+triage-no-service = Kein Dienst
+triage-late-only = Nur verspätete
+triage-late-count = { $count ->
+    [one] 1 Meldung ist verspätet.
+   *[other] { $count } Meldungen sind verspätet.
+}
+triage-received = Eingegangen am { $date }
+triage-due = zu bearbeiten bis { $date }
+triage-late-by = { $days ->
+    [one] 1 Arbeitstag verspätet
+   *[other] { $days } Arbeitstage verspätet
+}
+triage-precision = Angabe
+triage-precision-hint = Nötig für: an eine andere Stelle weitergeleitet (an wen?), schon gemeldet (welche Referenz?), ohne Reparatur geschlossen (warum?), Wiedereröffnung (warum?). Wer gemeldet hat, erhält bei jeder Änderung eine E-Mail.
+triage-save = Speichern für { $reference }
+triage-details = Einzelheiten
+triage-done = Gespeichert.
+triage-error-reason = Geben Sie die Angabe ein, die dieser Stand verlangt.
+triage-error-transition = Diese Änderung ist nicht möglich. Eine geschlossene Meldung kann nur zurück zu „Angenommen", mit dem Grund.
+services-title = Dienste – { $commune }
+services-list = Dienste der Gemeinde
+services-none = Noch kein Dienst.
+services-new = Neuer Dienst
+services-name-hint = Zum Beispiel Straßen, Sauberkeit, Grünflächen
+services-add = Dienst hinzufügen
+services-members = Personen der Dienste
+services-person = Person
+services-put-in = In den Dienst aufnehmen
+services-take-out = Aus dem Dienst nehmen
+services-error-name = Geben Sie dem Dienst einen Namen
+services-error-member = Wählen Sie eine Person und einen Dienst Ihrer Gemeinde
+services-error-area = Die Fläche muss ein GeoJSON-Polygon sein
+services-error-service = Wählen Sie einen Dienst Ihrer Gemeinde
+services-error-rule = Diese Regel gibt es nicht oder sie gehört nicht Ihrer Gemeinde
+rules-title = Regeln für das Weiterleiten von Meldungen
+rules-intro = Eine neue Meldung geht an den Dienst der ersten passenden Regel, der Reihe nach.
+rules-none = Keine Regel: Meldungen kommen ohne Dienst an.
+rules-any-category = Jede Kategorie
+rules-in-area = in einer Fläche
+rules-delete = Regel { $n } löschen
+rules-new = Neue Regel
+rules-category = Kategorie
+rules-area = Fläche
+rules-area-hint = Ein GeoJSON-Polygon. Leer: die ganze Gemeinde.
+rules-add = Regel hinzufügen

@@ -622,3 +622,54 @@ assess-earlier = { $count ->
     [one] 1 earlier assessment
    *[other] { $count } earlier assessments
 }
+
+## Agents: report triage and services
+agent-nav-reports = Reports
+agent-nav-services = Services
+triage-title = Reports to handle – { $commune }
+triage-service = Service
+triage-no-service = No service
+triage-late-only = Late only
+triage-late-count = { $count ->
+    [one] 1 report is late.
+   *[other] { $count } reports are late.
+}
+triage-received = Received on { $date }
+triage-due = due by { $date }
+triage-late-by = { $days ->
+    [one] Late by 1 working day
+   *[other] Late by { $days } working days
+}
+triage-precision = Detail
+triage-precision-hint = Needed for: forwarded to another body (to whom?), already reported (which reference?), closed without repair (why?), reopening (why?). The person who reported gets an e-mail at each change of status.
+triage-save = Save for { $reference }
+triage-details = Details
+triage-done = Saved.
+triage-error-reason = Give the detail this status needs.
+triage-error-transition = This change of status is not possible. A closed report can only go back to "Acknowledged", with the reason.
+services-title = Services – { $commune }
+services-list = Services of the commune
+services-none = No service yet.
+services-new = New service
+services-name-hint = For example Roads, Cleanliness, Green spaces
+services-add = Add the service
+services-members = People of the services
+services-person = Person
+services-put-in = Put in the service
+services-take-out = Take out of the service
+services-error-name = Give the service a name
+services-error-member = Choose a person and a service of your commune
+services-error-area = The area must be a GeoJSON polygon
+services-error-service = Choose a service of your commune
+services-error-rule = This rule does not exist or is not your commune's
+rules-title = Rules for sending reports
+rules-intro = A new report goes to the service of the first rule that matches it, in order.
+rules-none = No rule: reports arrive without a service.
+rules-any-category = Any category
+rules-in-area = in an area
+rules-delete = Delete rule { $n }
+rules-new = New rule
+rules-category = Category
+rules-area = Area
+rules-area-hint = A GeoJSON polygon. Empty: the whole commune.
+rules-add = Add the rule

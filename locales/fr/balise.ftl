@@ -626,3 +626,54 @@ assess-earlier = { $count ->
     [one] 1 avis précédent
    *[other] { $count } avis précédents
 }
+
+## Agents: report triage and services
+agent-nav-reports = Signalements
+agent-nav-services = Services
+triage-title = Signalements à traiter – { $commune }
+triage-service = Service
+triage-no-service = Sans service
+triage-late-only = En retard seulement
+triage-late-count = { $count ->
+    [one] 1 signalement est en retard.
+   *[other] { $count } signalements sont en retard.
+}
+triage-received = Reçu le { $date }
+triage-due = à traiter pour le { $date }
+triage-late-by = { $days ->
+    [one] En retard d'1 jour ouvrable
+   *[other] En retard de { $days } jours ouvrables
+}
+triage-precision = Précision
+triage-precision-hint = Obligatoire pour : transmis à un autre gestionnaire (à qui ?), déjà signalé (quelle référence ?), clôturé sans réparation (pourquoi ?), réouverture (pourquoi ?). La personne qui a signalé reçoit un e-mail à chaque changement d'état.
+triage-save = Enregistrer pour { $reference }
+triage-details = Détails
+triage-done = C'est enregistré.
+triage-error-reason = Indiquez la précision demandée pour cet état.
+triage-error-transition = Ce changement d'état n'est pas possible. Un signalement clôturé ne peut que revenir à « Pris en compte », avec la raison.
+services-title = Services – { $commune }
+services-list = Services de la commune
+services-none = Aucun service pour l'instant.
+services-new = Nouveau service
+services-name-hint = Par exemple Voirie, Propreté, Espaces verts
+services-add = Ajouter le service
+services-members = Personnes des services
+services-person = Personne
+services-put-in = Mettre dans le service
+services-take-out = Retirer du service
+services-error-name = Donnez un nom au service
+services-error-member = Choisissez une personne et un service de votre commune
+services-error-area = La zone doit être un polygone GeoJSON
+services-error-service = Choisissez un service de votre commune
+services-error-rule = Cette règle n'existe pas ou n'est pas de votre commune
+rules-title = Règles d'envoi des signalements
+rules-intro = Un nouveau signalement va au service de la première règle qui lui correspond, dans l'ordre.
+rules-none = Aucune règle : les signalements arrivent sans service.
+rules-any-category = Toute catégorie
+rules-in-area = dans une zone
+rules-delete = Supprimer la règle { $n }
+rules-new = Nouvelle règle
+rules-category = Catégorie
+rules-area = Zone
+rules-area-hint = Un polygone GeoJSON. Vide : toute la commune.
+rules-add = Ajouter la règle

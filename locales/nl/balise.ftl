@@ -622,3 +622,54 @@ assess-earlier = { $count ->
     [one] 1 vorig oordeel
    *[other] { $count } vorige oordelen
 }
+
+## Agents: report triage and services
+agent-nav-reports = Meldingen
+agent-nav-services = Diensten
+triage-title = Te behandelen meldingen – { $commune }
+triage-service = Dienst
+triage-no-service = Geen dienst
+triage-late-only = Alleen te laat
+triage-late-count = { $count ->
+    [one] 1 melding is te laat.
+   *[other] { $count } meldingen zijn te laat.
+}
+triage-received = Ontvangen op { $date }
+triage-due = te behandelen tegen { $date }
+triage-late-by = { $days ->
+    [one] 1 werkdag te laat
+   *[other] { $days } werkdagen te laat
+}
+triage-precision = Toelichting
+triage-precision-hint = Verplicht voor: doorgestuurd naar een andere beheerder (naar wie?), al gemeld (welke referentie?), afgesloten zonder herstelling (waarom?), heropening (waarom?). Wie meldde, krijgt bij elke verandering een e-mail.
+triage-save = Opslaan voor { $reference }
+triage-details = Details
+triage-done = Opgeslagen.
+triage-error-reason = Geef de toelichting die deze stand vraagt.
+triage-error-transition = Deze verandering van stand kan niet. Een afgesloten melding kan alleen terug naar "In behandeling genomen", met de reden.
+services-title = Diensten – { $commune }
+services-list = Diensten van de gemeente
+services-none = Nog geen dienst.
+services-new = Nieuwe dienst
+services-name-hint = Bijvoorbeeld Wegen, Netheid, Groendienst
+services-add = Dienst toevoegen
+services-members = Personen van de diensten
+services-person = Persoon
+services-put-in = In de dienst zetten
+services-take-out = Uit de dienst halen
+services-error-name = Geef de dienst een naam
+services-error-member = Kies een persoon en een dienst van uw gemeente
+services-error-area = De zone moet een GeoJSON-veelhoek zijn
+services-error-service = Kies een dienst van uw gemeente
+services-error-rule = Deze regel bestaat niet of is niet van uw gemeente
+rules-title = Regels om meldingen door te sturen
+rules-intro = Een nieuwe melding gaat naar de dienst van de eerste regel die erop past, in volgorde.
+rules-none = Geen regel: meldingen komen zonder dienst binnen.
+rules-any-category = Elke categorie
+rules-in-area = in een zone
+rules-delete = Regel { $n } verwijderen
+rules-new = Nieuwe regel
+rules-category = Categorie
+rules-area = Zone
+rules-area-hint = Een GeoJSON-veelhoek. Leeg: de hele gemeente.
+rules-add = Regel toevoegen

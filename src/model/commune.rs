@@ -71,6 +71,9 @@ pub struct ReportCategory {
     pub nl: String,
     pub de: String,
     pub en: String,
+    /// Working days the commune gives itself to answer a report of this category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_days: Option<u32>,
 }
 
 impl ReportCategory {

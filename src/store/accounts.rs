@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::{Result, StoreError};
 use crate::model::account::{ApiToken, Grant, Role, User};
 use crate::model::conflict::{Recorded, Verdict};
+use crate::model::triage::{Rule, Service};
 
 #[async_trait]
 pub trait AccountStore {
@@ -59,6 +60,17 @@ pub trait AccountStore {
     /// Every assessment ever recorded, oldest first (a commune's conflicts page: people
     /// write them one by one, so there are far fewer than features).
     async fn all_assessments(&self) -> Result<Vec<Recorded>>;
+    /// The services of a commune (of all communes with `None`), with their members.
+    async fn services(&self, commune: Option<&str>) -> Result<Vec<Service>>;
+    /// Creates a service, or answers the one of that name in that commune.
+    async fn put_service(&self, commune: &str, name: &str, now: i64) -> Result<Service>;
+    /// Puts a person in a service, or takes them out.
+    async fn set_member(&self, service: Uuid, user: Uuid, member: bool) -> Result<()>;
+    /// The routing rules of a commune, in order.
+    async fn rules(&self, commune: &str) -> Result<Vec<Rule>>;
+    /// Adds a rule after the commune's last one.
+    async fn add_rule(&self, rule: &Rule, now: i64) -> Result<()>;
+    async fn delete_rule(&self, id: Uuid) -> Result<bool>;
 }
 
 type UserRow = (String, String, String, Option<String>, Option<i64>);
@@ -131,6 +143,28 @@ pub(super) fn recorded_of(r: AssessmentRow) -> Result<Recorded> {
         versions: (va, vb),
         actor,
         at,
+    })
+}
+
+pub(super) fn rule_of(
+    r: (String, String, i64, Option<String>, Option<String>, String),
+) -> Result<Rule> {
+    let (id, commune, position, category, area, service) = r;
+    let area = area
+        .map(|a| {
+            let v: serde_json::Value = serde_json::from_str(&a)
+                .map_err(|e| StoreError::Corrupt(format!("rule area: {e}")))?;
+            crate::wire::geometry_from_json(&v, "/area")
+                .map_err(|e| StoreError::Corrupt(format!("rule area: {e}")))
+        })
+        .transpose()?;
+    Ok(Rule {
+        id: uuid(&id)?,
+        commune,
+        position,
+        category,
+        area,
+        service: uuid(&service)?,
     })
 }
 
@@ -543,6 +577,126 @@ macro_rules! account_store {
                 rows.into_iter()
                     .map($crate::store::accounts::recorded_of)
                     .collect()
+            }
+
+            async fn services(
+                &self,
+                commune: Option<&str>,
+            ) -> $crate::store::Result<Vec<$crate::model::triage::Service>> {
+                let rows: Vec<(String, String, String)> = sqlx::query_as(
+                    "SELECT id, commune, name FROM services
+                     WHERE $1 IS NULL OR commune = $1 ORDER BY commune, name",
+                )
+                .bind(commune)
+                .fetch_all(&self.pool)
+                .await?;
+                let members: Vec<(String, String)> =
+                    sqlx::query_as("SELECT service_id, user_id FROM service_members")
+                        .fetch_all(&self.pool)
+                        .await?;
+                rows.into_iter()
+                    .map(|(id, commune, name)| {
+                        Ok($crate::model::triage::Service {
+                            members: members
+                                .iter()
+                                .filter(|m| m.0 == id)
+                                .map(|m| $crate::store::accounts::uuid(&m.1))
+                                .collect::<$crate::store::Result<Vec<_>>>()?,
+                            id: $crate::store::accounts::uuid(&id)?,
+                            commune,
+                            name,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn put_service(
+                &self,
+                commune: &str,
+                name: &str,
+                now: i64,
+            ) -> $crate::store::Result<$crate::model::triage::Service> {
+                sqlx::query(
+                    "INSERT INTO services (id, commune, name, created_at) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (commune, name) DO NOTHING",
+                )
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(commune)
+                .bind(name)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                self.services(Some(commune))
+                    .await?
+                    .into_iter()
+                    .find(|s| s.name == name)
+                    .ok_or($crate::store::StoreError::NotFound)
+            }
+
+            async fn set_member(
+                &self,
+                service: uuid::Uuid,
+                user: uuid::Uuid,
+                member: bool,
+            ) -> $crate::store::Result<()> {
+                let sql = if member {
+                    "INSERT INTO service_members (service_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+                } else {
+                    "DELETE FROM service_members WHERE service_id = $1 AND user_id = $2"
+                };
+                sqlx::query(sql)
+                    .bind(service.to_string())
+                    .bind(user.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn rules(
+                &self,
+                commune: &str,
+            ) -> $crate::store::Result<Vec<$crate::model::triage::Rule>> {
+                let rows: Vec<(String, String, i64, Option<String>, Option<String>, String)> =
+                    sqlx::query_as(
+                        "SELECT id, commune, position, category, area, service_id FROM routing_rules
+                         WHERE commune = $1 ORDER BY position, id",
+                    )
+                    .bind(commune)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().map($crate::store::accounts::rule_of).collect()
+            }
+
+            async fn add_rule(
+                &self,
+                rule: &$crate::model::triage::Rule,
+                now: i64,
+            ) -> $crate::store::Result<()> {
+                let area = rule
+                    .area
+                    .as_ref()
+                    .map(|g| geojson::Geometry::from(g).to_string());
+                sqlx::query(
+                    "INSERT INTO routing_rules (id, commune, position, category, area, service_id, created_at)
+                     VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM routing_rules WHERE commune = $2), $3, $4, $5, $6)",
+                )
+                .bind(rule.id.to_string())
+                .bind(&rule.commune)
+                .bind(&rule.category)
+                .bind(area)
+                .bind(rule.service.to_string())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn delete_rule(&self, id: uuid::Uuid) -> $crate::store::Result<bool> {
+                let done = sqlx::query("DELETE FROM routing_rules WHERE id = $1")
+                    .bind(id.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected() > 0)
             }
         }
     };

@@ -18,6 +18,7 @@ mod notify;
 mod pages;
 mod signaler;
 mod suivi;
+mod triage;
 pub mod words;
 
 use std::sync::Arc;
@@ -98,6 +99,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "apercu.html",
         include_str!("../../web/templates/apercu.html"),
+    ),
+    (
+        "agent-signalements.html",
+        include_str!("../../web/templates/agent-signalements.html"),
+    ),
+    (
+        "agent-services.html",
+        include_str!("../../web/templates/agent-services.html"),
     ),
 ];
 
@@ -494,6 +503,12 @@ pub fn routes() -> Router<Web> {
         .route("/agent/element/{id}", get(agent::element).post(agent::save))
         .route("/agent/element/{id}/visibilite", post(agent::visibility))
         .route("/agent/conflits", get(agent::conflicts))
+        .route("/agent/signalements", get(triage::queue))
+        .route("/agent/signalements/{id}", post(triage::move_report))
+        .route(
+            "/agent/services",
+            get(triage::services).post(triage::services_post),
+        )
         .route("/agent/conflits/evaluer", post(agent::assess))
 }
 

@@ -1,0 +1,619 @@
+//! Report triage in the workspace: `/agent/signalements`, the queue of a commune's open
+//! reports — each with its service, its deadline in working days and whether it is
+//! late — where an agent sends a report to another service or moves it along its status
+//! machine (the reporter is told of each status by e-mail, `notify.rs`); and
+//! `/agent/services`, where admins keep the commune's services, their people and the
+//! ordered rules that route new reports.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::pages::CommuneView;
+use super::{Ctx, FieldErr};
+use crate::api::Web;
+use crate::error::Error;
+use crate::model::triage::{Rule, reason_needed};
+use crate::model::{FeatureDraft, Kind};
+use crate::policy::Actor;
+
+#[derive(Serialize)]
+struct Opt {
+    value: String,
+    label: String,
+}
+
+/// The commune chosen among the person's, or their first.
+fn chosen_commune(web: &Web, actor: &Actor, asked: &str) -> Option<String> {
+    let territory = web.app.territory();
+    let mine: Vec<&crate::model::Commune> = territory
+        .active()
+        .filter(|c| actor.sees_internal(&c.nis))
+        .collect();
+    mine.iter()
+        .find(|c| c.nis == asked)
+        .or(mine.first())
+        .map(|c| c.nis.clone())
+}
+
+fn my_communes(web: &Web, ctx: &Ctx, actor: &Actor) -> Vec<CommuneView> {
+    web.app
+        .territory()
+        .active()
+        .filter(|c| actor.sees_internal(&c.nis))
+        .map(|c| CommuneView::of(c, ctx.lang))
+        .collect()
+}
+
+#[derive(Deserialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    retard: String,
+    fait: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Item {
+    id: String,
+    reference: String,
+    category: String,
+    lieu: String,
+    received: String,
+    due: String,
+    late_by: i64,
+    status: String,
+    status_value: String,
+    service: String,
+    service_name: String,
+    version: i64,
+}
+
+#[derive(Serialize)]
+struct QueuePage {
+    communes: Vec<CommuneView>,
+    errors: Vec<FieldErr>,
+    mine: Vec<CommuneView>,
+    commune: String,
+    commune_name: String,
+    services: Vec<Opt>,
+    statuses: Vec<Opt>,
+    f_service: String,
+    f_late: bool,
+    items: Vec<Item>,
+    late_count: usize,
+    done: bool,
+}
+
+async fn queue_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    q: &QueueQuery,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+) -> Response {
+    let lang = ctx.lang;
+    let Some(commune) = chosen_commune(web, actor, &q.commune) else {
+        return super::message(
+            web,
+            ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        );
+    };
+    let items = match web.app.queue(actor, &commune) {
+        Ok(i) => i,
+        Err(_) => {
+            return super::message(
+                web,
+                ctx,
+                StatusCode::FORBIDDEN,
+                "forbidden-title",
+                "forbidden-text",
+            );
+        }
+    };
+    let services: Vec<crate::model::triage::Service> = web
+        .app
+        .services_of(actor)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| s.commune == commune)
+        .collect();
+    let territory = web.app.territory();
+    let c = territory.get(&commune);
+    let service_name = |id: Option<Uuid>| {
+        id.and_then(|id| services.iter().find(|s| s.id == id))
+            .map_or_else(|| web.ui.t(lang, "triage-no-service"), |s| s.name.clone())
+    };
+    let late_count = items.iter().filter(|i| i.late_by > 0).count();
+    let shown: Vec<Item> = items
+        .iter()
+        .filter(|i| match q.service.as_str() {
+            "" => true,
+            "aucun" => i.service.is_none(),
+            s => i.service.map(|u| u.to_string()).as_deref() == Some(s),
+        })
+        .filter(|i| q.retard.is_empty() || i.late_by > 0)
+        .map(|i| {
+            let f = &i.entry.feature;
+            let text = |k: &str| {
+                f.attributes
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let cat = text("categorie");
+            Item {
+                id: f.id.to_string(),
+                reference: text("reference"),
+                category: c
+                    .and_then(|c| c.settings.category(&cat))
+                    .map_or(cat.clone(), |k| k.name(lang.code()).to_string()),
+                lieu: text("lieu"),
+                received: f
+                    .created_at
+                    .with_timezone(&crate::model::schedule::LOCAL_TZ)
+                    .format("%d/%m/%Y")
+                    .to_string(),
+                due: i
+                    .due
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                late_by: i.late_by,
+                status: web.ui.t(lang, &format!("status-{}", f.status)),
+                status_value: f.status.clone(),
+                service: i.service.map(|s| s.to_string()).unwrap_or_default(),
+                service_name: service_name(i.service),
+                version: f.version,
+            }
+        })
+        .collect();
+    web.ui.render(
+        ctx,
+        status,
+        "agent-signalements.html",
+        QueuePage {
+            communes: super::pages::communes(web, lang),
+            errors,
+            mine: my_communes(web, ctx, actor),
+            commune_name: c.map_or(commune.clone(), |c| c.name(lang.code()).to_string()),
+            commune,
+            services: services
+                .iter()
+                .map(|s| Opt {
+                    value: s.id.to_string(),
+                    label: s.name.clone(),
+                })
+                .collect(),
+            statuses: Kind::Report
+                .statuses()
+                .iter()
+                .map(|s| Opt {
+                    value: s.to_string(),
+                    label: web.ui.t(lang, &format!("status-{s}")),
+                })
+                .collect(),
+            f_service: q.service.clone(),
+            f_late: !q.retard.is_empty(),
+            items: shown,
+            late_count,
+            done: q.fait.is_some(),
+        },
+    )
+}
+
+/// `GET /agent/signalements`
+pub async fn queue(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<QueueQuery>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    queue_page(&web, &ctx, &actor, &q, StatusCode::OK, Vec::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    status: String,
+    /// Why: forwarded to whom, duplicate of which reference, why closed or reopened.
+    #[serde(default)]
+    precision: String,
+    #[serde(default)]
+    version: i64,
+}
+
+/// `POST /agent/signalements/{id}`: sends a report to a service and/or moves its status.
+pub async fn move_report(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Some(entry) = Uuid::parse_str(&id)
+        .ok()
+        .and_then(|id| web.app.get(id, &actor).ok())
+        .filter(|e| e.feature.kind == Kind::Report && actor.sees_internal(&e.feature.commune))
+    else {
+        return super::not_found(&web, &ctx);
+    };
+    let f = &entry.feature;
+    let mut attributes = f.attributes.clone();
+    match Uuid::parse_str(&form.service) {
+        Ok(s) => {
+            attributes.insert("service".into(), Value::String(s.to_string()));
+        }
+        Err(_) => {
+            attributes.remove("service");
+        }
+    }
+    let precision = form.precision.trim();
+    let reopening = !["new", "acknowledged", "planned", "in_progress"].contains(&f.status.as_str())
+        && form.status != f.status;
+    let key = if reopening {
+        Some("motif_reouverture")
+    } else {
+        reason_needed(&form.status)
+    };
+    if let Some(k) = key.filter(|_| form.status != f.status && !precision.is_empty()) {
+        attributes.insert(
+            k.into(),
+            Value::String(precision.chars().take(500).collect()),
+        );
+    }
+    let draft = FeatureDraft {
+        commune: Some(f.commune.clone()),
+        kind: f.kind,
+        geometry: f.geometry.clone(),
+        schedule: f.schedule.clone(),
+        status: Some(form.status.clone()),
+        title: f.title.clone(),
+        description: f.description.clone(),
+        attributes,
+        visibility: f.visibility,
+    };
+    let q = QueueQuery {
+        commune: f.commune.clone(),
+        ..Default::default()
+    };
+    match web.app.update(f.id, draft, form.version, &actor).await {
+        Ok(_) => Redirect::to(&format!("/agent/signalements?commune={}&fait=1", f.commune))
+            .into_response(),
+        Err(Error::Invalid(errs)) => {
+            let message = match errs.first().map(|e| e.code) {
+                Some("reason_required") => web.ui.t(ctx.lang, "triage-error-reason"),
+                _ => web.ui.t(ctx.lang, "triage-error-transition"),
+            };
+            let errors = vec![FieldErr {
+                field: format!("precision-{}", f.id).into(),
+                message,
+            }];
+            queue_page(&web, &ctx, &actor, &q, StatusCode::BAD_REQUEST, errors).await
+        }
+        Err(Error::PreconditionFailed { .. }) => super::message(
+            &web,
+            &ctx,
+            StatusCode::CONFLICT,
+            "stale-title",
+            "stale-text",
+        ),
+        Err(Error::Forbidden) => super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot move a report");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ServiceView {
+    id: String,
+    name: String,
+    members: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RuleView {
+    id: String,
+    position: i64,
+    category: String,
+    area: bool,
+    service: String,
+}
+
+#[derive(Serialize)]
+struct ServicesPage {
+    communes: Vec<CommuneView>,
+    errors: Vec<FieldErr>,
+    mine: Vec<CommuneView>,
+    commune: String,
+    commune_name: String,
+    admin: bool,
+    services: Vec<ServiceView>,
+    service_options: Vec<Opt>,
+    people: Vec<Opt>,
+    categories: Vec<Opt>,
+    rules: Vec<RuleView>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ServicesQuery {
+    #[serde(default)]
+    commune: String,
+}
+
+async fn services_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    commune: &str,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+) -> Response {
+    let lang = ctx.lang;
+    let Some(commune) = chosen_commune(web, actor, commune) else {
+        return super::message(
+            web,
+            ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        );
+    };
+    let services: Vec<crate::model::triage::Service> = web
+        .app
+        .services_of(actor)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| s.commune == commune)
+        .collect();
+    let people = web.app.store.users().await.unwrap_or_default();
+    let person = |id: &Uuid| {
+        people
+            .iter()
+            .find(|u| u.id == *id)
+            .map_or(id.to_string(), |u| {
+                if u.name.is_empty() {
+                    u.email.clone()
+                } else {
+                    format!("{} ({})", u.name, u.email)
+                }
+            })
+    };
+    let territory = web.app.territory();
+    let c = territory.get(&commune);
+    let rules = web.app.rules_of(actor, &commune).await.unwrap_or_default();
+    let category_name = |id: &str| {
+        c.and_then(|c| c.settings.category(id))
+            .map_or(id.to_string(), |k| k.name(lang.code()).to_string())
+    };
+    web.ui.render(
+        ctx,
+        status,
+        "agent-services.html",
+        ServicesPage {
+            communes: super::pages::communes(web, lang),
+            errors,
+            mine: my_communes(web, ctx, actor),
+            commune_name: c.map_or(commune.clone(), |c| c.name(lang.code()).to_string()),
+            admin: actor.may_administer(&commune),
+            services: services
+                .iter()
+                .map(|s| ServiceView {
+                    id: s.id.to_string(),
+                    name: s.name.clone(),
+                    members: s.members.iter().map(person).collect(),
+                })
+                .collect(),
+            service_options: services
+                .iter()
+                .map(|s| Opt {
+                    value: s.id.to_string(),
+                    label: s.name.clone(),
+                })
+                .collect(),
+            people: people
+                .iter()
+                .filter(|u| u.grants.iter().any(|g| g.commune == commune))
+                .map(|u| Opt {
+                    value: u.id.to_string(),
+                    label: person(&u.id),
+                })
+                .collect(),
+            categories: c
+                .map(|c| {
+                    c.settings
+                        .report_categories
+                        .iter()
+                        .map(|k| Opt {
+                            value: k.id.clone(),
+                            label: k.name(lang.code()).to_string(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            rules: rules
+                .iter()
+                .map(|r| RuleView {
+                    id: r.id.to_string(),
+                    position: r.position,
+                    category: r.category.as_deref().map(category_name).unwrap_or_default(),
+                    area: r.area.is_some(),
+                    service: services
+                        .iter()
+                        .find(|s| s.id == r.service)
+                        .map_or_else(String::new, |s| s.name.clone()),
+                })
+                .collect(),
+            commune,
+        },
+    )
+}
+
+/// `GET /agent/services`
+pub async fn services(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<ServicesQuery>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    services_page(&web, &ctx, &actor, &q.commune, StatusCode::OK, Vec::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct ServicesForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    commune: String,
+    /// `service`, `membre`, `retirer-membre`, `regle`, `supprimer-regle`
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    rule: String,
+}
+
+/// `POST /agent/services`: an admin adds a service, puts people in it or out, adds or
+/// deletes a routing rule.
+pub async fn services_post(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<ServicesForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let uuid = |s: &str| Uuid::parse_str(s).map_err(|_| Error::NotFound(s.to_string()));
+    let result: Result<(), (&'static str, String)> = match form.action.as_str() {
+        "service" => web
+            .app
+            .add_service(&actor, &form.commune, &form.name)
+            .await
+            .map(|_| ())
+            .map_err(|_| ("name", t("services-error-name"))),
+        "membre" | "retirer-membre" => match (uuid(&form.service), uuid(&form.person)) {
+            (Ok(s), Ok(p)) => web
+                .app
+                .set_member(&actor, s, p, form.action == "membre")
+                .await
+                .map_err(|_| ("person", t("services-error-member"))),
+            _ => Err(("person", t("services-error-member"))),
+        },
+        "regle" => {
+            let area = if form.area.trim().is_empty() {
+                Ok(None)
+            } else {
+                serde_json::from_str::<Value>(&form.area)
+                    .ok()
+                    .and_then(|v| crate::wire::geometry_from_json(&v, "/area").ok())
+                    .filter(|g| {
+                        matches!(
+                            g,
+                            geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_)
+                        )
+                    })
+                    .map(Some)
+                    .ok_or(("area", t("services-error-area")))
+            };
+            match (area, uuid(&form.service)) {
+                (Err(e), _) => Err(e),
+                (Ok(_), Err(_)) => Err(("rule-service", t("services-error-service"))),
+                (Ok(area), Ok(service)) => web
+                    .app
+                    .add_rule(
+                        &actor,
+                        Rule {
+                            id: Uuid::now_v7(),
+                            commune: form.commune.clone(),
+                            position: 0,
+                            category: Some(form.category.clone()).filter(|c| !c.is_empty()),
+                            area,
+                            service,
+                        },
+                    )
+                    .await
+                    .map_err(|_| ("rule-service", t("services-error-service"))),
+            }
+        }
+        "supprimer-regle" => match uuid(&form.rule) {
+            Ok(id) => web
+                .app
+                .delete_rule(&actor, &form.commune, id)
+                .await
+                .map_err(|_| ("rule-service", t("services-error-rule"))),
+            Err(_) => Err(("rule-service", t("services-error-rule"))),
+        },
+        _ => Err(("name", t("services-error-name"))),
+    };
+    match result {
+        Ok(()) => {
+            Redirect::to(&format!("/agent/services?commune={}", form.commune)).into_response()
+        }
+        Err((field, message)) => {
+            let errors = vec![FieldErr {
+                field: field.into(),
+                message,
+            }];
+            services_page(
+                &web,
+                &ctx,
+                &actor,
+                &form.commune,
+                StatusCode::BAD_REQUEST,
+                errors,
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Report triage: a citizen's report lands in the right service's queue with a deadline
+//! in working days, moves along its status machine (reasons required, reopening), and
+//! the reporter is told of each step by e-mail — on SQLite and PostgreSQL.
+
+mod common;
+
+use balise::model::account::{Grant, Role};
+use balise::model::report::ReportContact;
+use balise::model::schedule::Schedule;
+use balise::model::{FeatureDraft, Kind, Visibility};
+use balise::policy::Actor;
+use common::{Backend, Browser, TestApp};
+use reqwest::StatusCode;
+use serde_json::{Map, Value, json};
+
+const PASSWORD: &str = "une phrase assez longue";
+const BRAINE: &str = "55004";
+
+async fn signed_in(app: &TestApp, email: &str, grants: &[(&str, Role)]) -> Browser {
+    let grants: Vec<Grant> = grants
+        .iter()
+        .map(|(c, r)| Grant {
+            commune: c.to_string(),
+            role: *r,
+        })
+        .collect();
+    app.app
+        .add_user(
+            &Actor::System("test".into()),
+            email,
+            "",
+            &grants,
+            Some(PASSWORD),
+        )
+        .await
+        .unwrap();
+    let mut b = Browser::new(&app.base);
+    b.get("/connexion").await;
+    let (status, _) = b
+        .post("/connexion", &[("email", email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    b
+}
+
+/// Files a report as the citizen's journey does, with an e-mail to be told.
+async fn report(app: &TestApp, category: &str, lonlat: (f64, f64)) -> String {
+    let draft_id = format!("test-{category}-{}", lonlat.0);
+    app.app
+        .store
+        .put_draft(&draft_id, &json!({}))
+        .await
+        .unwrap();
+    let mut attributes = Map::new();
+    attributes.insert("categorie".into(), Value::String(category.into()));
+    attributes.insert("lieu".into(), Value::String("Rue de Mons".into()));
+    let draft = FeatureDraft {
+        commune: None,
+        kind: Kind::Report,
+        geometry: geo_types::Geometry::Point(geo_types::Point::new(lonlat.0, lonlat.1)),
+        schedule: Schedule::period(balise::clock::now(), None),
+        status: None,
+        title: "Signalement".into(),
+        description: "Un trou profond".into(),
+        attributes,
+        visibility: Visibility::Public,
+    };
+    let contact = ReportContact {
+        email: Some("citoyen@example.org".into()),
+        phone: None,
+        lang: "fr".into(),
+        token: format!("tok{}", lonlat.0),
+    };
+    let (reference, written) = app
+        .app
+        .submit_report(&draft_id, draft, Some(contact), &Actor::Anonymous)
+        .await
+        .unwrap();
+    assert!(written);
+    reference
+}
+
+fn id_of(app: &TestApp, reference: &str) -> String {
+    app.app
+        .report_by_reference(reference)
+        .unwrap()
+        .feature
+        .id
+        .to_string()
+}
+
+async fn a_report_lands_in_its_services_queue_and_moves_to_its_end(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = signed_in(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
+    for name in ["Voirie", "Propreté"] {
+        let (status, to) = admin
+            .post(
+                "/agent/services",
+                &[("commune", BRAINE), ("action", "service"), ("name", name)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    }
+    let services = app.app.store.services(Some(BRAINE)).await.unwrap();
+    let voirie = services
+        .iter()
+        .find(|s| s.name == "Voirie")
+        .unwrap()
+        .id
+        .to_string();
+    let proprete = services
+        .iter()
+        .find(|s| s.name == "Propreté")
+        .unwrap()
+        .id
+        .to_string();
+    // ordered rules: road reports to Voirie, everything else to Propreté
+    admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "regle"),
+                ("category", "voirie"),
+                ("service", &voirie),
+            ],
+        )
+        .await;
+    admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "regle"),
+                ("category", ""),
+                ("service", &proprete),
+            ],
+        )
+        .await;
+    let (status, page) = admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "regle"),
+                ("area", "{\"type\":\"Point\"}"),
+                ("service", &voirie),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("href=\"#area\""));
+    let road = report(&app, "voirie", common::BRAINE).await;
+    let litter = report(&app, "proprete", (4.1370, 50.6090)).await;
+    let (_, page) = admin
+        .get(&format!(
+            "/agent/signalements?commune={BRAINE}&service={voirie}"
+        ))
+        .await;
+    assert!(page.contains(&road) && !page.contains(&litter), "{page}");
+    let (_, page) = admin
+        .get(&format!(
+            "/agent/signalements?commune={BRAINE}&service={proprete}"
+        ))
+        .await;
+    assert!(page.contains(&litter) && !page.contains(&road));
+    // the deadline: 10 working days for roads, in the report, not public
+    let road_id = id_of(&app, &road);
+    let stored = app
+        .get_as_admin(&format!("/api/v1/features/{road_id}"))
+        .await
+        .json();
+    let due = stored["properties"]["attributes"]["echeance"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        stored["properties"]["attributes"]["service"],
+        voirie.as_str()
+    );
+    let public = app.get(&format!("/api/v1/features/{road_id}")).await.json();
+    assert!(public["properties"]["attributes"].get("echeance").is_none());
+    let today = balise::clock::now()
+        .with_timezone(&balise::model::schedule::LOCAL_TZ)
+        .date_naive();
+    let closed = app
+        .app
+        .territory()
+        .get(BRAINE)
+        .unwrap()
+        .settings
+        .closed_days
+        .clone();
+    let expected =
+        balise::model::calendar::Calendar { closed: &closed }.add_working_days(today, 10);
+    assert_eq!(due, expected.format("%Y-%m-%d").to_string());
+    // an agent moves it: not our competence needs to say to whom
+    let version = stored["properties"]["version"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let path = format!("/agent/signalements/{road_id}");
+    let (status, page) = admin
+        .post(
+            &path,
+            &[
+                ("service", &voirie),
+                ("status", "not_competent"),
+                ("precision", ""),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Indiquez la précision"), "{page}");
+    let (status, _) = admin
+        .post(
+            &path,
+            &[
+                ("service", &voirie),
+                ("status", "not_competent"),
+                ("precision", "SPW Mobilité (route régionale)"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // an end leads nowhere but back to "acknowledged", with a reason
+    let (status, page) = admin
+        .post(
+            &path,
+            &[
+                ("service", &voirie),
+                ("status", "in_progress"),
+                ("version", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("pas possible"), "{page}");
+    let (status, _) = admin
+        .post(
+            &path,
+            &[
+                ("service", &voirie),
+                ("status", "acknowledged"),
+                ("precision", "Le SPW nous la renvoie"),
+                ("version", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // the API keeps the same machine
+    let mut body = app
+        .get_as_admin(&format!("/api/v1/features/{road_id}"))
+        .await
+        .json();
+    body["properties"]["status"] = json!("duplicate");
+    let a = app
+        .request(
+            reqwest::Method::PUT,
+            &format!("/api/v1/features/{road_id}"),
+            Some(common::TOKEN),
+            Some(&body),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::PRECONDITION_REQUIRED);
+    let res = reqwest::Client::new()
+        .put(app.url(&format!("/api/v1/features/{road_id}")))
+        .bearer_auth(common::TOKEN)
+        .header("if-match", "*")
+        .header("content-type", "application/geo+json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("doublon_de"));
+    // the citizen was told of each step, in plain words
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let outbox = app.app.config.data_dir.join("outbox");
+    let mails: Vec<String> = std::fs::read_dir(&outbox)
+        .map(|d| {
+            d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+                .collect()
+        })
+        .unwrap_or_default();
+    let to_citizen = mails
+        .iter()
+        .filter(|m| m.contains("To: citoyen@example.org") && m.contains(&road))
+        .count();
+    assert_eq!(to_citizen, 2, "one message per change of status: {mails:?}");
+    // the history holds every step with who
+    let h = app
+        .get_as_admin(&format!("/api/v1/features/{road_id}/history"))
+        .await
+        .json();
+    assert_eq!(h["history"].as_array().unwrap().len(), 3);
+    assert!(h.to_string().contains("user:admin@braine.be"));
+    app.stop().await;
+}
+
+/// The new pages follow the same rule as the rest: a commune's people only.
+async fn triage_pages_are_for_the_communes_people(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut soignies = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
+    let road = report(&app, "voirie", common::BRAINE).await;
+    let id = id_of(&app, &road);
+    let (_, page) = soignies
+        .get(&format!("/agent/signalements?commune={BRAINE}"))
+        .await;
+    assert!(
+        !page.contains(&road),
+        "Soignies' agent does not see Braine's queue"
+    );
+    let (status, _) = soignies
+        .post(
+            &format!("/agent/signalements/{id}"),
+            &[("status", "acknowledged"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = soignies
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "service"),
+                ("name", "Pirate"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        app.app
+            .store
+            .services(Some(BRAINE))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut anon = Browser::new(&app.base);
+    let (status, to) = anon.get("/agent/signalements").await;
+    assert_eq!((status, to.is_empty()), (StatusCode::SEE_OTHER, true));
+    app.stop().await;
+}
+
+on_both_backends!(
+    a_report_lands_in_its_services_queue_and_moves_to_its_end,
+    triage_pages_are_for_the_communes_people,
+);
