@@ -1,6 +1,6 @@
-//! Accounts, sessions, API tokens, password resets and conflict assessments: small rows
-//! with plain types (text ids, Unix-second instants), so one SQL text serves both
-//! backends. `account_store!` writes the same implementation for each store type; only
+//! Accounts, sessions, API tokens, password resets, conflict assessments, services and
+//! routing rules: small rows with plain types (text ids, Unix-second instants), so one
+//! SQL text serves both backends. `account_store!` writes the same implementation for each store type; only
 //! the pool differs.
 
 use async_trait::async_trait;
