@@ -23,6 +23,7 @@ pub mod policy;
 pub mod server;
 pub mod store;
 pub mod styles;
+pub mod tasks;
 pub mod tiles;
 pub mod transfer;
 pub mod triage;

@@ -1029,6 +1029,23 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         )
         .await
         .unwrap();
+    let task = app
+        .app
+        .create_task(
+            &admin,
+            SOIGNIES,
+            balise::model::task::TaskDraft {
+                title: "Reboucher le nid-de-poule".into(),
+                status: "a_faire".into(),
+                service: Some(voirie.id),
+                due: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+                priority: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let task_page = format!("/agent/taches/{}", task.id);
     let (_, list) = call(
         &app,
         Who::Session(&b),
@@ -1058,6 +1075,8 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         "/agent/signalements",
         "/agent/signalements?retard=1&service=aucun",
         "/agent/services",
+        "/agent/taches",
+        task_page.as_str(),
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

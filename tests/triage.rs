@@ -345,7 +345,141 @@ async fn triage_pages_are_for_the_communes_people(backend: Backend) {
     app.stop().await;
 }
 
+/// A report becomes a task for its service in one click, with the report's deadline; a
+/// worker of the commune moves it on; the history keeps each step; other communes see
+/// nothing of it.
+async fn a_report_becomes_a_task_for_its_team(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = signed_in(&app, "chef@braine.be", &[(BRAINE, Role::Admin)]).await;
+    let mut worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    let mut other = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
+    admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "service"),
+                ("name", "Voirie"),
+            ],
+        )
+        .await;
+    let voirie = app.app.store.services(Some(BRAINE)).await.unwrap()[0]
+        .id
+        .to_string();
+    admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "regle"),
+                ("category", "voirie"),
+                ("service", &voirie),
+            ],
+        )
+        .await;
+    let road = report(&app, "voirie", common::BRAINE).await;
+    let id = id_of(&app, &road);
+    // a worker does not plan: no task from them
+    let (status, _) = worker
+        .post(&format!("/agent/signalements/{id}/tache"), &[])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, to) = admin
+        .post(&format!("/agent/signalements/{id}/tache"), &[])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let task_path = to.split('?').next().unwrap().to_string();
+    let task_id: uuid::Uuid = task_path
+        .trim_start_matches("/agent/taches/")
+        .parse()
+        .unwrap();
+    let task = app.app.store.task(task_id).await.unwrap().unwrap();
+    assert_eq!(task.service.map(|s| s.to_string()), Some(voirie.clone()));
+    assert!(task.title.starts_with(&road), "{}", task.title);
+    let report_now = app
+        .get_as_admin(&format!("/api/v1/features/{id}"))
+        .await
+        .json();
+    assert_eq!(
+        task.due
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .as_deref(),
+        report_now["properties"]["attributes"]["echeance"].as_str()
+    );
+    assert_eq!(
+        report_now["properties"]["status"], "acknowledged",
+        "the report is taken in charge"
+    );
+    // in the team's list; the worker is given it and marks it done
+    let (_, page) = worker.get(&format!("/agent/taches?service={voirie}")).await;
+    assert!(page.contains(&road), "{page}");
+    let users = app.app.store.users().await.unwrap();
+    let worker_id = users
+        .iter()
+        .find(|u| u.email == "ouvrier@braine.be")
+        .unwrap()
+        .id
+        .to_string();
+    let due = task.due.unwrap();
+    let (j, m, a) = (
+        due.format("%d").to_string(),
+        due.format("%m").to_string(),
+        due.format("%Y").to_string(),
+    );
+    let fields = |status: &'static str, version: &'static str| {
+        vec![
+            ("title", task.title.clone()),
+            ("status", status.into()),
+            ("service", voirie.clone()),
+            ("assignee", worker_id.clone()),
+            ("due_j", j.clone()),
+            ("due_m", m.clone()),
+            ("due_a", a.clone()),
+            ("priority", "2".into()),
+            ("version", version.into()),
+        ]
+    };
+    let owned = fields("en_cours", "1");
+    let refs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _) = admin.post(&task_path, &refs).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let owned = fields("faite", "2");
+    let refs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _) = worker.post(&task_path, &refs).await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "a worker moves their task on"
+    );
+    // a stale form is refused, not lost
+    let (status, page) = worker.post(&task_path, &refs).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("entre-temps"));
+    let (_, page) = worker.get("/agent/taches?miennes=1").await;
+    assert!(page.contains(&road) && page.contains("Faite"), "{page}");
+    let history = app.app.store.task_history(task_id).await.unwrap();
+    let who: Vec<&str> = history.iter().map(|h| h.1.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "user:chef@braine.be",
+            "user:chef@braine.be",
+            "user:ouvrier@braine.be"
+        ]
+    );
+    assert_eq!(history[2].3["status"]["to"], "faite");
+    // another commune's agent neither sees nor changes it
+    let (status, _) = other.get(&task_path).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = other.post(&task_path, &refs).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, page) = other.get(&format!("/agent/taches?commune={BRAINE}")).await;
+    assert!(!page.contains(&road));
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_report_becomes_a_task_for_its_team,
     a_report_lands_in_its_services_queue_and_moves_to_its_end,
     triage_pages_are_for_the_communes_people,
 );

@@ -673,3 +673,38 @@ rules-category = Kategorie
 rules-area = Fläche
 rules-area-hint = Ein GeoJSON-Polygon. Leer: die ganze Gemeinde.
 rules-add = Regel hinzufügen
+
+## Agents: tasks
+agent-nav-tasks = Aufgaben
+triage-make-task = Aus { $reference } eine Aufgabe machen
+tasks-title = Aufgaben – { $commune }
+tasks-mine = Nur meine Aufgaben
+tasks-count = { $count ->
+    [0] Keine Aufgabe
+    [one] 1 Aufgabe
+   *[other] { $count } Aufgaben
+}
+tasks-none = Keine Aufgabe passt.
+tasks-due = bis { $date }
+tasks-late = Verspätet
+task-caption = Aufgabe
+task-feature = Ansehen, worauf sich die Aufgabe bezieht
+task-team = Team (Dienst)
+task-assignee = Person
+task-nobody = Niemand Bestimmtes
+task-due = Zu erledigen bis
+task-priority = Priorität
+task-priority-1 = Dringend
+task-priority-2 = Normal
+task-priority-3 = Wenn möglich
+task-version = Fassung { $n }
+task-status-a_faire = Zu tun
+task-status-en_cours = In Arbeit
+task-status-bloquee = Blockiert
+task-status-faite = Erledigt
+task-error-title = Geben Sie einen Titel ein (höchstens 200 Zeichen)
+task-error-status = Wählen Sie einen Stand aus der Liste
+task-error-service = Wählen Sie einen Dienst der Gemeinde
+task-error-assignee = Wählen Sie eine Person der Gemeinde
+task-error-priority = Wählen Sie eine Priorität aus der Liste
+task-error-description = Die Beschreibung ist zu lang

@@ -673,3 +673,38 @@ rules-category = Category
 rules-area = Area
 rules-area-hint = A GeoJSON polygon. Empty: the whole commune.
 rules-add = Add the rule
+
+## Agents: tasks
+agent-nav-tasks = Tasks
+triage-make-task = Make a task of { $reference }
+tasks-title = Tasks – { $commune }
+tasks-mine = My tasks only
+tasks-count = { $count ->
+    [0] No task
+    [one] 1 task
+   *[other] { $count } tasks
+}
+tasks-none = No task matches.
+tasks-due = due { $date }
+tasks-late = Late
+task-caption = Task
+task-feature = See what the task is about
+task-team = Team (service)
+task-assignee = Person
+task-nobody = Nobody in particular
+task-due = Due by
+task-priority = Priority
+task-priority-1 = Urgent
+task-priority-2 = Normal
+task-priority-3 = When possible
+task-version = Version { $n }
+task-status-a_faire = To do
+task-status-en_cours = In progress
+task-status-bloquee = Blocked
+task-status-faite = Done
+task-error-title = Enter a title (200 characters at most)
+task-error-status = Choose a status from the list
+task-error-service = Choose a service of the commune
+task-error-assignee = Choose a person of the commune
+task-error-priority = Choose a priority from the list
+task-error-description = The description is too long

@@ -677,3 +677,38 @@ rules-category = Catégorie
 rules-area = Zone
 rules-area-hint = Un polygone GeoJSON. Vide : toute la commune.
 rules-add = Ajouter la règle
+
+## Agents: tasks
+agent-nav-tasks = Tâches
+triage-make-task = Faire une tâche de { $reference }
+tasks-title = Tâches – { $commune }
+tasks-mine = Mes tâches seulement
+tasks-count = { $count ->
+    [0] Aucune tâche
+    [one] 1 tâche
+   *[other] { $count } tâches
+}
+tasks-none = Aucune tâche ne correspond.
+tasks-due = pour le { $date }
+tasks-late = En retard
+task-caption = Tâche
+task-feature = Voir ce à quoi la tâche se rapporte
+task-team = Équipe (service)
+task-assignee = Personne
+task-nobody = Personne en particulier
+task-due = À faire pour le
+task-priority = Priorité
+task-priority-1 = Urgent
+task-priority-2 = Normal
+task-priority-3 = Quand c’est possible
+task-version = Version { $n }
+task-status-a_faire = À faire
+task-status-en_cours = En cours
+task-status-bloquee = Bloquée
+task-status-faite = Faite
+task-error-title = Indiquez un titre (200 caractères au plus)
+task-error-status = Choisissez un état de la liste
+task-error-service = Choisissez un service de la commune
+task-error-assignee = Choisissez une personne de la commune
+task-error-priority = Choisissez une priorité de la liste
+task-error-description = La description est trop longue

@@ -673,3 +673,38 @@ rules-category = Categorie
 rules-area = Zone
 rules-area-hint = Een GeoJSON-veelhoek. Leeg: de hele gemeente.
 rules-add = Regel toevoegen
+
+## Agents: tasks
+agent-nav-tasks = Taken
+triage-make-task = Een taak maken van { $reference }
+tasks-title = Taken – { $commune }
+tasks-mine = Alleen mijn taken
+tasks-count = { $count ->
+    [0] Geen taak
+    [one] 1 taak
+   *[other] { $count } taken
+}
+tasks-none = Geen taak past.
+tasks-due = tegen { $date }
+tasks-late = Te laat
+task-caption = Taak
+task-feature = Bekijken waar de taak over gaat
+task-team = Ploeg (dienst)
+task-assignee = Persoon
+task-nobody = Niemand in het bijzonder
+task-due = Te doen tegen
+task-priority = Prioriteit
+task-priority-1 = Dringend
+task-priority-2 = Normaal
+task-priority-3 = Wanneer mogelijk
+task-version = Versie { $n }
+task-status-a_faire = Te doen
+task-status-en_cours = Bezig
+task-status-bloquee = Geblokkeerd
+task-status-faite = Gedaan
+task-error-title = Vul een titel in (hoogstens 200 tekens)
+task-error-status = Kies een stand uit de lijst
+task-error-service = Kies een dienst van de gemeente
+task-error-assignee = Kies een persoon van de gemeente
+task-error-priority = Kies een prioriteit uit de lijst
+task-error-description = De beschrijving is te lang

@@ -12,6 +12,7 @@ pub mod feature;
 pub mod geometry;
 pub mod report;
 pub mod schedule;
+pub mod task;
 pub mod triage;
 
 pub use commune::{Commune, CommuneSettings, Contact, ReportCategory, Territory};

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::{Result, StoreError};
 use crate::model::account::{ApiToken, Grant, Role, User};
 use crate::model::conflict::{Recorded, Verdict};
+use crate::model::task::Task;
 use crate::model::triage::{Rule, Service};
 
 #[async_trait]
@@ -71,6 +72,94 @@ pub trait AccountStore {
     /// Adds a rule after the commune's last one.
     async fn add_rule(&self, rule: &Rule, now: i64) -> Result<()>;
     async fn delete_rule(&self, id: Uuid) -> Result<bool>;
+    /// Writes a new task and the first row of its history.
+    async fn create_task(&self, task: &Task, actor: &str) -> Result<()>;
+    /// Replaces a task whose stored version is `next.version - 1`, with a history row.
+    async fn update_task(
+        &self,
+        next: &Task,
+        changes: &serde_json::Value,
+        actor: &str,
+    ) -> Result<()>;
+    async fn task(&self, id: Uuid) -> Result<Option<Task>>;
+    /// The tasks of a commune, or those attached to a feature.
+    async fn tasks(&self, commune: Option<&str>, feature: Option<Uuid>) -> Result<Vec<Task>>;
+    /// A task's history, oldest first: version, who, when (Unix seconds), what changed.
+    async fn task_history(&self, id: Uuid) -> Result<Vec<(i64, String, i64, serde_json::Value)>>;
+}
+
+pub(super) type TaskRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+    i64,
+    i64,
+    i64,
+);
+
+pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at";
+
+pub(super) fn task_of(r: TaskRow) -> Result<Task> {
+    let (
+        id,
+        commune,
+        title,
+        description,
+        status,
+        feature,
+        service,
+        assignee,
+        due,
+        priority,
+        version,
+        created_at,
+        updated_at,
+    ) = r;
+    let opt = |s: Option<String>| s.map(|s| uuid(&s)).transpose();
+    Ok(Task {
+        id: uuid(&id)?,
+        commune,
+        title,
+        description,
+        status,
+        feature: opt(feature)?,
+        service: opt(service)?,
+        assignee: opt(assignee)?,
+        due: due
+            .map(|d| {
+                chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                    .map_err(|e| StoreError::Corrupt(format!("task due date {d:?}: {e}")))
+            })
+            .transpose()?,
+        priority,
+        version,
+        created_at,
+        updated_at,
+    })
+}
+
+/// The columns of a task as bound, in `TASK_COLUMNS` order after the id.
+pub(super) fn task_values(
+    t: &Task,
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+) {
+    (
+        t.feature.map(|u| u.to_string()),
+        t.service.map(|u| u.to_string()),
+        t.assignee.map(|u| u.to_string()),
+        t.due.map(|d| d.format("%Y-%m-%d").to_string()),
+    )
 }
 
 type UserRow = (String, String, String, Option<String>, Option<i64>);
@@ -689,6 +778,147 @@ macro_rules! account_store {
                 .execute(&self.pool)
                 .await?;
                 Ok(())
+            }
+
+            async fn create_task(
+                &self,
+                task: &$crate::model::task::Task,
+                actor: &str,
+            ) -> $crate::store::Result<()> {
+                let (feature, service, assignee, due) = $crate::store::accounts::task_values(task);
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(&format!(
+                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                    $crate::store::accounts::TASK_COLUMNS
+                ))
+                .bind(task.id.to_string())
+                .bind(&task.commune)
+                .bind(&task.title)
+                .bind(&task.description)
+                .bind(&task.status)
+                .bind(feature)
+                .bind(service)
+                .bind(assignee)
+                .bind(due)
+                .bind(task.priority)
+                .bind(task.version)
+                .bind(task.created_at)
+                .bind(task.updated_at)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO task_history (task_id, version, actor, at, changes) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(task.id.to_string())
+                .bind(task.version)
+                .bind(actor)
+                .bind(task.updated_at)
+                .bind(task.created().to_string())
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn update_task(
+                &self,
+                next: &$crate::model::task::Task,
+                changes: &serde_json::Value,
+                actor: &str,
+            ) -> $crate::store::Result<()> {
+                let (feature, service, assignee, due) = $crate::store::accounts::task_values(next);
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query(
+                    "UPDATE tasks SET title = $1, description = $2, status = $3, feature_id = $4,
+                        service_id = $5, assignee = $6, due = $7, priority = $8, version = $9, updated_at = $10
+                     WHERE id = $11 AND version = $12",
+                )
+                .bind(&next.title)
+                .bind(&next.description)
+                .bind(&next.status)
+                .bind(feature)
+                .bind(service)
+                .bind(assignee)
+                .bind(due)
+                .bind(next.priority)
+                .bind(next.version)
+                .bind(next.updated_at)
+                .bind(next.id.to_string())
+                .bind(next.version - 1)
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    let current: Option<(i64,)> = sqlx::query_as("SELECT version FROM tasks WHERE id = $1")
+                        .bind(next.id.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    return Err(match current {
+                        Some((current,)) => $crate::store::StoreError::VersionMismatch { current },
+                        None => $crate::store::StoreError::NotFound,
+                    });
+                }
+                sqlx::query(
+                    "INSERT INTO task_history (task_id, version, actor, at, changes) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(next.id.to_string())
+                .bind(next.version)
+                .bind(actor)
+                .bind(next.updated_at)
+                .bind(changes.to_string())
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn task(
+                &self,
+                id: uuid::Uuid,
+            ) -> $crate::store::Result<Option<$crate::model::task::Task>> {
+                let row: Option<$crate::store::accounts::TaskRow> = sqlx::query_as(&format!(
+                    "SELECT {} FROM tasks WHERE id = $1",
+                    $crate::store::accounts::TASK_COLUMNS
+                ))
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map($crate::store::accounts::task_of).transpose()
+            }
+
+            async fn tasks(
+                &self,
+                commune: Option<&str>,
+                feature: Option<uuid::Uuid>,
+            ) -> $crate::store::Result<Vec<$crate::model::task::Task>> {
+                let rows: Vec<$crate::store::accounts::TaskRow> = sqlx::query_as(&format!(
+                    "SELECT {} FROM tasks WHERE ($1 IS NULL OR commune = $1) AND ($2 IS NULL OR feature_id = $2)
+                     ORDER BY due IS NULL, due, priority, created_at",
+                    $crate::store::accounts::TASK_COLUMNS
+                ))
+                .bind(commune)
+                .bind(feature.map(|f| f.to_string()))
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map($crate::store::accounts::task_of).collect()
+            }
+
+            async fn task_history(
+                &self,
+                id: uuid::Uuid,
+            ) -> $crate::store::Result<Vec<(i64, String, i64, serde_json::Value)>> {
+                let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
+                    "SELECT version, actor, at, changes FROM task_history WHERE task_id = $1 ORDER BY id",
+                )
+                .bind(id.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter()
+                    .map(|(v, a, at, c)| {
+                        serde_json::from_str(&c)
+                            .map(|c| (v, a, at, c))
+                            .map_err(|e| $crate::store::StoreError::Corrupt(format!("task history: {e}")))
+                    })
+                    .collect()
             }
 
             async fn delete_rule(&self, id: uuid::Uuid) -> $crate::store::Result<bool> {

@@ -18,6 +18,7 @@ mod notify;
 mod pages;
 mod signaler;
 mod suivi;
+mod taches;
 mod triage;
 pub mod words;
 
@@ -107,6 +108,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "agent-services.html",
         include_str!("../../web/templates/agent-services.html"),
+    ),
+    (
+        "agent-taches.html",
+        include_str!("../../web/templates/agent-taches.html"),
+    ),
+    (
+        "agent-tache.html",
+        include_str!("../../web/templates/agent-tache.html"),
     ),
 ];
 
@@ -505,6 +514,9 @@ pub fn routes() -> Router<Web> {
         .route("/agent/conflits", get(agent::conflicts))
         .route("/agent/signalements", get(triage::queue))
         .route("/agent/signalements/{id}", post(triage::move_report))
+        .route("/agent/signalements/{id}/tache", post(taches::from_report))
+        .route("/agent/taches", get(taches::list))
+        .route("/agent/taches/{id}", get(taches::show).post(taches::save))
         .route(
             "/agent/services",
             get(triage::services).post(triage::services_post),

@@ -1,0 +1,201 @@
+//! Tasks: the work attached to what is on the map. A task belongs to a commune, may be
+//! attached to a feature (a report becomes a task in one click), is given to a service
+//! (a team) and/or a person, and has a status, a due date and a priority. Its changes
+//! are versioned like features' (optimistic concurrency) and kept in its history.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::FieldError;
+
+/// The statuses of a task, in the order work goes.
+pub const STATUSES: [&str; 4] = ["a_faire", "en_cours", "bloquee", "faite"];
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Task {
+    pub id: Uuid,
+    pub commune: String,
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub feature: Option<Uuid>,
+    pub service: Option<Uuid>,
+    pub assignee: Option<Uuid>,
+    pub due: Option<NaiveDate>,
+    /// 1 (urgent), 2 (normal), 3 (when possible).
+    pub priority: i64,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// What someone proposes for a task, before the rules are checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TaskDraft {
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub feature: Option<Uuid>,
+    pub service: Option<Uuid>,
+    pub assignee: Option<Uuid>,
+    pub due: Option<NaiveDate>,
+    pub priority: i64,
+}
+
+impl TaskDraft {
+    /// Every rule of a task; all faults at once.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.push(FieldError::new("/title", "required", "a title is required"));
+        } else if title.chars().count() > MAX_TITLE_CHARS {
+            errors.push(FieldError::new(
+                "/title",
+                "too_long",
+                format!("the title may hold at most {MAX_TITLE_CHARS} characters"),
+            ));
+        }
+        if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
+            errors.push(FieldError::new(
+                "/description",
+                "too_long",
+                format!("the description may hold at most {MAX_DESCRIPTION_CHARS} characters"),
+            ));
+        }
+        if !STATUSES.contains(&self.status.as_str()) {
+            errors.push(FieldError::new(
+                "/status",
+                "unknown_status",
+                format!(
+                    "`{}` is not a task status; expected one of: {}",
+                    self.status,
+                    STATUSES.join(", ")
+                ),
+            ));
+        }
+        if !(1..=3).contains(&self.priority) {
+            errors.push(FieldError::new(
+                "/priority",
+                "invalid_priority",
+                "priority is 1 (urgent), 2 (normal) or 3 (when possible)",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The task this draft makes, new (`previous` is `None`) or replacing `previous`.
+    pub fn into_task(self, id: Uuid, commune: &str, previous: Option<&Task>, now: i64) -> Task {
+        Task {
+            id,
+            commune: commune.to_string(),
+            title: self.title.trim().to_string(),
+            description: self.description.trim().to_string(),
+            status: self.status,
+            feature: self.feature,
+            service: self.service,
+            assignee: self.assignee,
+            due: self.due,
+            priority: self.priority,
+            version: previous.map_or(1, |p| p.version + 1),
+            created_at: previous.map_or(now, |p| p.created_at),
+            updated_at: now,
+        }
+    }
+}
+
+impl Task {
+    fn snapshot(&self) -> Map<String, Value> {
+        match json!({
+            "title": self.title, "description": self.description, "status": self.status,
+            "feature": self.feature, "service": self.service, "assignee": self.assignee,
+            "due": self.due.map(|d| d.format("%Y-%m-%d").to_string()), "priority": self.priority,
+        }) {
+            Value::Object(m) => m,
+            _ => unreachable!("a task's snapshot is an object"),
+        }
+    }
+
+    /// What changed from `self` to `next`, as `{field: {from, to}}`; the whole task for
+    /// a creation (`self` is then `None`, see [`Task::created`]).
+    pub fn diff(&self, next: &Task) -> Value {
+        let (a, b) = (self.snapshot(), next.snapshot());
+        let mut out = Map::new();
+        for (k, old) in a {
+            if b[&k] != old {
+                out.insert(k.clone(), json!({ "from": old, "to": b[&k] }));
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// What the history records of a new task: all of it.
+    pub fn created(&self) -> Value {
+        Value::Object(self.snapshot())
+    }
+
+    /// Whether the task is past its due date and not done.
+    pub fn late(&self, today: NaiveDate) -> bool {
+        self.status != "faite" && self.due.is_some_and(|d| d < today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_is_checked_and_a_change_is_recorded_field_by_field() {
+        let d = TaskDraft {
+            title: "Reboucher le nid-de-poule".into(),
+            status: "a_faire".into(),
+            priority: 2,
+            ..Default::default()
+        };
+        assert!(d.check().is_ok());
+        let bad = TaskDraft {
+            title: " ".into(),
+            status: "fini".into(),
+            priority: 7,
+            ..Default::default()
+        };
+        let codes: Vec<&str> = bad.check().unwrap_err().iter().map(|e| e.code).collect();
+        assert_eq!(codes, ["required", "unknown_status", "invalid_priority"]);
+        let t = d.clone().into_task(Uuid::nil(), "55004", None, 100);
+        assert_eq!(t.version, 1);
+        let next = TaskDraft {
+            status: "faite".into(),
+            ..d
+        }
+        .into_task(t.id, "55004", Some(&t), 200);
+        assert_eq!(
+            (next.version, next.created_at, next.updated_at),
+            (2, 100, 200)
+        );
+        assert_eq!(
+            t.diff(&next),
+            json!({ "status": { "from": "a_faire", "to": "faite" } })
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let late = Task {
+            due: NaiveDate::from_ymd_opt(2026, 11, 30),
+            ..t.clone()
+        };
+        assert!(
+            late.late(today)
+                && !Task {
+                    status: "faite".into(),
+                    ..late
+                }
+                .late(today)
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Tasks on `App`: who may see, create and change them (through `policy`), the checks
+//! that tie a task to its commune (its feature, its service and its person must be the
+//! commune's), and turning a report into a task in one click.
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::app::App;
+use crate::error::{Error, Result};
+use crate::model::FieldError;
+use crate::model::task::{Task, TaskDraft};
+use crate::model::{FeatureDraft, Kind};
+use crate::policy::Actor;
+
+fn now() -> i64 {
+    crate::clock::now().timestamp()
+}
+
+impl App {
+    /// The tasks of a commune.
+    pub async fn tasks_of(&self, actor: &Actor, commune: &str) -> Result<Vec<Task>> {
+        if !actor.sees_internal(commune) {
+            return Err(Error::Forbidden);
+        }
+        Ok(self.store.tasks(Some(commune), None).await?)
+    }
+
+    /// A task the actor may read (its commune's people), else not found.
+    pub async fn task(&self, actor: &Actor, id: Uuid) -> Result<Task> {
+        self.store
+            .task(id)
+            .await?
+            .filter(|t| actor.sees_internal(&t.commune))
+            .ok_or_else(|| Error::NotFound(format!("task {id}")))
+    }
+
+    pub async fn task_history(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+    ) -> Result<Vec<(i64, String, i64, Value)>> {
+        self.task(actor, id).await?;
+        Ok(self.store.task_history(id).await?)
+    }
+
+    /// The draft's ties to the commune: its feature, service and person must be the
+    /// commune's.
+    async fn check_task(&self, commune: &str, d: &TaskDraft, actor: &Actor) -> Result<()> {
+        let mut errors = match d.check() {
+            Ok(()) => Vec::new(),
+            Err(e) => e,
+        };
+        if let Some(f) = d.feature
+            && !self
+                .get(f, actor)
+                .is_ok_and(|e| e.feature.commune == commune)
+        {
+            errors.push(FieldError::new(
+                "/feature",
+                "foreign_feature",
+                "the feature is not one of the commune's",
+            ));
+        }
+        if let Some(s) = d.service
+            && !self
+                .store
+                .services(Some(commune))
+                .await?
+                .iter()
+                .any(|x| x.id == s)
+        {
+            errors.push(FieldError::new(
+                "/service",
+                "foreign_service",
+                "the service is not one of the commune's",
+            ));
+        }
+        if let Some(u) = d.assignee
+            && !self
+                .store
+                .user(u)
+                .await?
+                .is_some_and(|u| u.grants.iter().any(|g| g.commune == commune))
+        {
+            errors.push(FieldError::new(
+                "/assignee",
+                "foreign_person",
+                "the person has no role in the commune",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(errors))
+        }
+    }
+
+    /// Creates a task of a commune (its planners only).
+    pub async fn create_task(&self, actor: &Actor, commune: &str, d: TaskDraft) -> Result<Task> {
+        if !actor.may_write(commune) {
+            return Err(Error::Forbidden);
+        }
+        self.check_task(commune, &d, actor).await?;
+        let task = d.into_task(Uuid::now_v7(), commune, None, now());
+        self.store.create_task(&task, &actor.label()).await?;
+        Ok(task)
+    }
+
+    /// Changes a task; `expected` is the version the person last saw. The commune's
+    /// people may (workers report progress on their tasks).
+    pub async fn update_task(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        d: TaskDraft,
+        expected: i64,
+    ) -> Result<Task> {
+        let current = self.task(actor, id).await?;
+        if current.version != expected {
+            return Err(Error::PreconditionFailed {
+                expected: Some(expected),
+                current: current.version,
+            });
+        }
+        self.check_task(&current.commune, &d, actor).await?;
+        let next = d.into_task(id, &current.commune, Some(&current), now());
+        let changes = current.diff(&next);
+        self.store
+            .update_task(&next, &changes, &actor.label())
+            .await
+            .map_err(|e| Error::from_store(e, Some(expected)))?;
+        Ok(next)
+    }
+
+    /// A report becomes a task: for the report's service, due when the report is, and
+    /// the report is acknowledged if it was new (its reporter is told).
+    pub async fn task_from_report(&self, actor: &Actor, report: Uuid) -> Result<Task> {
+        let entry = self.get(report, actor)?;
+        let f = &entry.feature;
+        if f.kind != Kind::Report {
+            return Err(Error::NotFound(format!("report {report}")));
+        }
+        let text = |k: &str| {
+            f.attributes
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let territory = self.territory();
+        let category = territory
+            .get(&f.commune)
+            .and_then(|c| c.settings.category(&text("categorie")))
+            .map_or(text("categorie"), |k| k.fr.clone());
+        let draft = TaskDraft {
+            title: format!("{} – {category}", text("reference")),
+            description: [text("lieu"), f.description.clone()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            status: "a_faire".into(),
+            feature: Some(f.id),
+            service: Uuid::parse_str(&text("service")).ok(),
+            assignee: None,
+            due: chrono::NaiveDate::parse_from_str(&text("echeance"), "%Y-%m-%d").ok(),
+            priority: 2,
+        };
+        let task = self.create_task(actor, &f.commune, draft).await?;
+        if f.status == "new" {
+            let ack = FeatureDraft {
+                commune: Some(f.commune.clone()),
+                kind: f.kind,
+                geometry: f.geometry.clone(),
+                schedule: f.schedule.clone(),
+                status: Some("acknowledged".into()),
+                title: f.title.clone(),
+                description: f.description.clone(),
+                attributes: f.attributes.clone(),
+                visibility: f.visibility,
+            };
+            self.update(f.id, ack, f.version, actor).await?;
+        }
+        Ok(task)
+    }
+}

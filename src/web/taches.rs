@@ -1,0 +1,523 @@
+//! Tasks in the workspace: `/agent/taches`, the commune's tasks (by service, status,
+//! mine, late), and `/agent/taches/{id}`, one task — its status, service, person, due
+//! date and priority in plain fields, and its history. A report becomes a task from
+//! the queue (`POST /agent/signalements/{id}/tache`).
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::carte::day;
+use super::pages::CommuneView;
+use super::{Ctx, FieldErr};
+use crate::api::Web;
+use crate::error::Error;
+use crate::model::task::{STATUSES, Task, TaskDraft};
+use crate::policy::Actor;
+
+#[derive(Serialize)]
+struct Opt {
+    value: String,
+    label: String,
+}
+
+fn today() -> chrono::NaiveDate {
+    crate::clock::now()
+        .with_timezone(&crate::model::schedule::LOCAL_TZ)
+        .date_naive()
+}
+
+#[derive(Serialize)]
+struct TaskRow {
+    id: String,
+    title: String,
+    status: String,
+    service: String,
+    assignee: String,
+    due: String,
+    late: bool,
+    priority: i64,
+}
+
+/// Names of the commune's services and people, for showing tasks.
+struct Names {
+    services: Vec<crate::model::triage::Service>,
+    people: Vec<crate::model::account::User>,
+}
+
+impl Names {
+    async fn load(web: &Web, actor: &Actor, commune: &str) -> Names {
+        let services = web
+            .app
+            .services_of(actor)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|s| s.commune == commune)
+            .collect();
+        let people = web
+            .app
+            .store
+            .users()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|u| u.grants.iter().any(|g| g.commune == commune))
+            .collect();
+        Names { services, people }
+    }
+    fn service(&self, id: Option<Uuid>) -> String {
+        id.and_then(|id| self.services.iter().find(|s| s.id == id))
+            .map_or_else(String::new, |s| s.name.clone())
+    }
+    fn person(&self, id: Option<Uuid>) -> String {
+        id.and_then(|id| self.people.iter().find(|u| u.id == id))
+            .map_or_else(String::new, |u| {
+                if u.name.is_empty() {
+                    u.email.clone()
+                } else {
+                    u.name.clone()
+                }
+            })
+    }
+}
+
+fn row(web: &Web, ctx: &Ctx, names: &Names, t: &Task) -> TaskRow {
+    TaskRow {
+        id: t.id.to_string(),
+        title: t.title.clone(),
+        status: web.ui.t(ctx.lang, &format!("task-status-{}", t.status)),
+        service: names.service(t.service),
+        assignee: names.person(t.assignee),
+        due: t
+            .due
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default(),
+        late: t.late(today()),
+        priority: t.priority,
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    statut: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    miennes: String,
+}
+
+#[derive(Serialize)]
+struct ListPage<'a> {
+    communes: Vec<CommuneView>,
+    mine: Vec<CommuneView>,
+    commune: String,
+    commune_name: String,
+    q: &'a ListQuery,
+    statuses: Vec<Opt>,
+    services: Vec<Opt>,
+    rows: Vec<TaskRow>,
+}
+
+/// `GET /agent/taches`
+pub async fn list(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let Some(person) = actor.person() else {
+        return super::compte::to_sign_in(&ctx);
+    };
+    let me = person.id;
+    let territory = web.app.territory();
+    let mine: Vec<&crate::model::Commune> = territory
+        .active()
+        .filter(|c| actor.sees_internal(&c.nis))
+        .collect();
+    let Some(commune) = mine
+        .iter()
+        .find(|c| c.nis == q.commune)
+        .or(mine.first())
+        .map(|c| c.nis.clone())
+    else {
+        return super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        );
+    };
+    let tasks = web.app.tasks_of(&actor, &commune).await.unwrap_or_default();
+    let names = Names::load(&web, &actor, &commune).await;
+    let rows = tasks
+        .iter()
+        .filter(|t| q.statut.is_empty() || t.status == q.statut)
+        .filter(|t| {
+            q.service.is_empty()
+                || t.service.map(|s| s.to_string()).as_deref() == Some(q.service.as_str())
+        })
+        .filter(|t| q.miennes.is_empty() || t.assignee == Some(me))
+        .map(|t| row(&web, &ctx, &names, t))
+        .collect();
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "agent-taches.html",
+        ListPage {
+            communes: super::pages::communes(&web, ctx.lang),
+            mine: mine.iter().map(|c| CommuneView::of(c, ctx.lang)).collect(),
+            commune_name: territory
+                .get(&commune)
+                .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
+            commune,
+            q: &q,
+            statuses: STATUSES
+                .iter()
+                .map(|s| Opt {
+                    value: s.to_string(),
+                    label: web.ui.t(ctx.lang, &format!("task-status-{s}")),
+                })
+                .collect(),
+            services: names
+                .services
+                .iter()
+                .map(|s| Opt {
+                    value: s.id.to_string(),
+                    label: s.name.clone(),
+                })
+                .collect(),
+            rows,
+        },
+    )
+}
+
+#[derive(Serialize, Default)]
+struct TaskForm {
+    title: String,
+    description: String,
+    status: String,
+    service: String,
+    assignee: String,
+    due_j: String,
+    due_m: String,
+    due_a: String,
+    priority: i64,
+    version: i64,
+}
+
+#[derive(Serialize)]
+struct History {
+    version: i64,
+    by: String,
+    at: String,
+    fields: String,
+}
+
+#[derive(Serialize)]
+struct TaskPage {
+    communes: Vec<CommuneView>,
+    errors: Vec<FieldErr>,
+    id: String,
+    v: TaskForm,
+    feature: Option<String>,
+    statuses: Vec<Opt>,
+    services: Vec<Opt>,
+    people: Vec<Opt>,
+    history: Vec<History>,
+    done: bool,
+}
+
+/// The task page as first shown (`done`: after a save), or with the wrong answers.
+enum Outcome {
+    Shown { done: bool },
+    Wrong(Vec<FieldErr>),
+}
+
+async fn task_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    task: &Task,
+    v: TaskForm,
+    outcome: Outcome,
+) -> Response {
+    let (status, errors, done) = match outcome {
+        Outcome::Shown { done } => (StatusCode::OK, Vec::new(), done),
+        Outcome::Wrong(errors) => (StatusCode::BAD_REQUEST, errors, false),
+    };
+    let names = Names::load(web, actor, &task.commune).await;
+    let history = web
+        .app
+        .task_history(actor, task.id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|(version, by, at, changes)| History {
+            version,
+            by: by.trim_start_matches("user:").to_string(),
+            at: super::agent::local_time(at),
+            fields: changes
+                .as_object()
+                .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
+                .unwrap_or_default(),
+        })
+        .collect();
+    web.ui.render(
+        ctx,
+        status,
+        "agent-tache.html",
+        TaskPage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            id: task.id.to_string(),
+            v,
+            feature: task.feature.map(|f| f.to_string()),
+            statuses: STATUSES
+                .iter()
+                .map(|s| Opt {
+                    value: s.to_string(),
+                    label: web.ui.t(ctx.lang, &format!("task-status-{s}")),
+                })
+                .collect(),
+            services: names
+                .services
+                .iter()
+                .map(|s| Opt {
+                    value: s.id.to_string(),
+                    label: s.name.clone(),
+                })
+                .collect(),
+            people: names
+                .people
+                .iter()
+                .map(|u| Opt {
+                    value: u.id.to_string(),
+                    label: names.person(Some(u.id)),
+                })
+                .collect(),
+            history,
+            done,
+        },
+    )
+}
+
+fn form_of(t: &Task) -> TaskForm {
+    use chrono::Datelike;
+    TaskForm {
+        title: t.title.clone(),
+        description: t.description.clone(),
+        status: t.status.clone(),
+        service: t.service.map(|s| s.to_string()).unwrap_or_default(),
+        assignee: t.assignee.map(|s| s.to_string()).unwrap_or_default(),
+        due_j: t.due.map(|d| d.day().to_string()).unwrap_or_default(),
+        due_m: t.due.map(|d| d.month().to_string()).unwrap_or_default(),
+        due_a: t.due.map(|d| d.year().to_string()).unwrap_or_default(),
+        priority: t.priority,
+        version: t.version,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    fait: Option<String>,
+}
+
+/// `GET /agent/taches/{id}`
+pub async fn show(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.task(&actor, id).await {
+        Ok(t) => {
+            let done = q.fait.is_some();
+            task_page(&web, &ctx, &actor, &t, form_of(&t), Outcome::Shown { done }).await
+        }
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SaveForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    assignee: String,
+    #[serde(default)]
+    due_j: String,
+    #[serde(default)]
+    due_m: String,
+    #[serde(default)]
+    due_a: String,
+    #[serde(default)]
+    priority: i64,
+    #[serde(default)]
+    version: i64,
+}
+
+/// `POST /agent/taches/{id}`
+pub async fn save(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<SaveForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Some(task) = (match Uuid::parse_str(&id) {
+        Ok(id) => web.app.task(&actor, id).await.ok(),
+        Err(_) => None,
+    }) else {
+        return super::not_found(&web, &ctx);
+    };
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let mut errors = Vec::new();
+    let due = if form.due_j.trim().is_empty()
+        && form.due_m.trim().is_empty()
+        && form.due_a.trim().is_empty()
+    {
+        None
+    } else {
+        let d = day(&form.due_j, &form.due_m, &form.due_a);
+        if d.is_none() {
+            errors.push(FieldErr {
+                field: "due_j".into(),
+                message: t("form-error-date"),
+            });
+        }
+        d
+    };
+    let v = TaskForm {
+        title: form.title.trim().to_string(),
+        description: form.description.trim().to_string(),
+        status: form.status.clone(),
+        service: form.service.clone(),
+        assignee: form.assignee.clone(),
+        due_j: form.due_j.trim().to_string(),
+        due_m: form.due_m.trim().to_string(),
+        due_a: form.due_a.trim().to_string(),
+        priority: form.priority,
+        version: form.version,
+    };
+    if errors.is_empty() {
+        let draft = TaskDraft {
+            title: v.title.clone(),
+            description: v.description.clone(),
+            status: v.status.clone(),
+            feature: task.feature,
+            service: Uuid::parse_str(&form.service).ok(),
+            assignee: Uuid::parse_str(&form.assignee).ok(),
+            due,
+            priority: form.priority,
+        };
+        match web
+            .app
+            .update_task(&actor, task.id, draft, form.version)
+            .await
+        {
+            Ok(_) => {
+                return Redirect::to(&format!("/agent/taches/{}?fait=1", task.id)).into_response();
+            }
+            Err(Error::Invalid(errs)) => {
+                for e in errs {
+                    let field = match e.pointer.as_str() {
+                        "/title" => "title",
+                        "/status" => "status",
+                        "/service" => "service",
+                        "/assignee" => "assignee",
+                        "/priority" => "priority",
+                        _ => "description",
+                    };
+                    errors.push(FieldErr {
+                        field: field.into(),
+                        message: t(&format!("task-error-{field}")),
+                    });
+                }
+            }
+            Err(Error::PreconditionFailed { .. }) => {
+                errors.push(FieldErr {
+                    field: "title".into(),
+                    message: t("form-error-stale"),
+                });
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot save a task");
+                errors.push(FieldErr {
+                    field: "title".into(),
+                    message: t("form-error-unavailable"),
+                });
+            }
+        }
+    }
+    task_page(&web, &ctx, &actor, &task, v, Outcome::Wrong(errors)).await
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /agent/signalements/{id}/tache`: the report becomes a task.
+pub async fn from_report(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.task_from_report(&actor, id).await {
+        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1", t.id)).into_response(),
+        Err(Error::Forbidden) => super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        ),
+        Err(Error::NotFound(_)) => super::not_found(&web, &ctx),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot make a task of a report");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            )
+        }
+    }
+}
