@@ -478,7 +478,140 @@ async fn a_report_becomes_a_task_for_its_team(backend: Backend) {
     app.stop().await;
 }
 
+/// The tasks API: created and changed with tokens, faults named, stale versions refused,
+/// and another commune's token gets nothing.
+async fn tasks_through_the_api(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let token = |commune: &str, role: &str| {
+        let app = &app;
+        let (commune, role) = (commune.to_string(), role.to_string());
+        async move {
+            let a = app
+                .request(
+                    reqwest::Method::POST,
+                    "/api/v1/tokens",
+                    Some(common::TOKEN),
+                    Some(&json!({ "name": "SIG", "commune": commune, "role": role })),
+                )
+                .await;
+            assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+            a.json()["token"].as_str().unwrap().to_string()
+        }
+    };
+    let braine = token(BRAINE, "agent").await;
+    let soignies = token("55040", "agent").await;
+    let bad = app
+        .request(reqwest::Method::POST, "/api/v1/tasks?commune=55004", Some(&braine),
+            Some(&json!({ "title": "", "status": "fini", "due": "31/12", "priority": 9, "service": "x" })))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    for pointer in ["/service", "/due", "/title", "/status", "/priority"] {
+        assert!(bad.body.contains(pointer), "{pointer}: {}", bad.body);
+    }
+    let a = app
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/tasks?commune=55004",
+            Some(&braine),
+            Some(&json!({ "title": "Tailler la haie", "due": "2026-12-07" })),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let t = a.json();
+    let path = format!("/api/v1/tasks/{}", t["id"].as_str().unwrap());
+    assert_eq!(
+        (
+            t["status"].as_str(),
+            t["priority"].as_i64(),
+            t["version"].as_i64()
+        ),
+        (Some("a_faire"), Some(2), Some(1))
+    );
+    let none = app
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/tasks?commune=55004",
+            Some(&soignies),
+            Some(&json!({ "title": "x" })),
+        )
+        .await;
+    assert_eq!(none.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.request(reqwest::Method::GET, &path, Some(&soignies), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.request(reqwest::Method::GET, &path, None, None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let done = json!({ "title": "Tailler la haie", "status": "faite", "due": "2026-12-07" });
+    assert_eq!(
+        app.request(reqwest::Method::PUT, &path, Some(&braine), Some(&done))
+            .await
+            .status,
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let put = |version: &'static str| {
+        let (app, path, braine, done) = (&app, path.clone(), braine.clone(), done.clone());
+        async move {
+            reqwest::Client::new()
+                .put(app.url(&path))
+                .bearer_auth(braine)
+                .header("if-match", version)
+                .header("content-type", "application/json")
+                .body(done.to_string())
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(put("\"1\"").await, StatusCode::OK);
+    assert_eq!(
+        put("\"1\"").await,
+        StatusCode::PRECONDITION_FAILED,
+        "a stale version is refused"
+    );
+    let h = app
+        .request(
+            reqwest::Method::GET,
+            &format!("{path}/history"),
+            Some(&braine),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(h["history"][1]["changes"]["status"]["to"], "faite");
+    let list = app
+        .request(
+            reqwest::Method::GET,
+            "/api/v1/tasks?commune=55004",
+            Some(&braine),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(list["tasks"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.request(
+            reqwest::Method::GET,
+            "/api/v1/tasks?commune=55004",
+            Some(&soignies),
+            None
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
+    tasks_through_the_api,
     a_report_becomes_a_task_for_its_team,
     a_report_lands_in_its_services_queue_and_moves_to_its_end,
     triage_pages_are_for_the_communes_people,

@@ -9,6 +9,7 @@ mod features;
 mod limit;
 mod problem;
 mod styles;
+mod tasks;
 mod tiles;
 mod tokens;
 
@@ -168,6 +169,9 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
             axum::routing::post(conflicts::preview),
         )
         .route("/api/v1/tokens", get(tokens::list).post(tokens::create))
+        .route("/api/v1/tasks", get(tasks::list).post(tasks::create))
+        .route("/api/v1/tasks/{id}", get(tasks::read).put(tasks::replace))
+        .route("/api/v1/tasks/{id}/history", get(tasks::history))
         .route("/api/v1/tokens/{id}", axum::routing::delete(tokens::revoke))
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
