@@ -346,6 +346,7 @@ impl App {
             });
         }
         let checked = self.check(&draft, actor)?;
+        let mut draft = draft;
         if current.kind == crate::model::Kind::Report {
             crate::model::triage::check_transition(
                 &current.status,
@@ -353,6 +354,12 @@ impl App {
                 &draft.attributes,
             )
             .map_err(|e| Error::Invalid(vec![e]))?;
+            crate::model::triage::stamp_end(
+                &current.status,
+                &checked.status,
+                &mut draft.attributes,
+                clock::now(),
+            );
         }
         let next = current.replaced_by(draft, checked, clock::now());
         let changes: Value = current.diff(&next);

@@ -217,3 +217,101 @@ impl App {
         Ok(())
     }
 }
+
+/// A commune's report figures, for its dashboard.
+#[derive(Debug, Default, PartialEq)]
+pub struct Dashboard {
+    /// Per category id: open reports received less than 7 days ago, 7 to 30 days ago,
+    /// more than 30 days ago.
+    pub open_by_category: Vec<(String, [usize; 3])>,
+    /// Per service (`None`: no service): open reports, late ones.
+    pub by_service: Vec<(Option<Uuid>, usize, usize)>,
+    pub late: usize,
+    pub resolved_this_month: usize,
+    /// Median days from arrival to an end, over the reports ended in the last year.
+    pub median_days_to_end: Option<f64>,
+    pub ended_last_year: usize,
+}
+
+impl App {
+    /// The figures of a commune's reports, today.
+    pub fn dashboard(&self, actor: &Actor, commune: &str) -> Result<Dashboard> {
+        let open = self.queue(actor, commune)?;
+        let now = crate::clock::now();
+        let mut by_category: std::collections::BTreeMap<String, [usize; 3]> = Default::default();
+        let mut by_service: Vec<(Option<Uuid>, usize, usize)> = Vec::new();
+        for i in &open {
+            let f = &i.entry.feature;
+            let cat = f
+                .attributes
+                .get("categorie")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let age = (now - f.created_at).num_days();
+            let bucket = if age < 7 {
+                0
+            } else if age <= 30 {
+                1
+            } else {
+                2
+            };
+            by_category.entry(cat).or_default()[bucket] += 1;
+            match by_service.iter_mut().find(|(s, _, _)| *s == i.service) {
+                Some(row) => {
+                    row.1 += 1;
+                    row.2 += usize::from(i.late_by > 0);
+                }
+                None => by_service.push((i.service, 1, usize::from(i.late_by > 0))),
+            }
+        }
+        let local = |t: chrono::DateTime<chrono::Utc>| {
+            t.with_timezone(&crate::model::schedule::LOCAL_TZ)
+                .date_naive()
+        };
+        let today = local(now);
+        let mut durations: Vec<f64> = Vec::new();
+        let mut resolved_this_month = 0;
+        for e in self.query(&Query {
+            kinds: Kind::Report.bit(),
+            commune: Some(commune.to_string()),
+            internal: actor.scope(),
+            ..Default::default()
+        }) {
+            let f = &e.feature;
+            if !triage::is_end(&f.status) {
+                continue;
+            }
+            let ended = f
+                .attributes
+                .get("clos_le")
+                .and_then(Value::as_str)
+                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                .map_or(f.updated_at, |d| d.with_timezone(&chrono::Utc));
+            use chrono::Datelike;
+            if f.status == "resolved"
+                && local(ended).year() == today.year()
+                && local(ended).month() == today.month()
+            {
+                resolved_this_month += 1;
+            }
+            if (now - ended).num_days() <= 365 {
+                durations.push((ended - f.created_at).num_minutes() as f64 / 1440.0);
+            }
+        }
+        durations.sort_by(f64::total_cmp);
+        let median = match durations.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(durations[n / 2]),
+            n => Some((durations[n / 2 - 1] + durations[n / 2]) / 2.0),
+        };
+        Ok(Dashboard {
+            open_by_category: by_category.into_iter().collect(),
+            by_service,
+            late: open.iter().filter(|i| i.late_by > 0).count(),
+            resolved_this_month,
+            median_days_to_end: median,
+            ended_last_year: durations.len(),
+        })
+    }
+}

@@ -1077,6 +1077,7 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         "/agent/services",
         "/agent/taches",
         task_page.as_str(),
+        "/agent/tableau",
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

@@ -610,7 +610,74 @@ async fn tasks_through_the_api(backend: Backend) {
     app.stop().await;
 }
 
+/// The dashboard counts what the queue holds and what was resolved, with the time taken.
+async fn the_dashboard_counts_open_late_and_resolved_reports(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = signed_in(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
+    admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "service"),
+                ("name", "Voirie"),
+            ],
+        )
+        .await;
+    let voirie = app.app.store.services(Some(BRAINE)).await.unwrap()[0]
+        .id
+        .to_string();
+    admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "regle"),
+                ("category", "voirie"),
+                ("service", &voirie),
+            ],
+        )
+        .await;
+    report(&app, "voirie", common::BRAINE).await;
+    report(&app, "voirie", (4.1370, 50.6090)).await;
+    let litter = report(&app, "proprete", (4.1375, 50.6085)).await;
+    let id = id_of(&app, &litter);
+    let (status, _) = admin
+        .post(
+            &format!("/agent/signalements/{id}"),
+            &[("service", ""), ("status", "resolved"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let d = app
+        .app
+        .dashboard(&Actor::System("test".into()), BRAINE)
+        .unwrap();
+    assert_eq!(d.resolved_this_month, 1);
+    assert_eq!(d.ended_last_year, 1);
+    assert!(d.median_days_to_end.unwrap() < 0.1, "resolved at once");
+    assert_eq!(d.open_by_category, vec![("voirie".to_string(), [2, 0, 0])]);
+    assert_eq!(d.by_service.len(), 1);
+    assert_eq!((d.by_service[0].1, d.by_service[0].2), (2, 0));
+    let (status, page) = admin.get("/agent/tableau").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("<strong>1</strong> signalements réparés ce mois-ci"),
+        "{page}"
+    );
+    let stored = app
+        .get_as_admin(&format!("/api/v1/features/{id}"))
+        .await
+        .json();
+    assert!(
+        stored["properties"]["attributes"]["clos_le"].is_string(),
+        "the end is dated"
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
+    the_dashboard_counts_open_late_and_resolved_reports,
     tasks_through_the_api,
     a_report_becomes_a_task_for_its_team,
     a_report_lands_in_its_services_queue_and_moves_to_its_end,

@@ -708,3 +708,20 @@ task-error-service = Wählen Sie einen Dienst der Gemeinde
 task-error-assignee = Wählen Sie eine Person der Gemeinde
 task-error-priority = Wählen Sie eine Priorität aus der Liste
 task-error-description = Die Beschreibung ist zu lang
+
+## Agents: dashboard
+agent-nav-dashboard = Übersicht
+dashboard-title = Übersicht – { $commune }
+dashboard-late = Meldungen verspätet.
+dashboard-see-late = Ansehen
+dashboard-resolved-month = Meldungen diesen Monat repariert.
+dashboard-median = Mittlere Bearbeitungszeit (Median): { $days } Tage (über { $count } in 12 Monaten geschlossene Meldungen).
+dashboard-median-none = Keine Meldung in 12 Monaten geschlossen.
+dashboard-open-caption = Offene Meldungen, nach Kategorie und Alter
+dashboard-age-young = Weniger als eine Woche
+dashboard-age-middle = 1 bis 4 Wochen
+dashboard-age-old = Mehr als 4 Wochen
+dashboard-total = Gesamt
+dashboard-services-caption = Offene Meldungen, nach Dienst
+dashboard-open = Offen
+dashboard-late-col = Verspätet

@@ -708,3 +708,20 @@ task-error-service = Choose a service of the commune
 task-error-assignee = Choose a person of the commune
 task-error-priority = Choose a priority from the list
 task-error-description = The description is too long
+
+## Agents: dashboard
+agent-nav-dashboard = Dashboard
+dashboard-title = Dashboard – { $commune }
+dashboard-late = reports late.
+dashboard-see-late = See them
+dashboard-resolved-month = reports repaired this month.
+dashboard-median = Median time to handle: { $days } days (over { $count } reports closed in 12 months).
+dashboard-median-none = No report closed in 12 months.
+dashboard-open-caption = Open reports, by category and age
+dashboard-age-young = Less than a week
+dashboard-age-middle = 1 to 4 weeks
+dashboard-age-old = More than 4 weeks
+dashboard-total = Total
+dashboard-services-caption = Open reports, by service
+dashboard-open = Open
+dashboard-late-col = Late

@@ -712,3 +712,20 @@ task-error-service = Choisissez un service de la commune
 task-error-assignee = Choisissez une personne de la commune
 task-error-priority = Choisissez une priorité de la liste
 task-error-description = La description est trop longue
+
+## Agents: dashboard
+agent-nav-dashboard = Tableau de bord
+dashboard-title = Tableau de bord – { $commune }
+dashboard-late = signalements en retard.
+dashboard-see-late = Les voir
+dashboard-resolved-month = signalements réparés ce mois-ci.
+dashboard-median = Délai médian de traitement : { $days } jours (sur { $count } signalements clôturés en 12 mois).
+dashboard-median-none = Aucun signalement clôturé en 12 mois.
+dashboard-open-caption = Signalements ouverts, par catégorie et par âge
+dashboard-age-young = Moins d’une semaine
+dashboard-age-middle = 1 à 4 semaines
+dashboard-age-old = Plus de 4 semaines
+dashboard-total = Total
+dashboard-services-caption = Signalements ouverts, par service
+dashboard-open = Ouverts
+dashboard-late-col = En retard

@@ -708,3 +708,20 @@ task-error-service = Kies een dienst van de gemeente
 task-error-assignee = Kies een persoon van de gemeente
 task-error-priority = Kies een prioriteit uit de lijst
 task-error-description = De beschrijving is te lang
+
+## Agents: dashboard
+agent-nav-dashboard = Overzicht
+dashboard-title = Overzicht – { $commune }
+dashboard-late = meldingen te laat.
+dashboard-see-late = Bekijken
+dashboard-resolved-month = meldingen hersteld deze maand.
+dashboard-median = Mediane behandeltijd: { $days } dagen (over { $count } meldingen afgesloten in 12 maanden).
+dashboard-median-none = Geen melding afgesloten in 12 maanden.
+dashboard-open-caption = Open meldingen, per categorie en leeftijd
+dashboard-age-young = Minder dan een week
+dashboard-age-middle = 1 tot 4 weken
+dashboard-age-old = Meer dan 4 weken
+dashboard-total = Totaal
+dashboard-services-caption = Open meldingen, per dienst
+dashboard-open = Open
+dashboard-late-col = Te laat

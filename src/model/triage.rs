@@ -93,6 +93,29 @@ pub fn allowed(from: &str, to: &str) -> bool {
     }
 }
 
+/// Whether a report's status is one of its ends.
+pub fn is_end(status: &str) -> bool {
+    ENDS.contains(&status)
+}
+
+/// Records when a report reached its end (`clos_le`, for the time to resolve), and
+/// forgets it when the report is reopened.
+pub fn stamp_end(
+    from: &str,
+    to: &str,
+    attributes: &mut Map<String, Value>,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    if is_end(to) && !is_end(from) {
+        attributes.insert(
+            "clos_le".into(),
+            Value::String(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        );
+    } else if !is_end(to) {
+        attributes.remove("clos_le");
+    }
+}
+
 /// Checks a report's change of status against the machine and the reasons it needs.
 pub fn check_transition(
     from: &str,

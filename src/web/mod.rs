@@ -117,6 +117,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "agent-tache.html",
         include_str!("../../web/templates/agent-tache.html"),
     ),
+    (
+        "agent-tableau.html",
+        include_str!("../../web/templates/agent-tableau.html"),
+    ),
 ];
 
 impl Ui {
@@ -516,6 +520,7 @@ pub fn routes() -> Router<Web> {
         .route("/agent/signalements/{id}", post(triage::move_report))
         .route("/agent/signalements/{id}/tache", post(taches::from_report))
         .route("/agent/taches", get(taches::list))
+        .route("/agent/tableau", get(triage::dashboard))
         .route("/agent/taches/{id}", get(taches::show).post(taches::save))
         .route(
             "/agent/services",

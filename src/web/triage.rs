@@ -617,3 +617,117 @@ pub async fn services_post(
         }
     }
 }
+
+#[derive(Serialize)]
+struct CategoryRow {
+    name: String,
+    young: usize,
+    middle: usize,
+    old: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct ServiceRow {
+    name: String,
+    open: usize,
+    late: usize,
+}
+
+#[derive(Serialize)]
+struct DashboardPage {
+    communes: Vec<CommuneView>,
+    mine: Vec<CommuneView>,
+    commune: String,
+    commune_name: String,
+    categories: Vec<CategoryRow>,
+    totals: [usize; 4],
+    services: Vec<ServiceRow>,
+    late: usize,
+    resolved_this_month: usize,
+    median_days: Option<String>,
+    ended_last_year: usize,
+}
+
+/// `GET /agent/tableau`: the commune's reports in figures, as tables.
+pub async fn dashboard(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<ServicesQuery>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    let lang = ctx.lang;
+    let Some(commune) = chosen_commune(&web, &actor, &q.commune) else {
+        return super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        );
+    };
+    let Ok(d) = web.app.dashboard(&actor, &commune) else {
+        return super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        );
+    };
+    let territory = web.app.territory();
+    let c = territory.get(&commune);
+    let services = web.app.services_of(&actor).await.unwrap_or_default();
+    let categories: Vec<CategoryRow> = d
+        .open_by_category
+        .iter()
+        .map(|(id, [a, b, o])| CategoryRow {
+            name: c
+                .and_then(|c| c.settings.category(id))
+                .map_or(id.clone(), |k| k.name(lang.code()).to_string()),
+            young: *a,
+            middle: *b,
+            old: *o,
+            total: a + b + o,
+        })
+        .collect();
+    let totals = categories.iter().fold([0; 4], |t, r| {
+        [
+            t[0] + r.young,
+            t[1] + r.middle,
+            t[2] + r.old,
+            t[3] + r.total,
+        ]
+    });
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "agent-tableau.html",
+        DashboardPage {
+            communes: super::pages::communes(&web, lang),
+            mine: my_communes(&web, &ctx, &actor),
+            commune_name: c.map_or(commune.clone(), |c| c.name(lang.code()).to_string()),
+            commune,
+            categories,
+            totals,
+            services: d
+                .by_service
+                .iter()
+                .map(|(s, open, late)| ServiceRow {
+                    name: s
+                        .and_then(|s| services.iter().find(|x| x.id == s))
+                        .map_or_else(|| web.ui.t(lang, "triage-no-service"), |x| x.name.clone()),
+                    open: *open,
+                    late: *late,
+                })
+                .collect(),
+            late: d.late,
+            resolved_this_month: d.resolved_this_month,
+            median_days: d.median_days_to_end.map(|m| format!("{m:.1}")),
+            ended_last_year: d.ended_last_year,
+        },
+    )
+}
