@@ -184,3 +184,71 @@ impl App {
         Ok(task)
     }
 }
+
+impl App {
+    /// Closes a task attached to a report with a photo of the work done: the photo
+    /// (already re-encoded and kept, `photo`) joins the report's photos and is made
+    /// public, the report becomes resolved (its reporter is told), the task done.
+    pub async fn resolve_with_photo(&self, actor: &Actor, task: Uuid, photo: &str) -> Result<Task> {
+        let t = self.task(actor, task).await?;
+        let Some(report) = t.feature else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/feature",
+                "not_a_report",
+                "this task is not attached to a report",
+            )]));
+        };
+        let entry = self.get(report, actor)?;
+        let f = &entry.feature;
+        if f.kind != Kind::Report {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/feature",
+                "not_a_report",
+                "this task is not attached to a report",
+            )]));
+        }
+        let mut attributes = f.attributes.clone();
+        for key in ["photos", "photos_publiques"] {
+            let mut list = attributes
+                .get(key)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            list.push(Value::String(photo.to_string()));
+            attributes.insert(key.into(), Value::Array(list));
+        }
+        // a report ended otherwise (not ours, duplicate…) is reopened first, by someone
+        // who says why
+        if crate::model::triage::is_end(&f.status) && f.status != "resolved" {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/status",
+                "report_closed",
+                format!("the report is closed as `{}`; reopen it first", f.status),
+            )]));
+        }
+        let status = "resolved";
+        let draft = FeatureDraft {
+            commune: Some(f.commune.clone()),
+            kind: f.kind,
+            geometry: f.geometry.clone(),
+            schedule: f.schedule.clone(),
+            status: Some(status.into()),
+            title: f.title.clone(),
+            description: f.description.clone(),
+            attributes,
+            visibility: f.visibility,
+        };
+        self.update(f.id, draft, f.version, actor).await?;
+        let done = TaskDraft {
+            title: t.title.clone(),
+            description: t.description.clone(),
+            status: "faite".into(),
+            feature: t.feature,
+            service: t.service,
+            assignee: t.assignee,
+            due: t.due,
+            priority: t.priority,
+        };
+        self.update_task(actor, t.id, done, t.version).await
+    }
+}

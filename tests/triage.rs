@@ -676,7 +676,146 @@ async fn the_dashboard_counts_open_late_and_resolved_reports(backend: Backend) {
     app.stop().await;
 }
 
+/// The "done when": a citizen's report in Braine-le-Comte lands in the right
+/// service's queue, becomes a task of that team with a deadline in working days, is
+/// resolved with a photo, and the citizen is told of each step by e-mail.
+async fn a_report_goes_from_the_citizen_to_a_repair_with_a_photo(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut chef = signed_in(&app, "chef@braine.be", &[(BRAINE, Role::Admin)]).await;
+    for name in ["Voirie", "Propreté"] {
+        chef.post(
+            "/agent/services",
+            &[("commune", BRAINE), ("action", "service"), ("name", name)],
+        )
+        .await;
+    }
+    let services = app.app.store.services(Some(BRAINE)).await.unwrap();
+    let voirie = services
+        .iter()
+        .find(|s| s.name == "Voirie")
+        .unwrap()
+        .id
+        .to_string();
+    let proprete = services
+        .iter()
+        .find(|s| s.name == "Propreté")
+        .unwrap()
+        .id
+        .to_string();
+    chef.post(
+        "/agent/services",
+        &[
+            ("commune", BRAINE),
+            ("action", "regle"),
+            ("category", "proprete"),
+            ("service", &proprete),
+        ],
+    )
+    .await;
+    chef.post(
+        "/agent/services",
+        &[
+            ("commune", BRAINE),
+            ("action", "regle"),
+            ("category", ""),
+            ("service", &voirie),
+        ],
+    )
+    .await;
+    let reference = report(&app, "voirie", common::BRAINE).await;
+    let id = id_of(&app, &reference);
+    let (_, queue) = chef
+        .get(&format!("/agent/signalements?service={voirie}"))
+        .await;
+    assert!(queue.contains(&reference), "in Voirie's queue");
+    let (status, to) = chef
+        .post(&format!("/agent/signalements/{id}/tache"), &[])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let task_path = to.split('?').next().unwrap().to_string();
+    let task_id: uuid::Uuid = task_path
+        .trim_start_matches("/agent/taches/")
+        .parse()
+        .unwrap();
+    let task = app.app.store.task(task_id).await.unwrap().unwrap();
+    assert_eq!(task.service.unwrap().to_string(), voirie);
+    assert!(task.due.is_some(), "due in working days");
+    // the repair, with a photo
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .encode_image(&image::RgbImage::from_pixel(
+            64,
+            48,
+            image::Rgb([90, 90, 90]),
+        ))
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", chef.csrf())
+        .part(
+            "photo",
+            reqwest::multipart::Part::bytes(jpeg)
+                .file_name("apres.jpg")
+                .mime_str("image/jpeg")
+                .unwrap(),
+        );
+    let res = chef
+        .client
+        .post(app.url(&format!("{task_path}/repare")))
+        .header(reqwest::header::COOKIE, chef.cookie_header())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let stored = app
+        .get_as_admin(&format!("/api/v1/features/{id}"))
+        .await
+        .json();
+    assert_eq!(stored["properties"]["status"], "resolved");
+    let photo = stored["properties"]["attributes"]["photos_publiques"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown = app.get(&format!("/photos/{id}/{photo}.jpg")).await;
+    assert_eq!(
+        shown.status,
+        StatusCode::OK,
+        "the repair is shown to the public"
+    );
+    assert_eq!(
+        app.app.store.task(task_id).await.unwrap().unwrap().status,
+        "faite"
+    );
+    // each step told to the citizen: taken in charge, then repaired
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let outbox = app.app.config.data_dir.join("outbox");
+    let mails: Vec<String> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("To: citoyen@example.org"))
+        .collect();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    // a photo is needed
+    let form = reqwest::multipart::Form::new().text("csrf", chef.csrf());
+    let res = chef
+        .client
+        .post(app.url(&format!("{task_path}/repare")))
+        .header(reqwest::header::COOKIE, chef.cookie_header())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_report_goes_from_the_citizen_to_a_repair_with_a_photo,
     the_dashboard_counts_open_late_and_resolved_reports,
     tasks_through_the_api,
     a_report_becomes_a_task_for_its_team,

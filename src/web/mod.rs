@@ -523,6 +523,12 @@ pub fn routes() -> Router<Web> {
         .route("/agent/tableau", get(triage::dashboard))
         .route("/agent/taches/{id}", get(taches::show).post(taches::save))
         .route(
+            "/agent/taches/{id}/repare",
+            post(taches::repaired).layer(axum::extract::DefaultBodyLimit::max(
+                signaler::PHOTO_BODY_LIMIT,
+            )),
+        )
+        .route(
             "/agent/services",
             get(triage::services).post(triage::services_post),
         )

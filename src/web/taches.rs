@@ -228,6 +228,9 @@ struct TaskPage {
     id: String,
     v: TaskForm,
     feature: Option<String>,
+    /// The task is a report's: it can be closed with a photo of the repair.
+    for_report: bool,
+    done_status: bool,
     statuses: Vec<Opt>,
     services: Vec<Opt>,
     people: Vec<Opt>,
@@ -281,6 +284,11 @@ async fn task_page(
             id: task.id.to_string(),
             v,
             feature: task.feature.map(|f| f.to_string()),
+            for_report: task
+                .feature
+                .and_then(|f| web.app.get(f, actor).ok())
+                .is_some_and(|e| e.feature.kind == crate::model::Kind::Report),
+            done_status: task.status == "faite",
             statuses: STATUSES
                 .iter()
                 .map(|s| Opt {
@@ -520,4 +528,94 @@ pub async fn from_report(
             )
         }
     }
+}
+
+/// `POST /agent/taches/{id}/repare` (multipart: `csrf`, `photo`): the work is done, with
+/// a photo — the report is resolved and shows the photo to the public, the task is done.
+pub async fn repaired(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Response {
+    let mut csrf = String::new();
+    let mut photo: Option<Vec<u8>> = None;
+    let mut too_big = false;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().unwrap_or("") {
+                "csrf" => csrf = field.text().await.unwrap_or_default(),
+                "photo" => match field.bytes().await {
+                    Ok(b) if b.len() <= super::signaler::MAX_PHOTO_BYTES => {
+                        photo = Some(b.to_vec()).filter(|b| !b.is_empty())
+                    }
+                    _ => too_big = true,
+                },
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(_) => {
+                too_big = true;
+                break;
+            }
+        }
+    }
+    if !too_big && let Some(r) = super::refused(&web, &ctx, &actor, &csrf) {
+        return r;
+    }
+    let Some(task) = (match Uuid::parse_str(&id) {
+        Ok(id) => web.app.task(&actor, id).await.ok(),
+        Err(_) => None,
+    }) else {
+        return super::not_found(&web, &ctx);
+    };
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let wrong = |message: String| {
+        Outcome::Wrong(vec![FieldErr {
+            field: "photo".into(),
+            message,
+        }])
+    };
+    let outcome = match (too_big, photo) {
+        (true, _) => wrong(web.ui.i18n.tf(
+            ctx.lang,
+            "photos-error-size",
+            &[(
+                "mb",
+                ((super::signaler::MAX_PHOTO_BYTES >> 20) as i64).into(),
+            )],
+        )),
+        (false, None) => wrong(t("task-error-photo")),
+        (false, Some(bytes)) => {
+            let dir = web.app.photo_dir();
+            match tokio::task::spawn_blocking(move || super::signaler::keep_photo(&dir, &bytes))
+                .await
+            {
+                Ok(Ok(photo)) => match web.app.resolve_with_photo(&actor, task.id, &photo).await {
+                    Ok(t) => {
+                        return Redirect::to(&format!("/agent/taches/{}?fait=1", t.id))
+                            .into_response();
+                    }
+                    Err(Error::Invalid(e))
+                        if e.first().is_some_and(|e| e.code == "report_closed") =>
+                    {
+                        wrong(t("task-error-report-closed"))
+                    }
+                    Err(Error::PreconditionFailed { .. }) => wrong(t("form-error-stale")),
+                    Err(e) => {
+                        tracing::error!(error = %e, "cannot resolve a report with a photo");
+                        wrong(t("form-error-unavailable"))
+                    }
+                },
+                _ => wrong(web.ui.i18n.tf(
+                    ctx.lang,
+                    "photos-error-format",
+                    &[("file", "photo".into())],
+                )),
+            }
+        }
+    };
+    let form = form_of(&task);
+    task_page(&web, &ctx, &actor, &task, form, outcome).await
 }
