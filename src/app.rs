@@ -360,6 +360,18 @@ impl App {
                 &mut draft.attributes,
                 clock::now(),
             );
+            if checked.status == "duplicate" && current.status != "duplicate" {
+                let kept = self.kept_report(&current, &draft.attributes)?;
+                draft.attributes.insert(
+                    "doublon_de".into(),
+                    Value::String(
+                        kept.feature.attributes["reference"]
+                            .as_str()
+                            .unwrap_or("")
+                            .into(),
+                    ),
+                );
+            }
         }
         let next = current.replaced_by(draft, checked, clock::now());
         let changes: Value = current.diff(&next);
@@ -499,6 +511,46 @@ impl App {
     /// Where reports' photos are kept.
     pub fn photo_dir(&self) -> std::path::PathBuf {
         self.config.data_dir.join("photos")
+    }
+
+    /// The report a duplicate points to (`doublon_de`, a reference): another report of
+    /// the same commune.
+    fn kept_report(
+        &self,
+        duplicate: &Feature,
+        attributes: &serde_json::Map<String, Value>,
+    ) -> Result<Arc<Entry>> {
+        let typed = attributes
+            .get("doublon_de")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let kept = crate::model::report::parse_reference(typed).and_then(|r| {
+            self.index
+                .read()
+                .expect("index lock")
+                .by_reference(&r)
+                .cloned()
+        });
+        match kept {
+            Some(k) if k.feature.id != duplicate.id && k.feature.commune == duplicate.commune => {
+                Ok(k)
+            }
+            _ => Err(Error::Invalid(vec![FieldError::new(
+                "/properties/attributes/doublon_de",
+                "unknown_report",
+                format!("`{typed}` is not the reference of another report of this commune"),
+            )])),
+        }
+    }
+
+    /// The report with this reference, public or not (for the people who follow a
+    /// duplicate, who then follow the report kept).
+    pub fn report_id(&self, reference: &str) -> Option<Uuid> {
+        self.index
+            .read()
+            .expect("index lock")
+            .by_reference(reference)
+            .map(|e| e.feature.id)
     }
 
     /// The public report with this reference.

@@ -45,6 +45,10 @@ async fn signed_in(app: &TestApp, email: &str, grants: &[(&str, Role)]) -> Brows
 
 /// Files a report as the citizen's journey does, with an e-mail to be told.
 async fn report(app: &TestApp, category: &str, lonlat: (f64, f64)) -> String {
+    report_as(app, category, lonlat, "citoyen@example.org").await
+}
+
+async fn report_as(app: &TestApp, category: &str, lonlat: (f64, f64), email: &str) -> String {
     let draft_id = format!("test-{category}-{}", lonlat.0);
     app.app
         .store
@@ -66,7 +70,7 @@ async fn report(app: &TestApp, category: &str, lonlat: (f64, f64)) -> String {
         visibility: Visibility::Public,
     };
     let contact = ReportContact {
-        email: Some("citoyen@example.org".into()),
+        email: Some(email.into()),
         phone: None,
         lang: "fr".into(),
         token: format!("tok{}", lonlat.0),
@@ -814,7 +818,73 @@ async fn a_report_goes_from_the_citizen_to_a_repair_with_a_photo(backend: Backen
     app.stop().await;
 }
 
+/// A duplicate names the report kept; its reporter is told, then follows the kept one.
+async fn a_duplicate_sends_its_followers_to_the_report_kept(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let kept = report_as(&app, "voirie", common::BRAINE, "premier@example.org").await;
+    let dup = report_as(&app, "voirie", (4.1366, 50.6088), "second@example.org").await;
+    let dup_id = id_of(&app, &dup);
+    let path = format!("/agent/signalements/{dup_id}");
+    let (status, page) = agent
+        .post(
+            &path,
+            &[
+                ("status", "duplicate"),
+                ("precision", "BLC-1999-00001"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "an unknown reference is refused"
+    );
+    assert!(page.contains("la référence d"), "{page}");
+    let (status, _) = agent
+        .post(
+            &path,
+            &[
+                ("status", "duplicate"),
+                ("precision", &kept.to_lowercase()),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let stored = app
+        .get_as_admin(&format!("/api/v1/features/{dup_id}"))
+        .await
+        .json();
+    assert_eq!(
+        stored["properties"]["attributes"]["doublon_de"],
+        kept.as_str()
+    );
+    // the second reporter was told, then follows the report kept
+    let kept_id: uuid::Uuid = id_of(&app, &kept).parse().unwrap();
+    let mut followers = Vec::new();
+    for _ in 0..50 {
+        followers = app.app.store.report_contacts(kept_id).await.unwrap();
+        if followers.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let emails: Vec<String> = followers.iter().filter_map(|c| c.email.clone()).collect();
+    assert_eq!(emails, ["premier@example.org", "second@example.org"]);
+    let outbox = app.app.config.data_dir.join("outbox");
+    let told = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("To: second@example.org") && m.contains(&dup))
+        .count();
+    assert_eq!(told, 1);
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_duplicate_sends_its_followers_to_the_report_kept,
     a_report_goes_from_the_citizen_to_a_repair_with_a_photo,
     the_dashboard_counts_open_late_and_resolved_reports,
     tasks_through_the_api,

@@ -731,3 +731,4 @@ task-repaired-hint = JPEG, PNG oder WebP, höchstens 10 MB. Das Foto ist öffent
 task-repaired-button = Als repariert markieren
 task-error-photo = Fügen Sie ein Foto der erledigten Arbeit hinzu
 task-error-report-closed = Die Meldung ist anders geschlossen. Öffnen Sie sie zuerst in der Liste der Meldungen wieder.
+triage-error-duplicate = Geben Sie die Referenz einer anderen Meldung der Gemeinde an, zum Beispiel BLC-2026-00012.

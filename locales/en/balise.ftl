@@ -731,3 +731,4 @@ task-repaired-hint = JPEG, PNG or WebP, 10 MB at most. The photo is public on th
 task-repaired-button = Mark as repaired
 task-error-photo = Add a photo of the work done
 task-error-report-closed = The report was closed otherwise. Reopen it first from the list of reports.
+triage-error-duplicate = Give the reference of another report of the commune, for example BLC-2026-00012.

@@ -735,3 +735,4 @@ task-repaired-hint = JPEG, PNG ou WebP, 10 Mo au plus. La photo sera visible par
 task-repaired-button = Marquer comme réparé
 task-error-photo = Ajoutez une photo du travail fait
 task-error-report-closed = Le signalement est clôturé autrement. Rouvrez-le d’abord depuis la liste des signalements.
+triage-error-duplicate = Indiquez la référence d’un autre signalement de la commune, par exemple BLC-2026-00012.

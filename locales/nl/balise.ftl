@@ -731,3 +731,4 @@ task-repaired-hint = JPEG, PNG of WebP, hoogstens 10 MB. De foto is openbaar op 
 task-repaired-button = Als hersteld markeren
 task-error-photo = Voeg een foto van het gedane werk toe
 task-error-report-closed = De melding is anders afgesloten. Heropen ze eerst vanuit de lijst van meldingen.
+triage-error-duplicate = Geef de referentie van een andere melding van de gemeente, bijvoorbeeld BLC-2026-00012.

@@ -113,6 +113,10 @@ pub trait Store: accounts::AccountStore + Send + Sync + 'static {
     async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool>;
     /// Stops messages for the contact with this unsubscribe secret; false when unknown.
     async fn unsubscribe(&self, token: &str) -> Result<bool>;
+    /// The people told of a report marked as a duplicate now follow the report kept
+    /// (as followers; an address already following it is not added twice). Returns
+    /// how many moved.
+    async fn follow_kept(&self, duplicate: Uuid, kept: Uuid) -> Result<u64>;
     /// Erases the contacts of these reports (retention); returns how many were erased.
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64>;
     /// Deletes report drafts never sent and untouched since `before` (they may hold an

@@ -552,6 +552,21 @@ impl Store for PgStore {
         .await?)
     }
 
+    async fn follow_kept(&self, duplicate: Uuid, kept: Uuid) -> Result<u64> {
+        let moved = sqlx::query(
+            "UPDATE report_contacts SET feature_id = $2, reporter = FALSE
+             WHERE feature_id = $1 AND subscribed
+               AND (email IS NULL OR email NOT IN
+                    (SELECT email FROM report_contacts WHERE feature_id = $2 AND email IS NOT NULL AND subscribed))",
+        )
+        .bind(duplicate)
+        .bind(kept)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(moved)
+    }
+
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {
         let done = sqlx::query("DELETE FROM report_contacts WHERE feature_id = ANY($1)")
             .bind(feature_ids)

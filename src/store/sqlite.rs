@@ -552,6 +552,23 @@ impl Store for SqliteStore {
         rows.iter().map(|d| parse_json(d)).collect()
     }
 
+    async fn follow_kept(&self, duplicate: Uuid, kept: Uuid) -> Result<u64> {
+        let mut tx = self.write_tx().await?;
+        let moved = sqlx::query(
+            "UPDATE report_contacts SET feature_id = ?2, reporter = 0
+             WHERE feature_id = ?1 AND subscribed = 1
+               AND (email IS NULL OR email NOT IN
+                    (SELECT email FROM report_contacts WHERE feature_id = ?2 AND email IS NOT NULL AND subscribed = 1))",
+        )
+        .bind(duplicate.to_string())
+        .bind(kept.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(moved)
+    }
+
     async fn erase_contacts(&self, feature_ids: &[Uuid]) -> Result<u64> {
         let mut tx = self.write_tx().await?;
         let mut erased = 0;

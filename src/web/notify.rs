@@ -66,6 +66,14 @@ pub fn follow_status_changes(web: &Web) {
         }
         let (app, mailer, i18n, b) = (app.clone(), mailer.clone(), i18n.clone(), b.clone());
         let (id, status) = (f.id, f.status.clone());
+        let kept = (status == "duplicate")
+            .then(|| {
+                f.attributes
+                    .get("doublon_de")
+                    .and_then(|r| r.as_str())
+                    .map(str::to_string)
+            })
+            .flatten();
         let reference = f
             .attributes
             .get("reference")
@@ -112,6 +120,12 @@ pub fn follow_status_changes(web: &Web) {
                 if let Err(e) = mailer.send(mail).await {
                     tracing::error!(error = %format!("{e:#}"), "cannot send a status message");
                 }
+            }
+            // told that their report is a duplicate, they now follow the report kept
+            if let Some(kept) = kept.and_then(|r| app.report_id(&r))
+                && let Err(e) = app.store.follow_kept(id, kept).await
+            {
+                tracing::error!(error = %e, "cannot move the followers of a duplicate");
             }
         });
     });

@@ -305,6 +305,7 @@ pub async fn move_report(
         Err(Error::Invalid(errs)) => {
             let message = match errs.first().map(|e| e.code) {
                 Some("reason_required") => web.ui.t(ctx.lang, "triage-error-reason"),
+                Some("unknown_report") => web.ui.t(ctx.lang, "triage-error-duplicate"),
                 _ => web.ui.t(ctx.lang, "triage-error-transition"),
             };
             let errors = vec![FieldErr {
