@@ -315,3 +315,65 @@ impl App {
         })
     }
 }
+
+/// How long after its end a citizen may say a problem is back (in days).
+pub const CITIZEN_REOPEN_DAYS: i64 = 60;
+
+impl App {
+    /// Whether citizens may still reopen this report: it ended (otherwise than as a
+    /// duplicate, whose people follow the report kept) less than
+    /// [`CITIZEN_REOPEN_DAYS`] ago.
+    pub fn citizen_may_reopen(&self, f: &Feature) -> bool {
+        let ended = f
+            .attributes
+            .get("clos_le")
+            .and_then(Value::as_str)
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+            .map_or(f.updated_at, |d| d.with_timezone(&chrono::Utc));
+        f.kind == Kind::Report
+            && triage::is_end(&f.status)
+            && f.status != "duplicate"
+            && (crate::clock::now() - ended).num_days() < CITIZEN_REOPEN_DAYS
+    }
+
+    /// A citizen says the problem of a public report is back (or was never fixed): the
+    /// report returns to "acknowledged" with their words as the reason, and everyone
+    /// following it is told.
+    pub async fn reopen_by_citizen(&self, reference: &str, reason: &str) -> Result<()> {
+        let reason = reason.trim();
+        if reason.chars().count() < 5 || reason.chars().count() > 1000 {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/motif_reouverture",
+                "invalid_reason",
+                "say in 5 to 1000 characters what is wrong",
+            )]));
+        }
+        let entry = self
+            .report_by_reference(reference)
+            .ok_or_else(|| Error::NotFound(format!("report {reference}")))?;
+        let f = &entry.feature;
+        if !self.citizen_may_reopen(f) {
+            return Err(Error::Forbidden);
+        }
+        let mut attributes = f.attributes.clone();
+        attributes.insert(
+            "motif_reouverture".into(),
+            Value::String(reason.to_string()),
+        );
+        let draft = crate::model::FeatureDraft {
+            commune: Some(f.commune.clone()),
+            kind: f.kind,
+            geometry: f.geometry.clone(),
+            schedule: f.schedule.clone(),
+            status: Some("acknowledged".into()),
+            title: f.title.clone(),
+            description: f.description.clone(),
+            attributes,
+            visibility: f.visibility,
+        };
+        // the history names the citizen, not an account
+        self.update(f.id, draft, f.version, &Actor::System("citoyen".into()))
+            .await?;
+        Ok(())
+    }
+}

@@ -883,7 +883,66 @@ async fn a_duplicate_sends_its_followers_to_the_report_kept(backend: Backend) {
     app.stop().await;
 }
 
+/// A citizen says a resolved problem is back: the report reopens with their words, and
+/// its people are told.
+async fn a_citizen_reopens_a_report_that_is_not_fixed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let reference = report(&app, "voirie", common::BRAINE).await;
+    let id = id_of(&app, &reference);
+    let mut citizen = Browser::new(&app.base);
+    let (_, page) = citizen.get(&format!("/suivi/{reference}")).await;
+    assert!(!page.contains("/rouvrir"), "an open report is not reopened");
+    agent
+        .post(
+            &format!("/agent/signalements/{id}"),
+            &[("status", "resolved"), ("version", "1")],
+        )
+        .await;
+    let (_, page) = citizen.get(&format!("/suivi/{reference}")).await;
+    assert!(page.contains("/rouvrir"), "{page}");
+    let path = format!("/suivi/{reference}/rouvrir");
+    let (status, page) = citizen.post(&path, &[("motif", "non")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("href=\"#motif\""));
+    let (status, to) = citizen
+        .post(&path, &[("motif", "Le trou est revenu après la pluie")])
+        .await;
+    assert_eq!(
+        (status, to),
+        (StatusCode::SEE_OTHER, format!("/suivi/{reference}"))
+    );
+    let stored = app
+        .get_as_admin(&format!("/api/v1/features/{id}"))
+        .await
+        .json();
+    assert_eq!(stored["properties"]["status"], "acknowledged");
+    assert_eq!(
+        stored["properties"]["attributes"]["motif_reouverture"],
+        "Le trou est revenu après la pluie"
+    );
+    assert!(stored["properties"]["attributes"].get("clos_le").is_none());
+    let h = app
+        .get_as_admin(&format!("/api/v1/features/{id}/history"))
+        .await
+        .json();
+    assert!(h.to_string().contains("system:citoyen"));
+    // reopened, it is not reopened again until it ends again
+    let (status, _) = citizen.post(&path, &[("motif", "Encore une fois")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let outbox = app.app.config.data_dir.join("outbox");
+    let told = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("To: citoyen@example.org"))
+        .count();
+    assert_eq!(told, 2, "resolved, then taken up again");
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_citizen_reopens_a_report_that_is_not_fixed,
     a_duplicate_sends_its_followers_to_the_report_kept,
     a_report_goes_from_the_citizen_to_a_repair_with_a_photo,
     the_dashboard_counts_open_late_and_resolved_reports,

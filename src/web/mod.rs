@@ -489,6 +489,7 @@ pub fn routes() -> Router<Web> {
             "/suivi/{reference}",
             get(suivi::follow).post(suivi::subscribe),
         )
+        .route("/suivi/{reference}/rouvrir", post(suivi::reopen))
         .route(
             "/desabonner/{token}",
             get(suivi::unsubscribe_form).post(suivi::unsubscribe),

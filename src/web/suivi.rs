@@ -75,6 +75,56 @@ pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<Stri
     follow_page(&web, &ctx, &reference, Vec::new(), "", false).await
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReopenForm {
+    csrf: String,
+    motif: String,
+}
+
+/// `POST /suivi/{reference}/rouvrir`: the problem is back, or was never fixed.
+pub async fn reopen(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(reference): Path<String>,
+    Form(form): Form<ReopenForm>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    let Some(r) = report::parse_reference(&reference) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.reopen_by_citizen(&r, &form.motif).await {
+        Ok(()) => Redirect::to(&format!("/suivi/{r}")).into_response(),
+        Err(crate::error::Error::Invalid(_)) => {
+            let errors = vec![FieldErr {
+                field: "motif".into(),
+                message: web.ui.t(ctx.lang, "reopen-error-motif"),
+            }];
+            follow_page(&web, &ctx, &r, errors, "", false).await
+        }
+        Err(crate::error::Error::NotFound(_)) => super::not_found(&web, &ctx),
+        Err(crate::error::Error::Forbidden) => super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "reopen-closed-title",
+            "reopen-closed-text",
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot reopen a report");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            )
+        }
+    }
+}
+
 async fn follow_page(
     web: &Web,
     ctx: &Ctx,
@@ -140,6 +190,7 @@ async fn follow_page(
                 "status_group": status_group(&f.status),
                 "explain": web.ui.t(ctx.lang, &format!("explain-{}", f.status)),
                 "history": history,
+                "may_reopen": web.app.citizen_may_reopen(f),
             },
         }),
     )
