@@ -354,6 +354,36 @@ async fn authorization_matrix(backend: Backend) {
             vec![(a_s, nf), (a_b, ok), (bo, ok)],
         ),
         (
+            format!("/agent/element/{internal_s}/historique.csv"),
+            vec![(anon, see_other), (a_s, ok), (w_s, ok), (a_b, nf)],
+        ),
+        (
+            "/agent/signalements".into(),
+            vec![(anon, see_other), (a_s, ok), (w_s, ok)],
+        ),
+        (
+            "/agent/taches".into(),
+            vec![(anon, see_other), (a_s, ok), (w_s, ok)],
+        ),
+        (
+            "/agent/tableau".into(),
+            vec![(anon, see_other), (a_s, ok), (a_b, ok)],
+        ),
+        (
+            "/agent/services".into(),
+            vec![(anon, see_other), (a_s, ok), (a_b, ok)],
+        ),
+        (
+            "/api/v1/tasks?commune=55040".into(),
+            vec![
+                (anon, unauth),
+                (a_s, ok),
+                (w_s, ok),
+                (tk_s, ok),
+                (a_b, forbidden),
+            ],
+        ),
+        (
             format!("/agent/element/{public_s}"),
             vec![(anon, see_other), (a_s, ok), (a_b, nf)],
         ),

@@ -473,6 +473,16 @@ async fn a_report_becomes_a_task_for_its_team(backend: Backend) {
     );
     assert_eq!(history[2].3["status"]["to"], "faite");
     // another commune's agent neither sees nor changes it
+    let csv = worker.get(&format!("{task_path}/historique.csv")).await;
+    assert_eq!(csv.0, StatusCode::OK);
+    assert!(
+        csv.1.starts_with("version,action,by,at,changes")
+            && csv.1.contains("user:ouvrier@braine.be"),
+        "{}",
+        csv.1
+    );
+    let (status, _) = other.get(&format!("{task_path}/historique.csv")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = other.get(&task_path).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = other.post(&task_path, &refs).await;

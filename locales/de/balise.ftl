@@ -739,3 +739,4 @@ reopen-button = Meldung wieder öffnen
 reopen-error-motif = Sagen Sie in einigen Worten, was nicht stimmt (mindestens 5 Zeichen)
 reopen-closed-title = Diese Meldung kann nicht mehr geöffnet werden
 reopen-closed-text = Sie ist seit mehr als 60 Tagen geschlossen oder wurde mit einer anderen zusammengelegt. Machen Sie eine neue Meldung.
+history-csv = Verlauf herunterladen (CSV)

@@ -739,3 +739,4 @@ reopen-button = Reopen the report
 reopen-error-motif = Say in a few words what is wrong (5 characters at least)
 reopen-closed-title = This report can no longer be reopened
 reopen-closed-text = It was closed more than 60 days ago, or merged with another. Make a new report.
+history-csv = Download the history (CSV)

@@ -743,3 +743,4 @@ reopen-button = Rouvrir le signalement
 reopen-error-motif = Dites en quelques mots ce qui ne va pas (5 caractères au moins)
 reopen-closed-title = Ce signalement ne peut plus être rouvert
 reopen-closed-text = Il est clôturé depuis plus de 60 jours, ou il a été regroupé avec un autre. Faites un nouveau signalement.
+history-csv = Télécharger l’historique (CSV)

@@ -739,3 +739,4 @@ reopen-button = De melding heropenen
 reopen-error-motif = Zeg in enkele woorden wat er niet goed is (minstens 5 tekens)
 reopen-closed-title = Deze melding kan niet meer heropend worden
 reopen-closed-text = Ze is al meer dan 60 dagen afgesloten, of ze is samengevoegd met een andere. Doe een nieuwe melding.
+history-csv = De geschiedenis downloaden (CSV)

@@ -1120,3 +1120,70 @@ pub async fn assess(
         }
     }
 }
+
+/// An object's history as CSV (version, what, who, when, what changed), for the
+/// commune's own records: a download, not a page.
+pub fn history_csv(
+    name: &str,
+    rows: impl Iterator<Item = (i64, String, String, String, String)>,
+) -> Response {
+    let write = || -> Result<Vec<u8>, csv::Error> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["version", "action", "by", "at", "changes"])?;
+        for (version, action, by, at, changes) in rows {
+            w.write_record([version.to_string(), action, by, at, changes])?;
+        }
+        w.into_inner().map_err(|e| e.into_error().into())
+    };
+    match write() {
+        Ok(bytes) => (
+            [
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "text/csv; charset=utf-8".to_string(),
+                ),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.csv\""),
+                ),
+                (
+                    axum::http::header::CACHE_CONTROL,
+                    "private, no-store".to_string(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => Error::Internal(e.into()).into_response(),
+    }
+}
+
+/// `GET /agent/element/{id}/historique.csv`
+pub async fn history_export(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Response {
+    if let Some(r) = sign_in_first(&actor, &ctx) {
+        return r;
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.history(id, &actor).await {
+        Ok(h) => history_csv(
+            &format!("historique-{id}"),
+            h.into_iter().map(|e| {
+                (
+                    e.version,
+                    e.action,
+                    e.actor,
+                    e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    e.changes.to_string(),
+                )
+            }),
+        ),
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}

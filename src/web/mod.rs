@@ -516,6 +516,14 @@ pub fn routes() -> Router<Web> {
         .route("/agent/apercu", post(agent::preview))
         .route("/agent/element/{id}", get(agent::element).post(agent::save))
         .route("/agent/element/{id}/visibilite", post(agent::visibility))
+        .route(
+            "/agent/element/{id}/historique.csv",
+            get(agent::history_export),
+        )
+        .route(
+            "/agent/taches/{id}/historique.csv",
+            get(taches::history_export),
+        )
         .route("/agent/conflits", get(agent::conflicts))
         .route("/agent/signalements", get(triage::queue))
         .route("/agent/signalements/{id}", post(triage::move_report))

@@ -619,3 +619,31 @@ pub async fn repaired(
     let form = form_of(&task);
     task_page(&web, &ctx, &actor, &task, form, outcome).await
 }
+
+/// `GET /agent/taches/{id}/historique.csv`
+pub async fn history_export(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.task_history(&actor, id).await {
+        Ok(h) => super::agent::history_csv(
+            &format!("tache-{id}"),
+            h.into_iter().map(|(version, by, at, changes)| {
+                let at = chrono::DateTime::from_timestamp(at, 0)
+                    .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                    .unwrap_or_default();
+                let action = if version == 1 { "create" } else { "update" };
+                (version, action.to_string(), by, at, changes.to_string())
+            }),
+        ),
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
