@@ -33,7 +33,12 @@ pub struct App {
     territory: RwLock<Arc<Territory>>,
     observers: RwLock<Vec<Observer>>,
     status_hooks: RwLock<Vec<StatusHook>>,
+    /// Told when notices are to go out by e-mail: the address and the notices.
+    pub(crate) notice_hooks: RwLock<Vec<NoticeHook>>,
 }
+
+/// Sends notices by e-mail (registered by the web, which has the mailer).
+type NoticeHook = Box<dyn Fn(String, Vec<crate::model::task::Notice>) + Send + Sync>;
 
 /// A record of an import or batch that could not be accepted.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +87,7 @@ impl App {
             index: RwLock::new(Index::default()),
             territory: RwLock::new(Arc::new(Territory::new(communes))),
             status_hooks: RwLock::new(Vec::new()),
+            notice_hooks: RwLock::new(Vec::new()),
             observers: RwLock::default(),
         });
         if app.config.demo {

@@ -19,6 +19,7 @@ pub mod index;
 pub mod mail;
 pub mod metrics;
 pub mod model;
+pub mod notices;
 pub mod policy;
 pub mod server;
 pub mod store;

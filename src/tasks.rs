@@ -103,6 +103,12 @@ impl App {
         self.check_task(commune, &d, actor).await?;
         let task = d.into_task(Uuid::now_v7(), commune, None, now());
         self.store.create_task(&task, &actor.label()).await?;
+        if let Some(u) = task.assignee
+            && Some(u) != actor.person().map(|p| p.id)
+        {
+            self.tell(u, "assigned", &task, format!("assigned:{}:1", task.id))
+                .await?;
+        }
         Ok(task)
     }
 
@@ -129,6 +135,7 @@ impl App {
             .update_task(&next, &changes, &actor.label())
             .await
             .map_err(|e| Error::from_store(e, Some(expected)))?;
+        self.tell_task_change(actor, &current, &next).await?;
         Ok(next)
     }
 

@@ -370,6 +370,10 @@ async fn authorization_matrix(backend: Backend) {
             vec![(anon, see_other), (a_s, ok), (a_b, ok)],
         ),
         (
+            "/agent/notifications".into(),
+            vec![(anon, see_other), (a_s, ok), (w_s, ok)],
+        ),
+        (
             "/agent/services".into(),
             vec![(anon, see_other), (a_s, ok), (a_b, ok)],
         ),
@@ -1108,6 +1112,7 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         "/agent/taches",
         task_page.as_str(),
         "/agent/tableau",
+        "/agent/notifications",
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

@@ -951,7 +951,132 @@ async fn a_citizen_reopens_a_report_that_is_not_fixed(backend: Backend) {
     app.stop().await;
 }
 
+/// People hear of what concerns them: a task given, a mention, a late task — by e-mail at
+/// once, or in one daily digest, and in the workspace's list.
+async fn people_are_told_of_their_tasks(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut chef = signed_in(&app, "chef@braine.be", &[(BRAINE, Role::Admin)]).await;
+    let mut worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    let users = app.app.store.users().await.unwrap();
+    let worker_id = users
+        .iter()
+        .find(|u| u.email == "ouvrier@braine.be")
+        .unwrap()
+        .id;
+    let task = app
+        .app
+        .create_task(
+            &Actor::System("test".into()),
+            BRAINE,
+            balise::model::task::TaskDraft {
+                title: "Tailler la haie du parc".into(),
+                status: "a_faire".into(),
+                priority: 2,
+                due: Some(balise::clock::now().date_naive() - chrono::Duration::days(2)),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let path = format!("/agent/taches/{}", task.id);
+    let due = task.due.unwrap();
+    let (j, m, a) = (
+        due.format("%d").to_string(),
+        due.format("%m").to_string(),
+        due.format("%Y").to_string(),
+    );
+    let wid = worker_id.to_string();
+    let (status, _) = chef
+        .post(
+            &path,
+            &[
+                ("title", "Tailler la haie du parc"),
+                ("status", "a_faire"),
+                ("assignee", wid.as_str()),
+                ("due_j", &j),
+                ("due_m", &m),
+                ("due_a", &a),
+                ("priority", "2"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let mails = |to: &'static str| {
+        let outbox = app.app.config.data_dir.join("outbox");
+        async move {
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            std::fs::read_dir(&outbox)
+                .map(|d| {
+                    d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+                        .filter(|m| m.contains(&format!("To: {to}")))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        }
+    };
+    let got = mails("ouvrier@braine.be").await;
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("/agent/taches/"), "{}", got[0]);
+    // the worker chooses one e-mail a day; a mention and a late task wait for it
+    let (status, _) = worker
+        .post(
+            "/agent/notifications",
+            &[("action", "reglages"), ("email", "digest")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = chef
+        .post(
+            &format!("{path}/commentaires"),
+            &[("body", "@ouvrier peux-tu y passer demain ?")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.app.remind(balise::clock::now()).await.unwrap(), 1);
+    app.app.remind(balise::clock::now()).await.unwrap();
+    assert_eq!(
+        mails("ouvrier@braine.be").await.len(),
+        1,
+        "nothing more until the digest"
+    );
+    assert_eq!(app.app.send_digests(balise::clock::now()).await.unwrap(), 1);
+    let got = mails("ouvrier@braine.be").await;
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        app.app.send_digests(balise::clock::now()).await.unwrap(),
+        0,
+        "each notice goes out once"
+    );
+    let (_, page) = worker.get("/agent/notifications").await;
+    assert!(
+        page.contains("vous est confiée")
+            && page.contains("On vous cite")
+            && page.contains("est en retard"),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("Nouveau :").count(),
+        3,
+        "the late task is told once"
+    );
+    let (status, _) = worker
+        .post("/agent/notifications", &[("action", "lu")])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = worker.get("/agent/notifications").await;
+    assert!(!page.contains("Nouveau :"));
+    let (_, page) = chef.get(&path).await;
+    assert!(
+        page.contains("peux-tu y passer demain"),
+        "the comment is on the task"
+    );
+    let _ = worker_id;
+    app.stop().await;
+}
+
 on_both_backends!(
+    people_are_told_of_their_tasks,
     a_citizen_reopens_a_report_that_is_not_fixed,
     a_duplicate_sends_its_followers_to_the_report_kept,
     a_report_goes_from_the_citizen_to_a_repair_with_a_photo,

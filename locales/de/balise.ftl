@@ -740,3 +740,33 @@ reopen-error-motif = Sagen Sie in einigen Worten, was nicht stimmt (mindestens 5
 reopen-closed-title = Diese Meldung kann nicht mehr geöffnet werden
 reopen-closed-text = Sie ist seit mehr als 60 Tagen geschlossen oder wurde mit einer anderen zusammengelegt. Machen Sie eine neue Meldung.
 history-csv = Verlauf herunterladen (CSV)
+
+## Agents: notifications and comments
+agent-nav-notices = Benachrichtigungen
+notices-title = Benachrichtigungen
+notices-new = Neu:
+notices-none = Noch nichts.
+notices-read = Alles als gelesen markieren
+notices-settings = Per E-Mail
+notices-email-legend = Wie möchten Sie per E-Mail benachrichtigt werden?
+notices-email-now = Jedes Mal eine E-Mail
+notices-email-digest = Eine E-Mail pro Tag, morgens
+notices-email-never = Keine E-Mail: nur hier
+notices-error = Wählen Sie eine der Möglichkeiten.
+notice-assigned = Die Aufgabe „{ $task }" ist Ihnen anvertraut
+notice-mentioned = Sie werden in der Aufgabe „{ $task }" erwähnt
+notice-task_status = Ihre Aufgabe „{ $task }" hat den Stand geändert
+notice-due_soon = Die Aufgabe „{ $task }" ist bis morgen zu erledigen
+notice-overdue = Die Aufgabe „{ $task }" ist verspätet
+mail-digest-subject = balise: { $count } Benachrichtigungen
+mail-notices-text = Guten Tag,
+
+    { $lines }
+
+    Wählen, wie Sie benachrichtigt werden: { $settings }
+comments-title = Kommentare
+comments-none = Keine Kommentare.
+comment-label = Ihr Kommentar
+comment-hint = Um jemanden der Gemeinde zu benachrichtigen, schreiben Sie @ und den Anfang der E-Mail-Adresse, zum Beispiel @jean.dupont.
+comment-button = Kommentar hinzufügen
+comment-error = Schreiben Sie einen Kommentar (höchstens 5000 Zeichen)

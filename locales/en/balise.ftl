@@ -740,3 +740,33 @@ reopen-error-motif = Say in a few words what is wrong (5 characters at least)
 reopen-closed-title = This report can no longer be reopened
 reopen-closed-text = It was closed more than 60 days ago, or merged with another. Make a new report.
 history-csv = Download the history (CSV)
+
+## Agents: notifications and comments
+agent-nav-notices = Notifications
+notices-title = Notifications
+notices-new = New:
+notices-none = Nothing yet.
+notices-read = Mark all as read
+notices-settings = By e-mail
+notices-email-legend = How do you want to be told by e-mail?
+notices-email-now = An e-mail each time
+notices-email-digest = One e-mail a day, in the morning
+notices-email-never = No e-mail: only here
+notices-error = Choose one of the options.
+notice-assigned = The task "{ $task }" is given to you
+notice-mentioned = You are mentioned in the task "{ $task }"
+notice-task_status = Your task "{ $task }" changed status
+notice-due_soon = The task "{ $task }" is due tomorrow
+notice-overdue = The task "{ $task }" is late
+mail-digest-subject = balise: { $count } notifications
+mail-notices-text = Hello,
+
+    { $lines }
+
+    To choose how you are told: { $settings }
+comments-title = Comments
+comments-none = No comments.
+comment-label = Your comment
+comment-hint = To tell someone of the commune, write @ and the start of their e-mail address, for example @jean.dupont.
+comment-button = Add the comment
+comment-error = Write a comment (5000 characters at most)

@@ -744,3 +744,33 @@ reopen-error-motif = Dites en quelques mots ce qui ne va pas (5 caractères au m
 reopen-closed-title = Ce signalement ne peut plus être rouvert
 reopen-closed-text = Il est clôturé depuis plus de 60 jours, ou il a été regroupé avec un autre. Faites un nouveau signalement.
 history-csv = Télécharger l’historique (CSV)
+
+## Agents: notifications and comments
+agent-nav-notices = Notifications
+notices-title = Notifications
+notices-new = Nouveau :
+notices-none = Rien pour l’instant.
+notices-read = Tout marquer comme lu
+notices-settings = Par e-mail
+notices-email-legend = Comment voulez-vous être prévenu par e-mail ?
+notices-email-now = Un e-mail à chaque fois
+notices-email-digest = Un seul e-mail par jour, le matin
+notices-email-never = Pas d’e-mail : seulement ici
+notices-error = Choisissez une des possibilités.
+notice-assigned = La tâche « { $task } » vous est confiée
+notice-mentioned = On vous cite dans la tâche « { $task } »
+notice-task_status = Votre tâche « { $task } » a changé d’état
+notice-due_soon = La tâche « { $task } » est à faire pour demain
+notice-overdue = La tâche « { $task } » est en retard
+mail-digest-subject = balise : { $count } notifications
+mail-notices-text = Bonjour,
+
+    { $lines }
+
+    Pour choisir comment être prévenu : { $settings }
+comments-title = Commentaires
+comments-none = Aucun commentaire.
+comment-label = Votre commentaire
+comment-hint = Pour prévenir une personne de la commune, écrivez @ suivi du début de son adresse e-mail, par exemple @jean.dupont.
+comment-button = Ajouter le commentaire
+comment-error = Écrivez un commentaire (5000 caractères au plus)

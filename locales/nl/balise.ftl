@@ -740,3 +740,33 @@ reopen-error-motif = Zeg in enkele woorden wat er niet goed is (minstens 5 teken
 reopen-closed-title = Deze melding kan niet meer heropend worden
 reopen-closed-text = Ze is al meer dan 60 dagen afgesloten, of ze is samengevoegd met een andere. Doe een nieuwe melding.
 history-csv = De geschiedenis downloaden (CSV)
+
+## Agents: notifications and comments
+agent-nav-notices = Meldingen voor mij
+notices-title = Meldingen voor mij
+notices-new = Nieuw:
+notices-none = Nog niets.
+notices-read = Alles als gelezen markeren
+notices-settings = Per e-mail
+notices-email-legend = Hoe wilt u per e-mail verwittigd worden?
+notices-email-now = Telkens een e-mail
+notices-email-digest = Eén e-mail per dag, ’s morgens
+notices-email-never = Geen e-mail: alleen hier
+notices-error = Kies een van de mogelijkheden.
+notice-assigned = De taak "{ $task }" is aan u toevertrouwd
+notice-mentioned = U wordt vermeld in de taak "{ $task }"
+notice-task_status = Uw taak "{ $task }" is van stand veranderd
+notice-due_soon = De taak "{ $task }" moet morgen klaar zijn
+notice-overdue = De taak "{ $task }" is te laat
+mail-digest-subject = balise: { $count } meldingen
+mail-notices-text = Goedendag,
+
+    { $lines }
+
+    Kiezen hoe u verwittigd wordt: { $settings }
+comments-title = Opmerkingen
+comments-none = Geen opmerkingen.
+comment-label = Uw opmerking
+comment-hint = Om iemand van de gemeente te verwittigen, schrijf @ en het begin van het e-mailadres, bijvoorbeeld @jan.peeters.
+comment-button = Opmerking toevoegen
+comment-error = Schrijf een opmerking (hoogstens 5000 tekens)

@@ -199,3 +199,99 @@ mod tests {
         );
     }
 }
+
+/// A comment on a task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    pub id: Uuid,
+    pub task: Uuid,
+    /// Who wrote it, as the history names people (`user:…`).
+    pub author: String,
+    pub body: String,
+    pub at: i64,
+}
+
+pub const MAX_COMMENT_CHARS: usize = 5_000;
+
+/// The people a comment mentions: `@jean.dupont` names the person whose e-mail address
+/// starts with `jean.dupont@`. Lower-cased, each once, in order.
+pub fn mentions(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in body.match_indices('@') {
+        // an address written in full (`a@b.be`) is not a mention
+        if body[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let name: String = body[i + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            .collect();
+        let name = name.trim_end_matches('.').to_lowercase();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// How a person wants to hear of what concerns them besides the workspace's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmailWhen {
+    /// An e-mail for each.
+    Now,
+    /// One e-mail a day with everything not yet read.
+    Digest,
+    /// In the workspace only.
+    Never,
+}
+
+impl EmailWhen {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmailWhen::Now => "now",
+            EmailWhen::Digest => "digest",
+            EmailWhen::Never => "never",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EmailWhen> {
+        [EmailWhen::Now, EmailWhen::Digest, EmailWhen::Never]
+            .into_iter()
+            .find(|e| e.as_str() == s)
+    }
+}
+
+/// Something a person is told: a task given to them, a mention, a change of status,
+/// a due date near or past.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    pub id: Uuid,
+    pub user: Uuid,
+    /// `assigned`, `mentioned`, `task_status`, `due_soon`, `overdue`
+    pub kind: String,
+    pub task: Option<Uuid>,
+    /// What it is about, in the words of the task (its title).
+    pub text: String,
+    pub at: i64,
+    pub read_at: Option<i64>,
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::*;
+
+    #[test]
+    fn mentions_name_people_by_the_start_of_their_address() {
+        assert_eq!(
+            mentions(
+                "@Jean.Dupont peux-tu voir avec @marie et @jean.dupont ? Écris à chef@braine.be."
+            ),
+            ["jean.dupont", "marie"]
+        );
+        assert!(mentions("rien à signaler").is_empty());
+    }
+}

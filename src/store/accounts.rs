@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{Result, StoreError};
 use crate::model::account::{ApiToken, Grant, Role, User};
 use crate::model::conflict::{Recorded, Verdict};
-use crate::model::task::Task;
+use crate::model::task::{Comment, EmailWhen, Notice, Task};
 use crate::model::triage::{Rule, Service};
 
 #[async_trait]
@@ -86,6 +86,43 @@ pub trait AccountStore {
     async fn tasks(&self, commune: Option<&str>, feature: Option<Uuid>) -> Result<Vec<Task>>;
     /// A task's history, oldest first: version, who, when (Unix seconds), what changed.
     async fn task_history(&self, id: Uuid) -> Result<Vec<(i64, String, i64, serde_json::Value)>>;
+    async fn add_comment(&self, c: &Comment) -> Result<()>;
+    /// A task's comments, oldest first.
+    async fn comments(&self, task: Uuid) -> Result<Vec<Comment>>;
+    /// Records a notice unless one with the same `dedup` exists; whether it was new.
+    async fn notice(&self, n: &Notice, dedup: &str) -> Result<bool>;
+    /// A person's latest notices, newest first.
+    async fn notices(&self, user: Uuid, limit: i64) -> Result<Vec<Notice>>;
+    async fn mark_read(&self, user: Uuid, now: i64) -> Result<u64>;
+    /// Notices not yet sent by e-mail, of everyone, oldest first.
+    async fn unmailed(&self) -> Result<Vec<Notice>>;
+    async fn mark_mailed(&self, ids: &[Uuid], now: i64) -> Result<()>;
+    /// How a person wants e-mail (`now` unless they chose).
+    async fn email_when(&self, user: Uuid) -> Result<EmailWhen>;
+    async fn set_email_when(&self, user: Uuid, when: EmailWhen) -> Result<()>;
+}
+
+type NoticeRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    i64,
+    Option<i64>,
+);
+
+pub(super) fn notice_of(r: NoticeRow) -> Result<Notice> {
+    let (id, user, kind, task, text, at, read_at) = r;
+    Ok(Notice {
+        id: uuid(&id)?,
+        user: uuid(&user)?,
+        kind,
+        task: task.map(|t| uuid(&t)).transpose()?,
+        text,
+        at,
+        read_at,
+    })
 }
 
 pub(super) type TaskRow = (
@@ -919,6 +956,147 @@ macro_rules! account_store {
                             .map_err(|e| $crate::store::StoreError::Corrupt(format!("task history: {e}")))
                     })
                     .collect()
+            }
+
+            async fn add_comment(
+                &self,
+                c: &$crate::model::task::Comment,
+            ) -> $crate::store::Result<()> {
+                sqlx::query(
+                    "INSERT INTO task_comments (id, task_id, author, body, at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(c.id.to_string())
+                .bind(c.task.to_string())
+                .bind(&c.author)
+                .bind(&c.body)
+                .bind(c.at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn comments(
+                &self,
+                task: uuid::Uuid,
+            ) -> $crate::store::Result<Vec<$crate::model::task::Comment>> {
+                let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+                    "SELECT id, task_id, author, body, at FROM task_comments WHERE task_id = $1 ORDER BY at, id",
+                )
+                .bind(task.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter()
+                    .map(|(id, task, author, body, at)| {
+                        Ok($crate::model::task::Comment {
+                            id: $crate::store::accounts::uuid(&id)?,
+                            task: $crate::store::accounts::uuid(&task)?,
+                            author,
+                            body,
+                            at,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn notice(
+                &self,
+                n: &$crate::model::task::Notice,
+                dedup: &str,
+            ) -> $crate::store::Result<bool> {
+                let done = sqlx::query(
+                    "INSERT INTO notifications (id, user_id, kind, task_id, dedup, text, at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedup) DO NOTHING",
+                )
+                .bind(n.id.to_string())
+                .bind(n.user.to_string())
+                .bind(&n.kind)
+                .bind(n.task.map(|t| t.to_string()))
+                .bind(dedup)
+                .bind(&n.text)
+                .bind(n.at)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn notices(
+                &self,
+                user: uuid::Uuid,
+                limit: i64,
+            ) -> $crate::store::Result<Vec<$crate::model::task::Notice>> {
+                let rows: Vec<(String, String, String, Option<String>, String, i64, Option<i64>)> =
+                    sqlx::query_as(
+                        "SELECT id, user_id, kind, task_id, text, at, read_at FROM notifications
+                         WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+                    )
+                    .bind(user.to_string())
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().map($crate::store::accounts::notice_of).collect()
+            }
+
+            async fn mark_read(&self, user: uuid::Uuid, now: i64) -> $crate::store::Result<u64> {
+                let done = sqlx::query(
+                    "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
+                )
+                .bind(now)
+                .bind(user.to_string())
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn unmailed(&self) -> $crate::store::Result<Vec<$crate::model::task::Notice>> {
+                let rows: Vec<(String, String, String, Option<String>, String, i64, Option<i64>)> =
+                    sqlx::query_as(
+                        "SELECT id, user_id, kind, task_id, text, at, read_at FROM notifications
+                         WHERE mailed_at IS NULL ORDER BY at, id",
+                    )
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().map($crate::store::accounts::notice_of).collect()
+            }
+
+            async fn mark_mailed(&self, ids: &[uuid::Uuid], now: i64) -> $crate::store::Result<()> {
+                for id in ids {
+                    sqlx::query("UPDATE notifications SET mailed_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(id.to_string())
+                        .execute(&self.pool)
+                        .await?;
+                }
+                Ok(())
+            }
+
+            async fn email_when(
+                &self,
+                user: uuid::Uuid,
+            ) -> $crate::store::Result<$crate::model::task::EmailWhen> {
+                let row: Option<(String,)> =
+                    sqlx::query_as("SELECT email FROM notification_settings WHERE user_id = $1")
+                        .bind(user.to_string())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row
+                    .and_then(|(e,)| $crate::model::task::EmailWhen::parse(&e))
+                    .unwrap_or($crate::model::task::EmailWhen::Now))
+            }
+
+            async fn set_email_when(
+                &self,
+                user: uuid::Uuid,
+                when: $crate::model::task::EmailWhen,
+            ) -> $crate::store::Result<()> {
+                sqlx::query(
+                    "INSERT INTO notification_settings (user_id, email) VALUES ($1, $2)
+                     ON CONFLICT (user_id) DO UPDATE SET email = excluded.email",
+                )
+                .bind(user.to_string())
+                .bind(when.as_str())
+                .execute(&self.pool)
+                .await?;
+                Ok(())
             }
 
             async fn delete_rule(&self, id: uuid::Uuid) -> $crate::store::Result<bool> {

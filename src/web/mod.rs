@@ -121,6 +121,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "agent-tableau.html",
         include_str!("../../web/templates/agent-tableau.html"),
     ),
+    (
+        "agent-notifications.html",
+        include_str!("../../web/templates/agent-notifications.html"),
+    ),
 ];
 
 impl Ui {
@@ -530,6 +534,11 @@ pub fn routes() -> Router<Web> {
         .route("/agent/signalements/{id}/tache", post(taches::from_report))
         .route("/agent/taches", get(taches::list))
         .route("/agent/tableau", get(triage::dashboard))
+        .route("/agent/taches/{id}/commentaires", post(taches::comment))
+        .route(
+            "/agent/notifications",
+            get(taches::notices).post(taches::notices_post),
+        )
         .route("/agent/taches/{id}", get(taches::show).post(taches::save))
         .route(
             "/agent/taches/{id}/repare",
@@ -548,17 +557,31 @@ pub fn routes() -> Router<Web> {
 /// the retention of their personal data.
 pub fn start(web: &Web) {
     notify::follow_status_changes(web);
+    notify::send_notices(web);
     // personal data is kept no longer than each commune says: checked every hour
     let app = std::sync::Arc::downgrade(&web.app);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let mut last_digest: Option<chrono::NaiveDate> = None;
         loop {
             tick.tick().await;
             let Some(app) = app.upgrade() else { return };
-            match app.erase_expired_personal_data(crate::clock::now()).await {
+            let now = crate::clock::now();
+            match app.erase_expired_personal_data(now).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(count = n, "erased reporters' contacts past retention"),
                 Err(e) => tracing::error!(error = %e, "cannot apply the retention periods"),
+            }
+            // tasks due tomorrow or late, and, from 7:00, the daily digests
+            if let Err(e) = app.remind(now).await {
+                tracing::error!(error = %e, "cannot remind people of their tasks");
+            }
+            let local = now.with_timezone(&crate::model::schedule::LOCAL_TZ);
+            if chrono::Timelike::hour(&local) >= 7 && last_digest != Some(local.date_naive()) {
+                last_digest = Some(local.date_naive());
+                if let Err(e) = app.send_digests(now).await {
+                    tracing::error!(error = %e, "cannot send the daily digests");
+                }
             }
         }
     });

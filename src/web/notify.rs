@@ -130,3 +130,62 @@ pub fn follow_status_changes(web: &Web) {
         });
     });
 }
+
+/// Registers what e-mails the workspace's notices (a task given, a mention, a status, a
+/// due date), one at a time or as a daily digest, in French (the workspace's language
+/// for e-mail until people choose theirs).
+pub fn send_notices(web: &Web) {
+    let mailer: Arc<Mailer> = web.mailer.clone();
+    let i18n: Arc<I18n> = web.ui.i18n.clone();
+    let b = base(web);
+    web.app.on_notice_mail(move |to, notices| {
+        let (mailer, i18n, b) = (mailer.clone(), i18n.clone(), b.clone());
+        tokio::spawn(async move {
+            let lang = Lang::Fr;
+            let lines: Vec<String> = notices
+                .iter()
+                .map(|n| {
+                    let what = i18n.tf(
+                        lang,
+                        &format!("notice-{}", n.kind),
+                        &[("task", n.text.clone().into())],
+                    );
+                    match n.task {
+                        Some(t) => {
+                            format!("- {what}\n  {}", link(&b, &format!("/agent/taches/{t}")))
+                        }
+                        None => format!("- {what}"),
+                    }
+                })
+                .collect();
+            let subject = match notices.as_slice() {
+                [one] => i18n.tf(
+                    lang,
+                    &format!("notice-{}", one.kind),
+                    &[("task", one.text.clone().into())],
+                ),
+                _ => i18n.tf(
+                    lang,
+                    "mail-digest-subject",
+                    &[("count", (notices.len() as i64).into())],
+                ),
+            };
+            let mail = Mail {
+                to,
+                subject,
+                text: i18n.tf(
+                    lang,
+                    "mail-notices-text",
+                    &[
+                        ("lines", lines.join("\n").into()),
+                        ("settings", link(&b, "/agent/notifications").into()),
+                    ],
+                ),
+                unsubscribe: None,
+            };
+            if let Err(e) = mailer.send(mail).await {
+                tracing::error!(error = %format!("{e:#}"), "cannot send a notice");
+            }
+        });
+    });
+}

@@ -235,7 +235,15 @@ struct TaskPage {
     services: Vec<Opt>,
     people: Vec<Opt>,
     history: Vec<History>,
+    comments: Vec<CommentView>,
     done: bool,
+}
+
+#[derive(Serialize)]
+struct CommentView {
+    by: String,
+    at: String,
+    body: String,
 }
 
 /// The task page as first shown (`done`: after a save), or with the wrong answers.
@@ -313,6 +321,19 @@ async fn task_page(
                 })
                 .collect(),
             history,
+            comments: web
+                .app
+                .store
+                .comments(task.id)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| CommentView {
+                    by: c.author.trim_start_matches("user:").to_string(),
+                    at: super::agent::local_time(c.at),
+                    body: c.body,
+                })
+                .collect(),
             done,
         },
     )
@@ -645,5 +666,174 @@ pub async fn history_export(
             }),
         ),
         Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /agent/taches/{id}/commentaires`: a comment; `@jean.dupont` tells that person.
+pub async fn comment(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<CommentForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Some(task) = (match Uuid::parse_str(&id) {
+        Ok(id) => web.app.task(&actor, id).await.ok(),
+        Err(_) => None,
+    }) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.add_comment(&actor, task.id, &form.body).await {
+        Ok(_) => Redirect::to(&format!("/agent/taches/{}#commentaires", task.id)).into_response(),
+        Err(Error::Invalid(_)) => {
+            let errors = vec![FieldErr {
+                field: "body".into(),
+                message: web.ui.t(ctx.lang, "comment-error"),
+            }];
+            task_page(
+                &web,
+                &ctx,
+                &actor,
+                &task,
+                form_of(&task),
+                Outcome::Wrong(errors),
+            )
+            .await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "cannot add a comment");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct NoticeView {
+    text: String,
+    at: String,
+    task: Option<String>,
+    unread: bool,
+}
+
+#[derive(Serialize)]
+struct NoticesPage {
+    communes: Vec<CommuneView>,
+    notices: Vec<NoticeView>,
+    email_when: &'static str,
+    done: bool,
+}
+
+/// `GET /agent/notifications`: what concerns me, newest first, and how I am told.
+pub async fn notices(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    let Some(person) = actor.person() else {
+        return super::compte::to_sign_in(&ctx);
+    };
+    let list = web.app.notices_of(&actor).await.unwrap_or_default();
+    let when = web
+        .app
+        .store
+        .email_when(person.id)
+        .await
+        .unwrap_or(crate::model::task::EmailWhen::Now);
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "agent-notifications.html",
+        NoticesPage {
+            communes: super::pages::communes(&web, ctx.lang),
+            notices: list
+                .iter()
+                .map(|n| NoticeView {
+                    text: web.ui.i18n.tf(
+                        ctx.lang,
+                        &format!("notice-{}", n.kind),
+                        &[("task", n.text.clone().into())],
+                    ),
+                    at: super::agent::local_time(n.at),
+                    task: n.task.map(|t| t.to_string()),
+                    unread: n.read_at.is_none(),
+                })
+                .collect(),
+            email_when: when.as_str(),
+            done: q.fait.is_some(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NoticesForm {
+    #[serde(default)]
+    csrf: String,
+    /// `lu` (mark all read) or `reglages` (how to be told).
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /agent/notifications`
+pub async fn notices_post(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<NoticesForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Some(person) = actor.person() else {
+        return super::compte::to_sign_in(&ctx);
+    };
+    let now = crate::clock::now().timestamp();
+    let done = match (
+        form.action.as_str(),
+        crate::model::task::EmailWhen::parse(&form.email),
+    ) {
+        ("lu", _) => web.app.store.mark_read(person.id, now).await.map(|_| ()),
+        ("reglages", Some(when)) => web.app.store.set_email_when(person.id, when).await,
+        _ => {
+            return super::message(
+                &web,
+                &ctx,
+                StatusCode::BAD_REQUEST,
+                "unavailable-title",
+                "notices-error",
+            );
+        }
+    };
+    match done {
+        Ok(()) => Redirect::to("/agent/notifications?fait=1").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot change notices");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            )
+        }
     }
 }
