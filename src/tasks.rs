@@ -75,6 +75,20 @@ impl App {
                 "the service is not one of the commune's",
             ));
         }
+        if let Some(p) = d.project
+            && !self
+                .store
+                .projects(Some(commune))
+                .await?
+                .iter()
+                .any(|x| x.id == p)
+        {
+            errors.push(FieldError::new(
+                "/project",
+                "foreign_project",
+                "the project is not one of the commune's",
+            ));
+        }
         if let Some(u) = d.assignee
             && !self
                 .store
@@ -172,6 +186,7 @@ impl App {
             assignee: None,
             due: chrono::NaiveDate::parse_from_str(&text("echeance"), "%Y-%m-%d").ok(),
             priority: 2,
+            ..Default::default()
         };
         let task = self.create_task(actor, &f.commune, draft).await?;
         if f.status == "new" {
@@ -247,15 +262,91 @@ impl App {
         };
         self.update(f.id, draft, f.version, actor).await?;
         let done = TaskDraft {
-            title: t.title.clone(),
-            description: t.description.clone(),
             status: "faite".into(),
-            feature: t.feature,
-            service: t.service,
-            assignee: t.assignee,
-            due: t.due,
-            priority: t.priority,
+            ..t.draft()
         };
         self.update_task(actor, t.id, done, t.version).await
+    }
+}
+
+impl App {
+    /// The projects of a commune.
+    pub async fn projects_of(
+        &self,
+        actor: &Actor,
+        commune: &str,
+    ) -> Result<Vec<crate::model::task::Project>> {
+        if !actor.sees_internal(commune) {
+            return Err(Error::Forbidden);
+        }
+        Ok(self.store.projects(Some(commune)).await?)
+    }
+
+    /// Creates a project of a commune (its planners).
+    pub async fn add_project(
+        &self,
+        actor: &Actor,
+        commune: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<crate::model::task::Project> {
+        if !actor.may_write(commune) {
+            return Err(Error::Forbidden);
+        }
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 200 || description.chars().count() > 10_000 {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/name",
+                "invalid_name",
+                "a project needs a name of 1 to 200 characters",
+            )]));
+        }
+        let p = crate::model::task::Project {
+            id: Uuid::now_v7(),
+            commune: commune.to_string(),
+            name: name.to_string(),
+            description: description.trim().to_string(),
+        };
+        Ok(self.store.put_project(&p, &actor.label(), now()).await?)
+    }
+
+    /// A project the actor may read, its tasks, and the features that name it
+    /// (`attributes.projet`).
+    pub async fn project(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+    ) -> Result<(
+        crate::model::task::Project,
+        Vec<Task>,
+        Vec<std::sync::Arc<crate::index::Entry>>,
+    )> {
+        let p = self
+            .store
+            .projects(None)
+            .await?
+            .into_iter()
+            .find(|p| p.id == id && actor.sees_internal(&p.commune))
+            .ok_or_else(|| Error::NotFound(format!("project {id}")))?;
+        let tasks = self
+            .store
+            .tasks(Some(&p.commune), None)
+            .await?
+            .into_iter()
+            .filter(|t| t.project == Some(id))
+            .collect();
+        let key = id.to_string();
+        let features = self
+            .query(&crate::index::Query {
+                commune: Some(p.commune.clone()),
+                internal: actor.scope(),
+                ..Default::default()
+            })
+            .into_iter()
+            .filter(|e| {
+                e.feature.attributes.get("projet").and_then(Value::as_str) == Some(key.as_str())
+            })
+            .collect();
+        Ok((p, tasks, features))
     }
 }

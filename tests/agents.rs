@@ -1080,6 +1080,12 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         .await
         .unwrap();
     let task_page = format!("/agent/taches/{}", task.id);
+    let project = app
+        .app
+        .add_project(&admin, SOIGNIES, "Réaménagement de la Grand-Place", "")
+        .await
+        .unwrap();
+    let project_page = format!("/agent/projets/{}", project.id);
     let (_, list) = call(
         &app,
         Who::Session(&b),
@@ -1113,6 +1119,8 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         task_page.as_str(),
         "/agent/tableau",
         "/agent/notifications",
+        "/agent/projets",
+        project_page.as_str(),
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

@@ -1075,7 +1075,132 @@ async fn people_are_told_of_their_tasks(backend: Backend) {
     app.stop().await;
 }
 
+/// A project groups a commune's features and tasks; a task keeps its steps and its time.
+async fn projects_group_features_and_tasks(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
+    let mut other = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let (status, to) = agent
+        .post(
+            "/agent/projets",
+            &[
+                ("commune", "55040"),
+                ("name", "Réaménagement de la Grand-Place"),
+                ("description", "2027"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let project = to.trim_start_matches("/agent/projets/").to_string();
+    let (status, to) = agent
+        .post(
+            &format!("/agent/projets/{project}/taches"),
+            &[("title", "Préparer le chantier")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let task_path = to.split('?').next().unwrap().to_string();
+    // works drawn for the project
+    let (status, to) = agent
+        .post(
+            "/agent/nouveau",
+            &[
+                ("kind", "works"),
+                ("title", "Pavage de la Grand-Place"),
+                ("forme", "point"),
+                ("coordonnees", "50.5790, 4.0710"),
+                ("p0_debut_j", "7"),
+                ("p0_debut_m", "1"),
+                ("p0_debut_a", "2027"),
+                ("projet", &project),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = agent.get(&format!("/agent/projets/{project}")).await;
+    assert!(
+        page.contains("Pavage de la Grand-Place") && page.contains("Préparer le chantier"),
+        "{page}"
+    );
+    // steps and time
+    let fields = |extra: Vec<(&'static str, &'static str)>, version: &'static str| {
+        let mut f = vec![
+            ("title", "Préparer le chantier"),
+            ("status", "en_cours"),
+            ("priority", "2"),
+            ("version", version),
+            ("projet", project.as_str()),
+        ];
+        f.extend(extra);
+        f
+    };
+    let (status, _) = agent
+        .post(
+            &task_path,
+            &fields(
+                vec![
+                    (
+                        "nouvelles_etapes",
+                        "Poser les panneaux 48 h avant\nPrévenir les riverains",
+                    ),
+                    ("minutes_ajoutees", "90"),
+                ],
+                "1",
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, page) = agent
+        .post(
+            &task_path,
+            &fields(
+                vec![("etape_0", "1"), ("minutes_ajoutees", "une heure")],
+                "2",
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("href=\"#minutes_ajoutees\""), "{page}");
+    let (status, _) = agent
+        .post(
+            &task_path,
+            &fields(vec![("etape_0", "1"), ("minutes_ajoutees", "30")], "2"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let id: uuid::Uuid = task_path
+        .trim_start_matches("/agent/taches/")
+        .parse()
+        .unwrap();
+    let t = app.app.store.task(id).await.unwrap().unwrap();
+    assert_eq!(t.minutes_spent, 120);
+    assert_eq!(
+        t.checklist
+            .iter()
+            .map(|c| (c.text.as_str(), c.done))
+            .collect::<Vec<_>>(),
+        [
+            ("Poser les panneaux 48 h avant", true),
+            ("Prévenir les riverains", false)
+        ]
+    );
+    assert_eq!(t.project.map(|p| p.to_string()), Some(project.clone()));
+    // another commune sees nothing of it
+    let (status, _) = other.get(&format!("/agent/projets/{project}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = other
+        .post(
+            &format!("/agent/projets/{project}/taches"),
+            &[("title", "x")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
 on_both_backends!(
+    projects_group_features_and_tasks,
     people_are_told_of_their_tasks,
     a_citizen_reopens_a_report_that_is_not_fixed,
     a_duplicate_sends_its_followers_to_the_report_kept,

@@ -13,7 +13,7 @@ use super::extract::{JsonBody, Precondition, precondition};
 use super::{Web, etag};
 use crate::error::Error;
 use crate::model::FieldError;
-use crate::model::task::{Task, TaskDraft};
+use crate::model::task::{CheckItem, Task, TaskDraft};
 use crate::policy::Actor;
 
 fn task_json(t: &Task) -> Value {
@@ -28,6 +28,9 @@ fn task_json(t: &Task) -> Value {
         "assignee": t.assignee,
         "due": t.due.map(|d| d.format("%Y-%m-%d").to_string()),
         "priority": t.priority,
+        "project": t.project,
+        "checklist": t.checklist,
+        "minutes_spent": t.minutes_spent,
         "version": t.version,
         "created_at": chrono::DateTime::from_timestamp(t.created_at, 0),
         "updated_at": chrono::DateTime::from_timestamp(t.updated_at, 0),
@@ -84,6 +87,22 @@ fn draft_of(v: &Value) -> Result<TaskDraft, Error> {
         }
     };
     let feature = id("feature", &mut errors);
+    let project = id("project", &mut errors);
+    let checklist: Vec<CheckItem> = match v.get("checklist") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(c) => serde_json::from_value(c.clone()).unwrap_or_else(|_| {
+            errors.push(FieldError::new(
+                "/checklist",
+                "invalid_checklist",
+                "expected a list of {\"text\": …, \"done\": true|false}",
+            ));
+            Vec::new()
+        }),
+    };
+    let minutes_spent = match v.get("minutes_spent") {
+        None | Some(Value::Null) => 0,
+        Some(m) => m.as_i64().unwrap_or(-1),
+    };
     let service = id("service", &mut errors);
     let assignee = id("assignee", &mut errors);
     let due = match v.get("due") {
@@ -125,6 +144,9 @@ fn draft_of(v: &Value) -> Result<TaskDraft, Error> {
         assignee,
         due,
         priority,
+        project,
+        checklist,
+        minutes_spent,
     };
     if errors.is_empty() {
         return Ok(draft);

@@ -28,6 +28,10 @@ pub struct Task {
     pub due: Option<NaiveDate>,
     /// 1 (urgent), 2 (normal), 3 (when possible).
     pub priority: i64,
+    pub project: Option<Uuid>,
+    pub checklist: Vec<CheckItem>,
+    /// Time spent on it so far, in minutes.
+    pub minutes_spent: i64,
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -44,7 +48,21 @@ pub struct TaskDraft {
     pub assignee: Option<Uuid>,
     pub due: Option<NaiveDate>,
     pub priority: i64,
+    pub project: Option<Uuid>,
+    pub checklist: Vec<CheckItem>,
+    pub minutes_spent: i64,
 }
+
+/// One step of a task's checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct CheckItem {
+    pub text: String,
+    pub done: bool,
+}
+
+pub const MAX_CHECKLIST_ITEMS: usize = 50;
+/// A year of working days: more is a typing error.
+pub const MAX_MINUTES: i64 = 366 * 24 * 60;
 
 impl TaskDraft {
     /// Every rule of a task; all faults at once.
@@ -78,6 +96,27 @@ impl TaskDraft {
                 ),
             ));
         }
+        if self.checklist.len() > MAX_CHECKLIST_ITEMS
+            || self
+                .checklist
+                .iter()
+                .any(|i| i.text.trim().is_empty() || i.text.chars().count() > 200)
+        {
+            errors.push(FieldError::new(
+                "/checklist",
+                "invalid_checklist",
+                format!(
+                    "a checklist holds at most {MAX_CHECKLIST_ITEMS} steps of 1 to 200 characters"
+                ),
+            ));
+        }
+        if !(0..=MAX_MINUTES).contains(&self.minutes_spent) {
+            errors.push(FieldError::new(
+                "/minutes_spent",
+                "invalid_minutes",
+                "the time spent is a number of minutes from 0 up to a year",
+            ));
+        }
         if !(1..=3).contains(&self.priority) {
             errors.push(FieldError::new(
                 "/priority",
@@ -105,6 +144,9 @@ impl TaskDraft {
             assignee: self.assignee,
             due: self.due,
             priority: self.priority,
+            project: self.project,
+            checklist: self.checklist,
+            minutes_spent: self.minutes_spent,
             version: previous.map_or(1, |p| p.version + 1),
             created_at: previous.map_or(now, |p| p.created_at),
             updated_at: now,
@@ -118,6 +160,7 @@ impl Task {
             "title": self.title, "description": self.description, "status": self.status,
             "feature": self.feature, "service": self.service, "assignee": self.assignee,
             "due": self.due.map(|d| d.format("%Y-%m-%d").to_string()), "priority": self.priority,
+            "project": self.project, "checklist": self.checklist, "minutes_spent": self.minutes_spent,
         }) {
             Value::Object(m) => m,
             _ => unreachable!("a task's snapshot is an object"),
@@ -140,6 +183,23 @@ impl Task {
     /// What the history records of a new task: all of it.
     pub fn created(&self) -> Value {
         Value::Object(self.snapshot())
+    }
+
+    /// A draft that keeps the task as it is (to change one thing).
+    pub fn draft(&self) -> TaskDraft {
+        TaskDraft {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            status: self.status.clone(),
+            feature: self.feature,
+            service: self.service,
+            assignee: self.assignee,
+            due: self.due,
+            priority: self.priority,
+            project: self.project,
+            checklist: self.checklist.clone(),
+            minutes_spent: self.minutes_spent,
+        }
     }
 
     /// Whether the task is past its due date and not done.
@@ -198,6 +258,16 @@ mod tests {
                 .late(today)
         );
     }
+}
+
+/// A project: works, diversions, bans… and tasks that belong together (the refitting
+/// of a street, a festival).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Project {
+    pub id: Uuid,
+    pub commune: String,
+    pub name: String,
+    pub description: String,
 }
 
 /// A comment on a task.

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{Result, StoreError};
 use crate::model::account::{ApiToken, Grant, Role, User};
 use crate::model::conflict::{Recorded, Verdict};
-use crate::model::task::{Comment, EmailWhen, Notice, Task};
+use crate::model::task::{Comment, EmailWhen, Notice, Project, Task};
 use crate::model::triage::{Rule, Service};
 
 #[async_trait]
@@ -87,6 +87,10 @@ pub trait AccountStore {
     /// A task's history, oldest first: version, who, when (Unix seconds), what changed.
     async fn task_history(&self, id: Uuid) -> Result<Vec<(i64, String, i64, serde_json::Value)>>;
     async fn add_comment(&self, c: &Comment) -> Result<()>;
+    /// A commune's projects (all communes' with `None`), by name.
+    async fn projects(&self, commune: Option<&str>) -> Result<Vec<Project>>;
+    /// Creates a project, or answers the one of that name in that commune.
+    async fn put_project(&self, p: &Project, created_by: &str, now: i64) -> Result<Project>;
     /// A task's comments, oldest first.
     async fn comments(&self, task: Uuid) -> Result<Vec<Comment>>;
     /// Records a notice unless one with the same `dedup` exists; whether it was new.
@@ -139,9 +143,12 @@ pub(super) type TaskRow = (
     i64,
     i64,
     i64,
+    Option<String>,
+    String,
+    i64,
 );
 
-pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at";
+pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at, project_id, checklist, minutes_spent";
 
 pub(super) fn task_of(r: TaskRow) -> Result<Task> {
     let (
@@ -158,6 +165,9 @@ pub(super) fn task_of(r: TaskRow) -> Result<Task> {
         version,
         created_at,
         updated_at,
+        project,
+        checklist,
+        minutes_spent,
     ) = r;
     let opt = |s: Option<String>| s.map(|s| uuid(&s)).transpose();
     Ok(Task {
@@ -176,26 +186,35 @@ pub(super) fn task_of(r: TaskRow) -> Result<Task> {
             })
             .transpose()?,
         priority,
+        project: opt(project)?,
+        checklist: serde_json::from_str(&checklist)
+            .map_err(|e| StoreError::Corrupt(format!("task checklist: {e}")))?,
+        minutes_spent,
         version,
         created_at,
         updated_at,
     })
 }
 
-/// The columns of a task as bound, in `TASK_COLUMNS` order after the id.
-pub(super) fn task_values(
-    t: &Task,
-) -> (
+/// The optional columns of a task as bound: feature, service, assignee, due, project,
+/// checklist.
+type TaskValues = (
     Option<String>,
     Option<String>,
     Option<String>,
     Option<String>,
-) {
+    Option<String>,
+    String,
+);
+
+pub(super) fn task_values(t: &Task) -> TaskValues {
     (
         t.feature.map(|u| u.to_string()),
         t.service.map(|u| u.to_string()),
         t.assignee.map(|u| u.to_string()),
         t.due.map(|d| d.format("%Y-%m-%d").to_string()),
+        t.project.map(|u| u.to_string()),
+        serde_json::to_string(&t.checklist).expect("a checklist serialises"),
     )
 }
 
@@ -822,10 +841,11 @@ macro_rules! account_store {
                 task: &$crate::model::task::Task,
                 actor: &str,
             ) -> $crate::store::Result<()> {
-                let (feature, service, assignee, due) = $crate::store::accounts::task_values(task);
+                let (feature, service, assignee, due, project, checklist) =
+                    $crate::store::accounts::task_values(task);
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(&format!(
-                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
                     $crate::store::accounts::TASK_COLUMNS
                 ))
                 .bind(task.id.to_string())
@@ -841,6 +861,9 @@ macro_rules! account_store {
                 .bind(task.version)
                 .bind(task.created_at)
                 .bind(task.updated_at)
+                .bind(project)
+                .bind(checklist)
+                .bind(task.minutes_spent)
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query(
@@ -863,11 +886,13 @@ macro_rules! account_store {
                 changes: &serde_json::Value,
                 actor: &str,
             ) -> $crate::store::Result<()> {
-                let (feature, service, assignee, due) = $crate::store::accounts::task_values(next);
+                let (feature, service, assignee, due, project, checklist) =
+                    $crate::store::accounts::task_values(next);
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
                     "UPDATE tasks SET title = $1, description = $2, status = $3, feature_id = $4,
-                        service_id = $5, assignee = $6, due = $7, priority = $8, version = $9, updated_at = $10
+                        service_id = $5, assignee = $6, due = $7, priority = $8, version = $9, updated_at = $10,
+                        project_id = $13, checklist = $14, minutes_spent = $15
                      WHERE id = $11 AND version = $12",
                 )
                 .bind(&next.title)
@@ -882,6 +907,9 @@ macro_rules! account_store {
                 .bind(next.updated_at)
                 .bind(next.id.to_string())
                 .bind(next.version - 1)
+                .bind(project)
+                .bind(checklist)
+                .bind(next.minutes_spent)
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() == 0 {
@@ -956,6 +984,54 @@ macro_rules! account_store {
                             .map_err(|e| $crate::store::StoreError::Corrupt(format!("task history: {e}")))
                     })
                     .collect()
+            }
+
+            async fn projects(
+                &self,
+                commune: Option<&str>,
+            ) -> $crate::store::Result<Vec<$crate::model::task::Project>> {
+                let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+                    "SELECT id, commune, name, description FROM projects
+                     WHERE $1 IS NULL OR commune = $1 ORDER BY commune, name",
+                )
+                .bind(commune)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter()
+                    .map(|(id, commune, name, description)| {
+                        Ok($crate::model::task::Project {
+                            id: $crate::store::accounts::uuid(&id)?,
+                            commune,
+                            name,
+                            description,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn put_project(
+                &self,
+                p: &$crate::model::task::Project,
+                created_by: &str,
+                now: i64,
+            ) -> $crate::store::Result<$crate::model::task::Project> {
+                sqlx::query(
+                    "INSERT INTO projects (id, commune, name, description, created_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (commune, name) DO NOTHING",
+                )
+                .bind(p.id.to_string())
+                .bind(&p.commune)
+                .bind(&p.name)
+                .bind(&p.description)
+                .bind(created_by)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                self.projects(Some(&p.commune))
+                    .await?
+                    .into_iter()
+                    .find(|x| x.name == p.name)
+                    .ok_or($crate::store::StoreError::NotFound)
             }
 
             async fn add_comment(

@@ -469,6 +469,9 @@ struct FormPage {
     kinds: Vec<Opt>,
     statuses: Vec<Opt>,
     works: Vec<ServeOption>,
+    projects: Vec<Opt>,
+    /// The tasks attached to this feature.
+    tasks: Vec<Opt>,
     days: Vec<Opt>,
     /// Conflicts found by "Vérifier" (before saving), or those of the stored feature.
     preview: Option<Vec<ConflictView>>,
@@ -570,6 +573,15 @@ async fn form_page(
     } else {
         Vec::new()
     };
+    let mut projects = Vec::new();
+    for c in territory.active().filter(|c| actor.sees_internal(&c.nis)) {
+        for p in web.app.projects_of(actor, &c.nis).await.unwrap_or_default() {
+            projects.push(Opt {
+                value: p.id.to_string(),
+                label: format!("{} ({})", p.name, c.name(lang.code())),
+            });
+        }
+    }
     let a = &web.ui.assets;
     web.ui.render(
         ctx,
@@ -582,6 +594,27 @@ async fn form_page(
             kinds: kind_options(web, lang, &DRAWN),
             statuses: status_options(web, lang, kind),
             works,
+            projects,
+            tasks: match extras.id {
+                Some(id) => web
+                    .app
+                    .store
+                    .tasks(None, Some(id))
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|t| actor.sees_internal(&t.commune))
+                    .map(|t| Opt {
+                        value: t.id.to_string(),
+                        label: format!(
+                            "{} – {}",
+                            t.title,
+                            web.ui.t(lang, &format!("task-status-{}", t.status))
+                        ),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
             days: formulaire::DAYS
                 .iter()
                 .enumerate()

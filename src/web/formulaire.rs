@@ -150,6 +150,8 @@ pub struct FormView {
     pub exceptions: String,
     pub serves: Vec<String>,
     pub panneaux: When,
+    /// The project the feature belongs to (an id), or empty.
+    pub projet: String,
     pub version: i64,
 }
 
@@ -242,6 +244,7 @@ pub fn read(f: &Fields) -> FormView {
         exceptions: f.get("exceptions").trim().to_string(),
         serves: f.all("sert"),
         panneaux: When::read(f, "panneaux"),
+        projet: f.get("projet").trim().to_string(),
         version: f.get("version").parse().unwrap_or(0),
     }
 }
@@ -308,6 +311,12 @@ pub fn of_feature(feat: &Feature) -> FormView {
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
             .map(|d| When::of(d.with_timezone(&Utc)))
             .unwrap_or_default(),
+        projet: feat
+            .attributes
+            .get("projet")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
         version: feat.version,
     }
 }
@@ -545,6 +554,9 @@ pub fn draft(v: &FormView) -> Result<FeatureDraft, Vec<Fault>> {
             "signalisation_posee".into(),
             Value::String(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         );
+    }
+    if let Ok(p) = uuid::Uuid::parse_str(&v.projet) {
+        attributes.insert("projet".into(), Value::String(p.to_string()));
     }
     match (kind, geometry, faults.is_empty()) {
         (Some(kind), Some(geometry), true) => Ok(FeatureDraft {

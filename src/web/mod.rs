@@ -125,6 +125,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "agent-notifications.html",
         include_str!("../../web/templates/agent-notifications.html"),
     ),
+    (
+        "agent-projets.html",
+        include_str!("../../web/templates/agent-projets.html"),
+    ),
+    (
+        "agent-projet.html",
+        include_str!("../../web/templates/agent-projet.html"),
+    ),
 ];
 
 impl Ui {
@@ -535,6 +543,12 @@ pub fn routes() -> Router<Web> {
         .route("/agent/taches", get(taches::list))
         .route("/agent/tableau", get(triage::dashboard))
         .route("/agent/taches/{id}/commentaires", post(taches::comment))
+        .route(
+            "/agent/projets",
+            get(taches::projects).post(taches::project_create),
+        )
+        .route("/agent/projets/{id}", get(taches::project))
+        .route("/agent/projets/{id}/taches", post(taches::project_task))
         .route(
             "/agent/notifications",
             get(taches::notices).post(taches::notices_post),

@@ -15,7 +15,7 @@ use super::pages::CommuneView;
 use super::{Ctx, FieldErr};
 use crate::api::Web;
 use crate::error::Error;
-use crate::model::task::{STATUSES, Task, TaskDraft};
+use crate::model::task::{CheckItem, STATUSES, Task, TaskDraft};
 use crate::policy::Actor;
 
 #[derive(Serialize)]
@@ -211,6 +211,12 @@ struct TaskForm {
     due_a: String,
     priority: i64,
     version: i64,
+    project: String,
+    checklist: Vec<CheckItem>,
+    minutes_spent: i64,
+    /// What was typed to add, kept on an error.
+    new_steps: String,
+    minutes_added: String,
 }
 
 #[derive(Serialize)]
@@ -234,6 +240,7 @@ struct TaskPage {
     statuses: Vec<Opt>,
     services: Vec<Opt>,
     people: Vec<Opt>,
+    projects: Vec<Opt>,
     history: Vec<History>,
     comments: Vec<CommentView>,
     done: bool,
@@ -320,6 +327,18 @@ async fn task_page(
                     label: names.person(Some(u.id)),
                 })
                 .collect(),
+            projects: web
+                .app
+                .store
+                .projects(Some(&task.commune))
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Opt {
+                    value: p.id.to_string(),
+                    label: p.name,
+                })
+                .collect(),
             history,
             comments: web
                 .app
@@ -352,6 +371,11 @@ fn form_of(t: &Task) -> TaskForm {
         due_a: t.due.map(|d| d.year().to_string()).unwrap_or_default(),
         priority: t.priority,
         version: t.version,
+        project: t.project.map(|p| p.to_string()).unwrap_or_default(),
+        checklist: t.checklist.clone(),
+        minutes_spent: t.minutes_spent,
+        new_steps: String::new(),
+        minutes_added: String::new(),
     }
 }
 
@@ -383,41 +407,18 @@ pub async fn show(
     }
 }
 
-#[derive(Deserialize)]
-pub struct SaveForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    service: String,
-    #[serde(default)]
-    assignee: String,
-    #[serde(default)]
-    due_j: String,
-    #[serde(default)]
-    due_m: String,
-    #[serde(default)]
-    due_a: String,
-    #[serde(default)]
-    priority: i64,
-    #[serde(default)]
-    version: i64,
-}
-
-/// `POST /agent/taches/{id}`
+/// `POST /agent/taches/{id}`: the task's fields, the steps of its checklist ticked
+/// (`etape_{i}`), new steps (`nouvelles_etapes`, one per line), minutes to add to the
+/// time spent (`minutes_ajoutees`).
 pub async fn save(
     State(web): State<Web>,
     ctx: Ctx,
     actor: Actor,
     Path(id): Path<String>,
-    Form(form): Form<SaveForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+    let f = super::formulaire::Fields(fields);
+    if let Some(r) = super::refused(&web, &ctx, &actor, f.get("csrf")) {
         return r;
     }
     let Some(task) = (match Uuid::parse_str(&id) {
@@ -428,13 +429,15 @@ pub async fn save(
     };
     let t = |k: &str| web.ui.t(ctx.lang, k);
     let mut errors = Vec::new();
-    let due = if form.due_j.trim().is_empty()
-        && form.due_m.trim().is_empty()
-        && form.due_a.trim().is_empty()
-    {
+    let (due_j, due_m, due_a) = (
+        f.get("due_j").trim(),
+        f.get("due_m").trim(),
+        f.get("due_a").trim(),
+    );
+    let due = if due_j.is_empty() && due_m.is_empty() && due_a.is_empty() {
         None
     } else {
-        let d = day(&form.due_j, &form.due_m, &form.due_a);
+        let d = day(due_j, due_m, due_a);
         if d.is_none() {
             errors.push(FieldErr {
                 field: "due_j".into(),
@@ -443,17 +446,55 @@ pub async fn save(
         }
         d
     };
+    let mut checklist: Vec<CheckItem> = task
+        .checklist
+        .iter()
+        .enumerate()
+        .map(|(i, item)| CheckItem {
+            text: item.text.clone(),
+            done: !f.get(&format!("etape_{i}")).is_empty(),
+        })
+        .collect();
+    let new_steps = f.get("nouvelles_etapes").to_string();
+    checklist.extend(
+        new_steps
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| CheckItem {
+                text: l.to_string(),
+                done: false,
+            }),
+    );
+    let added = f.get("minutes_ajoutees").trim().to_string();
+    let minutes = match added.as_str() {
+        "" => Some(0),
+        m => m.parse::<i64>().ok().filter(|m| *m >= 0),
+    };
+    if minutes.is_none() {
+        errors.push(FieldErr {
+            field: "minutes_ajoutees".into(),
+            message: t("task-error-minutes"),
+        });
+    }
+    let priority: i64 = f.get("priority").parse().unwrap_or(0);
+    let version: i64 = f.get("version").parse().unwrap_or(0);
     let v = TaskForm {
-        title: form.title.trim().to_string(),
-        description: form.description.trim().to_string(),
-        status: form.status.clone(),
-        service: form.service.clone(),
-        assignee: form.assignee.clone(),
-        due_j: form.due_j.trim().to_string(),
-        due_m: form.due_m.trim().to_string(),
-        due_a: form.due_a.trim().to_string(),
-        priority: form.priority,
-        version: form.version,
+        title: f.get("title").trim().to_string(),
+        description: f.get("description").trim().to_string(),
+        status: f.get("status").to_string(),
+        service: f.get("service").to_string(),
+        assignee: f.get("assignee").to_string(),
+        due_j: due_j.to_string(),
+        due_m: due_m.to_string(),
+        due_a: due_a.to_string(),
+        priority,
+        version,
+        project: f.get("projet").to_string(),
+        checklist: checklist.clone(),
+        minutes_spent: task.minutes_spent,
+        new_steps: new_steps.clone(),
+        minutes_added: added.clone(),
     };
     if errors.is_empty() {
         let draft = TaskDraft {
@@ -461,16 +502,15 @@ pub async fn save(
             description: v.description.clone(),
             status: v.status.clone(),
             feature: task.feature,
-            service: Uuid::parse_str(&form.service).ok(),
-            assignee: Uuid::parse_str(&form.assignee).ok(),
+            service: Uuid::parse_str(&v.service).ok(),
+            assignee: Uuid::parse_str(&v.assignee).ok(),
             due,
-            priority: form.priority,
+            priority,
+            project: Uuid::parse_str(&v.project).ok(),
+            checklist,
+            minutes_spent: task.minutes_spent.saturating_add(minutes.unwrap_or(0)),
         };
-        match web
-            .app
-            .update_task(&actor, task.id, draft, form.version)
-            .await
-        {
+        match web.app.update_task(&actor, task.id, draft, version).await {
             Ok(_) => {
                 return Redirect::to(&format!("/agent/taches/{}?fait=1", task.id)).into_response();
             }
@@ -482,6 +522,9 @@ pub async fn save(
                         "/service" => "service",
                         "/assignee" => "assignee",
                         "/priority" => "priority",
+                        "/checklist" => "nouvelles_etapes",
+                        "/minutes_spent" => "minutes_ajoutees",
+                        "/project" => "projet",
                         _ => "description",
                     };
                     errors.push(FieldErr {
@@ -834,6 +877,283 @@ pub async fn notices_post(
                 "unavailable-title",
                 "unavailable-text",
             )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ProjectRow {
+    id: String,
+    name: String,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct ProjectsPage {
+    communes: Vec<CommuneView>,
+    errors: Vec<FieldErr>,
+    mine: Vec<CommuneView>,
+    commune: String,
+    commune_name: String,
+    planner: bool,
+    projects: Vec<ProjectRow>,
+}
+
+async fn projects_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    commune: &str,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+) -> Response {
+    let territory = web.app.territory();
+    let mine: Vec<&crate::model::Commune> = territory
+        .active()
+        .filter(|c| actor.sees_internal(&c.nis))
+        .collect();
+    let Some(commune) = mine
+        .iter()
+        .find(|c| c.nis == commune)
+        .or(mine.first())
+        .map(|c| c.nis.clone())
+    else {
+        return super::message(
+            web,
+            ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        );
+    };
+    let projects = web
+        .app
+        .projects_of(actor, &commune)
+        .await
+        .unwrap_or_default();
+    web.ui.render(
+        ctx,
+        status,
+        "agent-projets.html",
+        ProjectsPage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            mine: mine.iter().map(|c| CommuneView::of(c, ctx.lang)).collect(),
+            commune_name: territory
+                .get(&commune)
+                .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
+            planner: actor.may_write(&commune),
+            commune,
+            projects: projects
+                .into_iter()
+                .map(|p| ProjectRow {
+                    id: p.id.to_string(),
+                    name: p.name,
+                    description: p.description,
+                })
+                .collect(),
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct CommuneQuery {
+    #[serde(default)]
+    commune: String,
+}
+
+/// `GET /agent/projets`
+pub async fn projects(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Query(q): Query<CommuneQuery>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    projects_page(&web, &ctx, &actor, &q.commune, StatusCode::OK, Vec::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct ProjectForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+/// `POST /agent/projets`: a new project.
+pub async fn project_create(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<ProjectForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    match web
+        .app
+        .add_project(&actor, &form.commune, &form.name, &form.description)
+        .await
+    {
+        Ok(p) => Redirect::to(&format!("/agent/projets/{}", p.id)).into_response(),
+        Err(e) => {
+            let key = if matches!(e, Error::Forbidden) {
+                "form-error-forbidden"
+            } else {
+                "project-error-name"
+            };
+            let errors = vec![FieldErr {
+                field: "name".into(),
+                message: web.ui.t(ctx.lang, key),
+            }];
+            projects_page(
+                &web,
+                &ctx,
+                &actor,
+                &form.commune,
+                StatusCode::BAD_REQUEST,
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FeatureLink {
+    id: String,
+    title: String,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct ProjectPage {
+    communes: Vec<CommuneView>,
+    errors: Vec<FieldErr>,
+    id: String,
+    name: String,
+    description: String,
+    planner: bool,
+    tasks: Vec<TaskRow>,
+    features: Vec<FeatureLink>,
+    services: Vec<Opt>,
+}
+
+async fn project_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    id: Uuid,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+) -> Response {
+    let Ok((p, tasks, features)) = web.app.project(actor, id).await else {
+        return super::not_found(web, ctx);
+    };
+    let names = Names::load(web, actor, &p.commune).await;
+    web.ui.render(
+        ctx,
+        status,
+        "agent-projet.html",
+        ProjectPage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            id: p.id.to_string(),
+            planner: actor.may_write(&p.commune),
+            name: p.name,
+            description: p.description,
+            tasks: tasks.iter().map(|t| row(web, ctx, &names, t)).collect(),
+            features: features
+                .iter()
+                .map(|e| FeatureLink {
+                    id: e.feature.id.to_string(),
+                    title: e.feature.title.clone(),
+                    kind: e.feature.kind.as_str(),
+                })
+                .collect(),
+            services: names
+                .services
+                .iter()
+                .map(|s| Opt {
+                    value: s.id.to_string(),
+                    label: s.name.clone(),
+                })
+                .collect(),
+        },
+    )
+}
+
+/// `GET /agent/projets/{id}`: the project's tasks and features.
+pub async fn project(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Response {
+    if actor.person().is_none() {
+        return super::compte::to_sign_in(&ctx);
+    }
+    match Uuid::parse_str(&id) {
+        Ok(id) => project_page(&web, &ctx, &actor, id, StatusCode::OK, Vec::new()).await,
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewTaskForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    service: String,
+}
+
+/// `POST /agent/projets/{id}/taches`: a new task of the project.
+pub async fn project_task(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<NewTaskForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    let Ok((p, _, _)) = web.app.project(&actor, id).await else {
+        return super::not_found(&web, &ctx);
+    };
+    let draft = TaskDraft {
+        title: form.title.clone(),
+        status: "a_faire".into(),
+        priority: 2,
+        service: Uuid::parse_str(&form.service).ok(),
+        project: Some(p.id),
+        ..Default::default()
+    };
+    match web.app.create_task(&actor, &p.commune, draft).await {
+        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1", t.id)).into_response(),
+        Err(e) => {
+            let key = if matches!(e, Error::Forbidden) {
+                "form-error-forbidden"
+            } else {
+                "task-error-title"
+            };
+            let errors = vec![FieldErr {
+                field: "title".into(),
+                message: web.ui.t(ctx.lang, key),
+            }];
+            project_page(&web, &ctx, &actor, id, StatusCode::BAD_REQUEST, errors).await
         }
     }
 }
