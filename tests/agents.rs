@@ -1121,6 +1121,8 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         "/agent/notifications",
         "/agent/projets",
         project_page.as_str(),
+        "/agent/taches?vue=colonnes",
+        "/agent/taches?vue=calendrier",
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

@@ -459,6 +459,13 @@ async fn a_report_becomes_a_task_for_its_team(backend: Backend) {
     let (status, page) = worker.post(&task_path, &refs).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("entre-temps"));
+    let (_, page) = worker.get("/agent/taches?vue=colonnes").await;
+    assert!(
+        page.contains("class=\"columns\"") && page.contains(&road),
+        "{page}"
+    );
+    let (_, page) = worker.get("/agent/taches?vue=calendrier").await;
+    assert!(page.contains(&road), "the calendar lists it on its due day");
     let (_, page) = worker.get("/agent/taches?miennes=1").await;
     assert!(page.contains(&road) && page.contains("Faite"), "{page}");
     let history = app.app.store.task_history(task_id).await.unwrap();

@@ -111,10 +111,30 @@ pub struct ListQuery {
     service: String,
     #[serde(default)]
     miennes: String,
+    /// `liste` (default), `colonnes` (one column per status), `calendrier` (by due day).
+    #[serde(default)]
+    vue: String,
+}
+
+/// The tasks due on one day (the calendar view).
+#[derive(Serialize)]
+struct Day {
+    date: String,
+    rows: Vec<TaskRow>,
+}
+
+/// The tasks of one status (the columns view).
+#[derive(Serialize)]
+struct Column {
+    status: String,
+    label: String,
+    rows: Vec<TaskRow>,
 }
 
 #[derive(Serialize)]
 struct ListPage<'a> {
+    columns: Vec<Column>,
+    days: Vec<Day>,
     communes: Vec<CommuneView>,
     mine: Vec<CommuneView>,
     commune: String,
@@ -157,7 +177,7 @@ pub async fn list(
     };
     let tasks = web.app.tasks_of(&actor, &commune).await.unwrap_or_default();
     let names = Names::load(&web, &actor, &commune).await;
-    let rows = tasks
+    let shown: Vec<&Task> = tasks
         .iter()
         .filter(|t| q.statut.is_empty() || t.status == q.statut)
         .filter(|t| {
@@ -165,8 +185,43 @@ pub async fn list(
                 || t.service.map(|s| s.to_string()).as_deref() == Some(q.service.as_str())
         })
         .filter(|t| q.miennes.is_empty() || t.assignee == Some(me))
-        .map(|t| row(&web, &ctx, &names, t))
         .collect();
+    let rows: Vec<TaskRow> = shown.iter().map(|t| row(&web, &ctx, &names, t)).collect();
+    let columns = match q.vue.as_str() {
+        "colonnes" => STATUSES
+            .iter()
+            .map(|s| Column {
+                status: s.to_string(),
+                label: web.ui.t(ctx.lang, &format!("task-status-{s}")),
+                rows: shown
+                    .iter()
+                    .filter(|t| t.status == *s)
+                    .map(|t| row(&web, &ctx, &names, t))
+                    .collect(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let days = match q.vue.as_str() {
+        "calendrier" => {
+            let words = super::words::Words::new(&web.ui.i18n, ctx.lang, crate::clock::now());
+            let mut dated: Vec<&&Task> = shown.iter().filter(|t| t.due.is_some()).collect();
+            dated.sort_by_key(|t| t.due);
+            let mut days: Vec<Day> = Vec::new();
+            for t in dated {
+                let date = words.date(t.due.expect("dated"));
+                match days.last_mut() {
+                    Some(d) if d.date == date => d.rows.push(row(&web, &ctx, &names, t)),
+                    _ => days.push(Day {
+                        date,
+                        rows: vec![row(&web, &ctx, &names, t)],
+                    }),
+                }
+            }
+            days
+        }
+        _ => Vec::new(),
+    };
     web.ui.render(
         &ctx,
         StatusCode::OK,
@@ -179,6 +234,8 @@ pub async fn list(
                 .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
             commune,
             q: &q,
+            columns,
+            days,
             statuses: STATUSES
                 .iter()
                 .map(|s| Opt {
