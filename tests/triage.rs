@@ -1206,6 +1206,72 @@ async fn projects_group_features_and_tasks(backend: Backend) {
     app.stop().await;
 }
 
+/// The browser test of the issue: in Chromium, an agent makes a task of a report from
+/// the queue, for the report's team, and closes it with a photo; the public page says
+/// it is repaired. Pages do not depend on the backend.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn triaging_a_report_into_a_task_and_closing_it_in_the_browser() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    signed_in(&app, "chef@braine.be", &[(BRAINE, Role::Admin)]).await;
+    let admin = Actor::System("test".into());
+    let voirie = app.app.add_service(&admin, BRAINE, "Voirie").await.unwrap();
+    app.app
+        .add_rule(
+            &admin,
+            balise::model::triage::Rule {
+                id: uuid::Uuid::now_v7(),
+                commune: BRAINE.into(),
+                position: 0,
+                category: None,
+                area: None,
+                service: voirie.id,
+            },
+        )
+        .await
+        .unwrap();
+    let reference = report(&app, "voirie", common::BRAINE).await;
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("apres.jpg");
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .encode_image(&image::RgbImage::from_pixel(
+            64,
+            48,
+            image::Rgb([120, 120, 120]),
+        ))
+        .unwrap();
+    std::fs::write(&photo, jpeg).unwrap();
+    let out = common::node(
+        "pages.mjs",
+        &[
+            "--triage",
+            &app.base,
+            "chef@braine.be",
+            PASSWORD,
+            &reference,
+            photo.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "the browser failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["inQueue"], true, "{r}");
+    assert!(
+        r["taskUrl"].as_str().unwrap().contains("/agent/taches/"),
+        "{r}"
+    );
+    assert_eq!(r["team"], "Voirie", "{r}");
+    assert_eq!(r["status"], "Faite", "{r}");
+    assert_eq!(r["repairFormGone"], true, "{r}");
+    assert_eq!(r["publicStatus"], "Réparé", "{r}");
+    assert_eq!(r["violations"], json!([]), "{r}");
+    assert_eq!(r["errors"], json!([]), "{r}");
+    app.stop().await;
+}
+
 on_both_backends!(
     projects_group_features_and_tasks,
     people_are_told_of_their_tasks,

@@ -10,6 +10,9 @@
 //          (reports a problem from start to end, axe on every page on the way)
 //        node tests/js/pages.mjs --as EMAIL PASSWORD BASE_URL PATH...
 //          (--axe, signed in to the agents' workspace first)
+//        node tests/js/pages.mjs --triage BASE_URL EMAIL PASSWORD REFERENCE PHOTO
+//          (an agent makes a task of a report from the queue, for the report's team,
+//          and closes it with a photo of the repair; the public page then says so)
 //        node tests/js/pages.mjs --agent BASE_URL EMAIL PASSWORD EVENT_ID
 //          (an agent signs in, draws works over the event, sees the conflict before
 //          saving, saves, assesses it, edits the event and sees "to re-assess")
@@ -136,6 +139,9 @@ try {
   else if (mode === '--journey') {
     const [lang, js] = paths;
     console.log(JSON.stringify(await journey(lang, js === 'on')));
+  } else if (mode === '--triage') {
+    const [email, password, reference, photo] = paths;
+    console.log(JSON.stringify(await triageJourney(email, password, reference, photo)));
   } else if (mode === '--agent') {
     const [email, password, eventId] = paths;
     console.log(JSON.stringify(await agentJourney(email, password, eventId)));
@@ -323,5 +329,28 @@ async function agentJourney(email, password, eventId) {
   await page.goto(`${base}/agent/conflits`);
   out.violations.push(...await axeRun(page));
   out.conflictsPage = (await page.locator('h2').first().innerText()).trim();
+  return out;
+}
+
+async function triageJourney(email, password, reference, photo) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-BE' });
+  const errors = [];
+  watch(page, errors);
+  const out = { errors, violations: [] };
+  await signInAs(page, email, password);
+  await page.goto(`${base}/agent/signalements`);
+  out.violations.push(...await axeRun(page));
+  out.inQueue = (await page.content()).includes(reference);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: `Faire une tâche de ${reference}` }).click()]);
+  out.taskUrl = page.url();
+  out.violations.push(...await axeRun(page));
+  out.team = await page.locator('#service option:checked').innerText();
+  await page.setInputFiles('#photo', photo);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Marquer comme réparé' }).click()]);
+  out.status = await page.locator('#status option:checked').innerText();
+  out.repairFormGone = (await page.locator('#photo').count()) === 0;
+  const pub = await browser.newPage({ locale: 'fr-BE' });
+  await pub.goto(`${base}/suivi/${reference}`);
+  out.publicStatus = (await pub.locator('.status-tag').innerText()).trim();
   return out;
 }
