@@ -207,6 +207,27 @@ impl App {
             .await?)
     }
 
+    /// Moves a rule one place up (earlier) or down the commune's order.
+    pub async fn move_rule(&self, actor: &Actor, commune: &str, id: Uuid, up: bool) -> Result<()> {
+        if !actor.may_administer(commune) {
+            return Err(Error::NotFound(format!("rule {id}")));
+        }
+        let rules = self.store.rules(commune).await?;
+        let i = rules
+            .iter()
+            .position(|r| r.id == id)
+            .ok_or_else(|| Error::NotFound(format!("rule {id}")))?;
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1).filter(|j| *j < rules.len())
+        };
+        if let Some(j) = j {
+            self.store.swap_rules(&rules[i], &rules[j]).await?;
+        }
+        Ok(())
+    }
+
     pub async fn delete_rule(&self, actor: &Actor, commune: &str, id: Uuid) -> Result<()> {
         if !actor.may_administer(commune)
             || !self.store.rules(commune).await?.iter().any(|r| r.id == id)

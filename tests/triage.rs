@@ -301,6 +301,31 @@ async fn a_report_lands_in_its_services_queue_and_moves_to_its_end(backend: Back
         .json();
     assert_eq!(h["history"].as_array().unwrap().len(), 3);
     assert!(h.to_string().contains("user:admin@braine.be"));
+    // the order decides: "any category" moved first takes road reports too
+    let rules = app.app.store.rules(BRAINE).await.unwrap();
+    let second = rules[1].id.to_string();
+    let (status, _) = admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "monter-regle"),
+                ("rule", &second),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let rules = app.app.store.rules(BRAINE).await.unwrap();
+    assert_eq!(rules[0].id.to_string(), second);
+    let later = report(&app, "voirie", (4.1368, 50.6089)).await;
+    let stored = app
+        .get_as_admin(&format!("/api/v1/features/{}", id_of(&app, &later)))
+        .await
+        .json();
+    assert_eq!(
+        stored["properties"]["attributes"]["service"],
+        proprete.as_str()
+    );
     app.stop().await;
 }
 

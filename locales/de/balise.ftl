@@ -802,3 +802,5 @@ tasks-view-liste = Liste
 tasks-view-colonnes = Spalten nach Stand
 tasks-view-calendrier = Kalender der Fristen
 tasks-none-dated = Keine Aufgabe hat eine Frist.
+rules-up = Regel { $n } nach oben
+rules-down = Regel { $n } nach unten

@@ -802,3 +802,5 @@ tasks-view-liste = List
 tasks-view-colonnes = Columns by status
 tasks-view-calendrier = Calendar of due dates
 tasks-none-dated = No task has a due date.
+rules-up = Move rule { $n } up
+rules-down = Move rule { $n } down

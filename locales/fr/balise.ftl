@@ -806,3 +806,5 @@ tasks-view-liste = Liste
 tasks-view-colonnes = Colonnes par état
 tasks-view-calendrier = Calendrier des échéances
 tasks-none-dated = Aucune tâche n’a d’échéance.
+rules-up = Monter la règle { $n }
+rules-down = Descendre la règle { $n }

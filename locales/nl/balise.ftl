@@ -802,3 +802,5 @@ tasks-view-liste = Lijst
 tasks-view-colonnes = Kolommen per stand
 tasks-view-calendrier = Kalender van de termijnen
 tasks-none-dated = Geen enkele taak heeft een termijn.
+rules-up = Regel { $n } omhoog
+rules-down = Regel { $n } omlaag

@@ -72,6 +72,8 @@ pub trait AccountStore {
     /// Adds a rule after the commune's last one.
     async fn add_rule(&self, rule: &Rule, now: i64) -> Result<()>;
     async fn delete_rule(&self, id: Uuid) -> Result<bool>;
+    /// Swaps the positions of two rules (moving one up or down the order).
+    async fn swap_rules(&self, a: &Rule, b: &Rule) -> Result<()>;
     /// Writes a new task and the first row of its history.
     async fn create_task(&self, task: &Task, actor: &str) -> Result<()>;
     /// Replaces a task whose stored version is `next.version - 1`, with a history row.
@@ -1172,6 +1174,23 @@ macro_rules! account_store {
                 .bind(when.as_str())
                 .execute(&self.pool)
                 .await?;
+                Ok(())
+            }
+
+            async fn swap_rules(
+                &self,
+                a: &$crate::model::triage::Rule,
+                b: &$crate::model::triage::Rule,
+            ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
+                for (rule, position) in [(a, b.position), (b, a.position)] {
+                    sqlx::query("UPDATE routing_rules SET position = $1 WHERE id = $2")
+                        .bind(position)
+                        .bind(rule.id.to_string())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
                 Ok(())
             }
 

@@ -587,6 +587,14 @@ pub async fn services_post(
                     .map_err(|_| ("rule-service", t("services-error-service"))),
             }
         }
+        "monter-regle" | "descendre-regle" => match uuid(&form.rule) {
+            Ok(id) => web
+                .app
+                .move_rule(&actor, &form.commune, id, form.action == "monter-regle")
+                .await
+                .map_err(|_| ("rule-service", t("services-error-rule"))),
+            Err(_) => Err(("rule-service", t("services-error-rule"))),
+        },
         "supprimer-regle" => match uuid(&form.rule) {
             Ok(id) => web
                 .app
