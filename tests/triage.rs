@@ -1297,7 +1297,159 @@ async fn triaging_a_report_into_a_task_and_closing_it_in_the_browser() {
     app.stop().await;
 }
 
+/// Services, rules, projects and comments through the API, within the token's commune.
+async fn the_work_api_keeps_to_the_tokens_commune(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let token = |commune: &'static str, role: &'static str| {
+        let app = &app;
+        async move {
+            app.request(
+                reqwest::Method::POST,
+                "/api/v1/tokens",
+                Some(common::TOKEN),
+                Some(&json!({ "name": "SIG", "commune": commune, "role": role })),
+            )
+            .await
+            .json()["token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let admin = token(BRAINE, "admin").await;
+    let agent = token(BRAINE, "agent").await;
+    let soignies = token("55040", "admin").await;
+    let post = |path: &'static str, who: String, body: Value| {
+        let app = &app;
+        async move {
+            app.request(reqwest::Method::POST, path, Some(&who), Some(&body))
+                .await
+        }
+    };
+    let a = post(
+        "/api/v1/services?commune=55004",
+        admin.clone(),
+        json!({ "name": "Voirie" }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let service = a.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        post(
+            "/api/v1/services?commune=55004",
+            agent.clone(),
+            json!({ "name": "X" })
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(
+            "/api/v1/services?commune=55004",
+            soignies.clone(),
+            json!({ "name": "X" })
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    let bad = post(
+        "/api/v1/rules?commune=55004",
+        admin.clone(),
+        json!({ "service": service, "area": { "type": "Polygon" } }),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("/area"));
+    let ok = post(
+        "/api/v1/rules?commune=55004",
+        admin.clone(),
+        json!({ "service": service, "category": "voirie" }),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+    let listed = app
+        .request(
+            reqwest::Method::GET,
+            "/api/v1/services?commune=55004",
+            Some(&agent),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(listed["rules"][0]["category"], "voirie");
+    assert_eq!(listed["services"][0]["name"], "Voirie");
+    assert_eq!(
+        app.request(
+            reqwest::Method::GET,
+            "/api/v1/services?commune=55004",
+            Some(&soignies),
+            None
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    let p = post(
+        "/api/v1/projects?commune=55004",
+        agent.clone(),
+        json!({ "name": "Égouttage rue de Mons" }),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.body);
+    let t = post(
+        "/api/v1/tasks?commune=55004",
+        agent.clone(),
+        json!({ "title": "Curage", "project": p.json()["id"] }),
+    )
+    .await;
+    assert_eq!(t.status, StatusCode::CREATED, "{}", t.body);
+    let comments = format!(
+        "/api/v1/tasks/{}/comments",
+        t.json()["id"].as_str().unwrap()
+    );
+    let c = app
+        .request(
+            reqwest::Method::POST,
+            &comments,
+            Some(&agent),
+            Some(&json!({ "body": "Fait à moitié" })),
+        )
+        .await;
+    assert_eq!(c.status, StatusCode::CREATED, "{}", c.body);
+    let empty = app
+        .request(
+            reqwest::Method::POST,
+            &comments,
+            Some(&agent),
+            Some(&json!({ "body": "  " })),
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let list = app
+        .request(reqwest::Method::GET, &comments, Some(&agent), None)
+        .await
+        .json();
+    assert_eq!(list["comments"][0]["body"], "Fait à moitié");
+    assert_eq!(
+        app.request(reqwest::Method::GET, &comments, Some(&soignies), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.request(reqwest::Method::GET, "/api/v1/notices", Some(&agent), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED,
+        "notices are a person's"
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
+    the_work_api_keeps_to_the_tokens_commune,
     projects_group_features_and_tasks,
     people_are_told_of_their_tasks,
     a_citizen_reopens_a_report_that_is_not_fixed,

@@ -12,6 +12,7 @@ mod styles;
 mod tasks;
 mod tiles;
 mod tokens;
+mod work;
 
 pub use tiles::accepts_gzip;
 
@@ -172,6 +173,20 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         .route("/api/v1/tasks", get(tasks::list).post(tasks::create))
         .route("/api/v1/tasks/{id}", get(tasks::read).put(tasks::replace))
         .route("/api/v1/tasks/{id}/history", get(tasks::history))
+        .route(
+            "/api/v1/tasks/{id}/comments",
+            get(work::comments).post(work::comment_create),
+        )
+        .route(
+            "/api/v1/services",
+            get(work::services).post(work::service_create),
+        )
+        .route("/api/v1/rules", axum::routing::post(work::rule_create))
+        .route(
+            "/api/v1/projects",
+            get(work::projects).post(work::project_create),
+        )
+        .route("/api/v1/notices", get(work::notices))
         .route("/api/v1/tokens/{id}", axum::routing::delete(tokens::revoke))
         .route("/api/v1/communes", get(communes::list))
         .route("/api/v1/communes/{nis}", get(communes::read))
