@@ -350,3 +350,166 @@ impl App {
         Ok((p, tasks, features))
     }
 }
+
+impl App {
+    /// The task templates of a commune.
+    pub async fn templates_of(
+        &self,
+        actor: &Actor,
+        commune: &str,
+    ) -> Result<Vec<crate::model::task::Template>> {
+        if !actor.sees_internal(commune) {
+            return Err(Error::Forbidden);
+        }
+        Ok(self.store.templates(Some(commune)).await?)
+    }
+
+    /// Adds a template (the commune's planners); a recurring one makes its first task
+    /// on its first day from today.
+    pub async fn add_template(
+        &self,
+        actor: &Actor,
+        mut t: crate::model::task::Template,
+    ) -> Result<crate::model::task::Template> {
+        if !actor.may_write(&t.commune) {
+            return Err(Error::Forbidden);
+        }
+        let check = TaskDraft {
+            title: t.title.clone(),
+            description: t.description.clone(),
+            status: "a_faire".into(),
+            priority: 2,
+            checklist: t.checklist.clone(),
+            service: t.service,
+            ..Default::default()
+        };
+        let mut errors = match check.check() {
+            Ok(()) => Vec::new(),
+            Err(e) => e,
+        };
+        if t.name.trim().is_empty() || t.name.chars().count() > 200 {
+            errors.push(FieldError::new(
+                "/name",
+                "invalid_name",
+                "a template needs a name of 1 to 200 characters",
+            ));
+        }
+        if t.lead_days.is_some_and(|d| !(0..=60).contains(&d)) {
+            errors.push(FieldError::new(
+                "/lead_days",
+                "invalid_lead",
+                "the lead is 0 to 60 working days",
+            ));
+        }
+        if let Some(s) = t.service
+            && !self
+                .store
+                .services(Some(&t.commune))
+                .await?
+                .iter()
+                .any(|x| x.id == s)
+        {
+            errors.push(FieldError::new(
+                "/service",
+                "foreign_service",
+                "the service is not one of the commune's",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let today = crate::clock::now()
+            .with_timezone(&crate::model::schedule::LOCAL_TZ)
+            .date_naive();
+        t.next_on = t.recurrence.map(|r| r.next_on_or_after(today));
+        t.name = t.name.trim().to_string();
+        self.store.add_template(&t, now()).await?;
+        Ok(t)
+    }
+
+    /// A task made from a template, for a feature when given: due `lead_days` working
+    /// days before the feature starts ("les panneaux 48 h avant").
+    pub async fn task_from_template(
+        &self,
+        actor: &Actor,
+        template: Uuid,
+        feature: Option<Uuid>,
+    ) -> Result<Task> {
+        let t = self
+            .store
+            .templates(None)
+            .await?
+            .into_iter()
+            .find(|t| t.id == template && actor.sees_internal(&t.commune))
+            .ok_or_else(|| Error::NotFound(format!("template {template}")))?;
+        let mut due = None;
+        if let Some(f) = feature {
+            let e = self.get(f, actor)?;
+            if e.feature.commune != t.commune {
+                return Err(Error::NotFound(format!("feature {f}")));
+            }
+            if let (Some(lead), Some(first)) = (t.lead_days, e.intervals.first()) {
+                let territory = self.territory();
+                let closed = territory
+                    .get(&t.commune)
+                    .map(|c| c.settings.closed_days.clone())
+                    .unwrap_or_default();
+                let start = chrono::DateTime::from_timestamp(first.start, 0).map(|d| {
+                    d.with_timezone(&crate::model::schedule::LOCAL_TZ)
+                        .date_naive()
+                });
+                due = start.map(|s| {
+                    crate::model::calendar::Calendar { closed: &closed }
+                        .sub_working_days(s, lead as u32)
+                });
+            }
+        }
+        let draft = TaskDraft {
+            title: t.title.clone(),
+            description: t.description.clone(),
+            status: "a_faire".into(),
+            feature,
+            service: t.service,
+            due,
+            priority: 2,
+            checklist: t.checklist.clone(),
+            ..Default::default()
+        };
+        self.create_task(actor, &t.commune, draft).await
+    }
+
+    /// Makes the tasks of recurring templates whose day has come (each occurrence once:
+    /// the template's next day moves on), due on that day. Returns how many.
+    pub async fn make_recurring_tasks(&self, now: chrono::DateTime<chrono::Utc>) -> Result<usize> {
+        let today = now
+            .with_timezone(&crate::model::schedule::LOCAL_TZ)
+            .date_naive();
+        let system = Actor::System("recurrence".into());
+        let mut made = 0;
+        for t in self.store.templates(None).await? {
+            let (Some(rec), Some(mut on)) = (t.recurrence, t.next_on) else {
+                continue;
+            };
+            while on <= today {
+                let next = rec.next_on_or_after(on + chrono::Duration::days(1));
+                if !self.store.claim_next_on(t.id, on, next).await? {
+                    break; // another instance made it
+                }
+                let draft = TaskDraft {
+                    title: t.title.clone(),
+                    description: t.description.clone(),
+                    status: "a_faire".into(),
+                    service: t.service,
+                    due: Some(on),
+                    priority: 2,
+                    checklist: t.checklist.clone(),
+                    ..Default::default()
+                };
+                self.create_task(&system, &t.commune, draft).await?;
+                made += 1;
+                on = next;
+            }
+        }
+        Ok(made)
+    }
+}

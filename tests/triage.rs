@@ -1448,7 +1448,132 @@ async fn the_work_api_keeps_to_the_tokens_commune(backend: Backend) {
     app.stop().await;
 }
 
+/// Templates: "put up the signs 2 working days before" a parking ban, and a task every
+/// Monday — each occurrence once.
+async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
+    let (status, _) = agent
+        .post(
+            "/agent/modeles",
+            &[
+                ("commune", "55040"),
+                ("name", "Panneaux"),
+                ("title", "Poser les panneaux"),
+                ("steps", "Panneaux E1\nPhotos des panneaux"),
+                ("lead_days", "2"),
+                ("recurrence", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = agent
+        .post(
+            "/agent/modeles",
+            &[
+                ("commune", "55040"),
+                ("name", "Marché"),
+                ("title", "Nettoyer après le marché"),
+                ("recurrence", "weekly:1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = agent
+        .post(
+            "/agent/modeles",
+            &[("commune", "55040"), ("name", ""), ("title", "x")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // a parking ban on Saturday 5 December 2026 from 8:00
+    let (status, to) = agent
+        .post(
+            "/agent/nouveau",
+            &[
+                ("kind", "parking_ban"),
+                ("title", "Déménagement rue Neuve"),
+                ("forme", "ligne"),
+                ("coordonnees", "50.5795, 4.0716\n50.5797, 4.0720"),
+                ("p0_debut_j", "5"),
+                ("p0_debut_m", "12"),
+                ("p0_debut_a", "2026"),
+                ("p0_debut_h", "8:00"),
+                ("action", "enregistrer"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let element = to.split('?').next().unwrap().to_string();
+    let (_, page) = agent.get(&element).await;
+    assert!(page.contains("Nouvelle tâche depuis un modèle"), "{page}");
+    let templates = app.app.store.templates(Some("55040")).await.unwrap();
+    let signs = templates
+        .iter()
+        .find(|t| t.name == "Panneaux")
+        .unwrap()
+        .id
+        .to_string();
+    let (status, to) = agent
+        .post(&format!("{element}/tache"), &[("template", &signs)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let task_id: uuid::Uuid = to
+        .split('?')
+        .next()
+        .unwrap()
+        .trim_start_matches("/agent/taches/")
+        .parse()
+        .unwrap();
+    let task = app.app.store.task(task_id).await.unwrap().unwrap();
+    assert_eq!(
+        task.due,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
+        "Thursday: two working days before Saturday"
+    );
+    assert_eq!(task.checklist.len(), 2);
+    assert_eq!(
+        task.feature.map(|f| f.to_string()).as_deref(),
+        Some(element.trim_start_matches("/agent/element/"))
+    );
+    // the Monday task: made on its day, once
+    let market = templates.iter().find(|t| t.name == "Marché").unwrap();
+    let first = market.next_on.unwrap();
+    assert_eq!(chrono::Datelike::weekday(&first), chrono::Weekday::Mon);
+    let at = |d: chrono::NaiveDate| d.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    assert_eq!(
+        app.app
+            .make_recurring_tasks(at(first - chrono::Duration::days(1)))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(app.app.make_recurring_tasks(at(first)).await.unwrap(), 1);
+    assert_eq!(
+        app.app.make_recurring_tasks(at(first)).await.unwrap(),
+        0,
+        "each occurrence once"
+    );
+    assert_eq!(
+        app.app
+            .make_recurring_tasks(at(first + chrono::Duration::days(8)))
+            .await
+            .unwrap(),
+        1
+    );
+    let tasks = app.app.store.tasks(Some("55040"), None).await.unwrap();
+    let mut dues: Vec<_> = tasks
+        .iter()
+        .filter(|t| t.title == "Nettoyer après le marché")
+        .map(|t| t.due.unwrap())
+        .collect();
+    dues.sort();
+    assert_eq!(dues, [first, first + chrono::Duration::days(7)]);
+    app.stop().await;
+}
+
 on_both_backends!(
+    templates_make_tasks_for_features_and_on_their_days,
     the_work_api_keeps_to_the_tokens_commune,
     projects_group_features_and_tasks,
     people_are_told_of_their_tasks,

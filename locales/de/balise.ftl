@@ -804,3 +804,21 @@ tasks-view-calendrier = Kalender der Fristen
 tasks-none-dated = Keine Aufgabe hat eine Frist.
 rules-up = Regel { $n } nach oben
 rules-down = Regel { $n } nach unten
+
+## Agents: task templates
+templates-title = Aufgabenvorlagen
+templates-none = Noch keine Vorlage.
+templates-new = Neue Vorlage
+templates-add = Vorlage hinzufügen
+template-task-title = Titel der Aufgaben
+template-lead = { $days } Arbeitstage vor Beginn
+template-lead-label = Frist vor Beginn (Arbeitstage)
+template-lead-hint = Für eine Aufgabe zu einem Element der Karte: zum Beispiel 2, um die Schilder 48 Stunden vor einem Parkverbot aufzustellen.
+template-recurrence = Wiederholung
+template-once = Keine Wiederholung
+template-weekly = Jeden { $day }
+template-monthly = Am { $n }. jedes Monats
+template-for-feature = Neue Aufgabe aus einer Vorlage
+template-make = Aufgabe erstellen
+template-error-title = Die Vorlage ist nicht gespeichert
+template-error = Prüfen Sie Namen, Titel, Schritte (je höchstens 200 Zeichen) und die Anzahl Tage (0 bis 60).

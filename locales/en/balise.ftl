@@ -804,3 +804,21 @@ tasks-view-calendrier = Calendar of due dates
 tasks-none-dated = No task has a due date.
 rules-up = Move rule { $n } up
 rules-down = Move rule { $n } down
+
+## Agents: task templates
+templates-title = Task templates
+templates-none = No template yet.
+templates-new = New template
+templates-add = Add the template
+template-task-title = Title of the tasks
+template-lead = { $days } working days before the start
+template-lead-label = Due before the start (working days)
+template-lead-hint = For a task of an item on the map: for example 2 to put up the signs 48 hours before a parking ban.
+template-recurrence = Repeat
+template-once = No repeat
+template-weekly = Every { $day }
+template-monthly = On day { $n } of every month
+template-for-feature = New task from a template
+template-make = Make the task
+template-error-title = The template is not saved
+template-error = Check the name, the title, the steps (200 characters each at most) and the number of days (0 to 60).

@@ -808,3 +808,21 @@ tasks-view-calendrier = Calendrier des échéances
 tasks-none-dated = Aucune tâche n’a d’échéance.
 rules-up = Monter la règle { $n }
 rules-down = Descendre la règle { $n }
+
+## Agents: task templates
+templates-title = Modèles de tâches
+templates-none = Aucun modèle pour l’instant.
+templates-new = Nouveau modèle
+templates-add = Ajouter le modèle
+template-task-title = Titre des tâches
+template-lead = { $days } jours ouvrables avant le début
+template-lead-label = Échéance avant le début (jours ouvrables)
+template-lead-hint = Pour une tâche liée à un élément de la carte : par exemple 2 pour poser les panneaux 48 h avant une interdiction de stationner.
+template-recurrence = Répétition
+template-once = Pas de répétition
+template-weekly = Chaque { $day }
+template-monthly = Le { $n } de chaque mois
+template-for-feature = Nouvelle tâche depuis un modèle
+template-make = Créer la tâche
+template-error-title = Le modèle n’est pas enregistré
+template-error = Vérifiez le nom, le titre, les étapes (200 caractères au plus chacune) et le nombre de jours (0 à 60).

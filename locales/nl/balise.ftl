@@ -804,3 +804,21 @@ tasks-view-calendrier = Kalender van de termijnen
 tasks-none-dated = Geen enkele taak heeft een termijn.
 rules-up = Regel { $n } omhoog
 rules-down = Regel { $n } omlaag
+
+## Agents: task templates
+templates-title = Taaksjablonen
+templates-none = Nog geen sjabloon.
+templates-new = Nieuw sjabloon
+templates-add = Sjabloon toevoegen
+template-task-title = Titel van de taken
+template-lead = { $days } werkdagen voor het begin
+template-lead-label = Termijn voor het begin (werkdagen)
+template-lead-hint = Voor een taak bij een element op de kaart: bijvoorbeeld 2 om de borden 48 uur voor een parkeerverbod te plaatsen.
+template-recurrence = Herhaling
+template-once = Geen herhaling
+template-weekly = Elke { $day }
+template-monthly = De { $n }e van elke maand
+template-for-feature = Nieuwe taak uit een sjabloon
+template-make = Taak maken
+template-error-title = Het sjabloon is niet opgeslagen
+template-error = Kijk de naam, de titel, de stappen (hoogstens 200 tekens elk) en het aantal dagen (0 tot 60) na.

@@ -121,6 +121,19 @@ impl Calendar<'_> {
         d
     }
 
+    /// The working day `n` working days before `end` (0 is `end` itself).
+    pub fn sub_working_days(&self, end: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = end;
+        let mut left = n;
+        while left > 0 {
+            d -= Duration::days(1);
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
     /// Working days after `from` up to and including `to` (negative when `to` comes
     /// first): how late something is, in the unit its deadline was given.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {

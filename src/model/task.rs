@@ -365,3 +365,103 @@ mod mention_tests {
         assert!(mentions("rien à signaler").is_empty());
     }
 }
+
+/// How a template recurs: a task every week on a day, or every month on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recurrence {
+    /// ISO weekday, 1 (Monday) to 7 (Sunday).
+    Weekly(u32),
+    /// Day of the month, 1 to 28 (every month has it).
+    Monthly(u32),
+}
+
+impl Recurrence {
+    pub fn parse(s: &str) -> Option<Recurrence> {
+        let (kind, n) = s.split_once(':')?;
+        let n: u32 = n.parse().ok()?;
+        match kind {
+            "weekly" if (1..=7).contains(&n) => Some(Recurrence::Weekly(n)),
+            "monthly" if (1..=28).contains(&n) => Some(Recurrence::Monthly(n)),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> String {
+        match self {
+            Recurrence::Weekly(n) => format!("weekly:{n}"),
+            Recurrence::Monthly(n) => format!("monthly:{n}"),
+        }
+    }
+    /// The first day on or after `from` this recurrence falls on.
+    pub fn next_on_or_after(self, from: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        match self {
+            Recurrence::Weekly(n) => {
+                let ahead = (n + 7 - from.weekday().number_from_monday()) % 7;
+                from + chrono::Duration::days(ahead as i64)
+            }
+            Recurrence::Monthly(n) => {
+                if from.day() <= n {
+                    from.with_day(n).expect("days 1 to 28 exist")
+                } else {
+                    let (y, m) = if from.month() == 12 {
+                        (from.year() + 1, 1)
+                    } else {
+                        (from.year(), from.month() + 1)
+                    };
+                    NaiveDate::from_ymd_opt(y, m, n).expect("days 1 to 28 exist")
+                }
+            }
+        }
+    }
+}
+
+/// A commune's model of a task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Template {
+    pub id: Uuid,
+    pub commune: String,
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub checklist: Vec<CheckItem>,
+    pub service: Option<Uuid>,
+    /// Working days before the feature's start a task made for it is due.
+    pub lead_days: Option<i64>,
+    #[serde(skip)]
+    pub recurrence: Option<Recurrence>,
+    pub next_on: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod recurrence_tests {
+    use super::*;
+
+    #[test]
+    fn recurrences_fall_on_their_day() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        // Saturday 28 November 2026
+        assert_eq!(
+            Recurrence::Weekly(1).next_on_or_after(d(2026, 11, 28)),
+            d(2026, 11, 30)
+        );
+        assert_eq!(
+            Recurrence::Weekly(6).next_on_or_after(d(2026, 11, 28)),
+            d(2026, 11, 28)
+        );
+        assert_eq!(
+            Recurrence::Monthly(1).next_on_or_after(d(2026, 12, 2)),
+            d(2027, 1, 1)
+        );
+        assert_eq!(
+            Recurrence::Monthly(15).next_on_or_after(d(2026, 12, 2)),
+            d(2026, 12, 15)
+        );
+        assert_eq!(Recurrence::parse("weekly:8"), None);
+        assert_eq!(
+            Recurrence::parse("monthly:28")
+                .map(Recurrence::code)
+                .as_deref(),
+            Some("monthly:28")
+        );
+    }
+}

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{Result, StoreError};
 use crate::model::account::{ApiToken, Grant, Role, User};
 use crate::model::conflict::{Recorded, Verdict};
-use crate::model::task::{Comment, EmailWhen, Notice, Project, Task};
+use crate::model::task::{Comment, EmailWhen, Notice, Project, Task, Template};
 use crate::model::triage::{Rule, Service};
 
 #[async_trait]
@@ -89,6 +89,17 @@ pub trait AccountStore {
     /// A task's history, oldest first: version, who, when (Unix seconds), what changed.
     async fn task_history(&self, id: Uuid) -> Result<Vec<(i64, String, i64, serde_json::Value)>>;
     async fn add_comment(&self, c: &Comment) -> Result<()>;
+    /// A commune's task templates (all communes' with `None`), by name.
+    async fn templates(&self, commune: Option<&str>) -> Result<Vec<Template>>;
+    async fn add_template(&self, t: &Template, now: i64) -> Result<()>;
+    /// Moves a recurring template's next day from `from` to `to`, if it still is `from`:
+    /// whoever moves it makes that occurrence's task (one instance of several does).
+    async fn claim_next_on(
+        &self,
+        id: Uuid,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<bool>;
     /// A commune's projects (all communes' with `None`), by name.
     async fn projects(&self, commune: Option<&str>) -> Result<Vec<Project>>;
     /// Creates a project, or answers the one of that name in that commune.
@@ -106,6 +117,39 @@ pub trait AccountStore {
     /// How a person wants e-mail (`now` unless they chose).
     async fn email_when(&self, user: Uuid) -> Result<EmailWhen>;
     async fn set_email_when(&self, user: Uuid, when: EmailWhen) -> Result<()>;
+}
+
+pub(super) type TemplateRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
+
+pub(super) fn template_of(r: TemplateRow) -> Result<Template> {
+    let (id, commune, name, title, description, checklist, service, lead_days, recurrence, next_on) =
+        r;
+    Ok(Template {
+        id: uuid(&id)?,
+        commune,
+        name,
+        title,
+        description,
+        checklist: serde_json::from_str(&checklist)
+            .map_err(|e| StoreError::Corrupt(format!("template checklist: {e}")))?,
+        service: service.map(|s| uuid(&s)).transpose()?,
+        lead_days,
+        recurrence: recurrence
+            .as_deref()
+            .and_then(crate::model::task::Recurrence::parse),
+        next_on: next_on.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+    })
 }
 
 type NoticeRow = (
@@ -986,6 +1030,63 @@ macro_rules! account_store {
                             .map_err(|e| $crate::store::StoreError::Corrupt(format!("task history: {e}")))
                     })
                     .collect()
+            }
+
+            async fn templates(
+                &self,
+                commune: Option<&str>,
+            ) -> $crate::store::Result<Vec<$crate::model::task::Template>> {
+                let rows: Vec<$crate::store::accounts::TemplateRow> = sqlx::query_as(
+                    "SELECT id, commune, name, title, description, checklist, service_id, lead_days, recurrence, next_on
+                     FROM task_templates WHERE $1 IS NULL OR commune = $1 ORDER BY commune, name",
+                )
+                .bind(commune)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map($crate::store::accounts::template_of).collect()
+            }
+
+            async fn add_template(
+                &self,
+                t: &$crate::model::task::Template,
+                now: i64,
+            ) -> $crate::store::Result<()> {
+                sqlx::query(
+                    "INSERT INTO task_templates (id, commune, name, title, description, checklist, service_id,
+                        lead_days, recurrence, next_on, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                )
+                .bind(t.id.to_string())
+                .bind(&t.commune)
+                .bind(&t.name)
+                .bind(&t.title)
+                .bind(&t.description)
+                .bind(serde_json::to_string(&t.checklist).expect("a checklist serialises"))
+                .bind(t.service.map(|s| s.to_string()))
+                .bind(t.lead_days)
+                .bind(t.recurrence.map(|r| r.code()))
+                .bind(t.next_on.map(|d| d.format("%Y-%m-%d").to_string()))
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn claim_next_on(
+                &self,
+                id: uuid::Uuid,
+                from: chrono::NaiveDate,
+                to: chrono::NaiveDate,
+            ) -> $crate::store::Result<bool> {
+                let done = sqlx::query(
+                    "UPDATE task_templates SET next_on = $1 WHERE id = $2 AND next_on = $3",
+                )
+                .bind(to.format("%Y-%m-%d").to_string())
+                .bind(id.to_string())
+                .bind(from.format("%Y-%m-%d").to_string())
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn projects(

@@ -472,6 +472,8 @@ struct FormPage {
     projects: Vec<Opt>,
     /// The tasks attached to this feature.
     tasks: Vec<Opt>,
+    /// The commune's task templates, to make a task for this feature.
+    templates: Vec<Opt>,
     days: Vec<Opt>,
     /// Conflicts found by "Vérifier" (before saving), or those of the stored feature.
     preview: Option<Vec<ConflictView>>,
@@ -595,6 +597,20 @@ async fn form_page(
             statuses: status_options(web, lang, kind),
             works,
             projects,
+            templates: match extras.id.and_then(|id| web.app.get(id, actor).ok()) {
+                Some(e) if actor.may_write(&e.feature.commune) => web
+                    .app
+                    .templates_of(actor, &e.feature.commune)
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|t| Opt {
+                        value: t.id.to_string(),
+                        label: t.name,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
             tasks: match extras.id {
                 Some(id) => web
                     .app

@@ -548,6 +548,8 @@ pub fn routes() -> Router<Web> {
             get(taches::projects).post(taches::project_create),
         )
         .route("/agent/projets/{id}", get(taches::project))
+        .route("/agent/modeles", post(taches::template_create))
+        .route("/agent/element/{id}/tache", post(taches::from_template))
         .route("/agent/projets/{id}/taches", post(taches::project_task))
         .route(
             "/agent/notifications",
@@ -587,6 +589,9 @@ pub fn start(web: &Web) {
                 Err(e) => tracing::error!(error = %e, "cannot apply the retention periods"),
             }
             // tasks due tomorrow or late, and, from 7:00, the daily digests
+            if let Err(e) = app.make_recurring_tasks(now).await {
+                tracing::error!(error = %e, "cannot make the recurring tasks");
+            }
             if let Err(e) = app.remind(now).await {
                 tracing::error!(error = %e, "cannot remind people of their tasks");
             }

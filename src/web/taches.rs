@@ -132,7 +132,18 @@ struct Column {
 }
 
 #[derive(Serialize)]
+struct TemplateRow {
+    name: String,
+    title: String,
+    recurrence: String,
+    lead_days: Option<i64>,
+}
+
+#[derive(Serialize)]
 struct ListPage<'a> {
+    templates: Vec<TemplateRow>,
+    planner: bool,
+    errors: Vec<FieldErr>,
     columns: Vec<Column>,
     days: Vec<Day>,
     communes: Vec<CommuneView>,
@@ -222,6 +233,23 @@ pub async fn list(
         }
         _ => Vec::new(),
     };
+    let templates = web
+        .app
+        .templates_of(&actor, &commune)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| TemplateRow {
+            name: t.name,
+            title: t.title,
+            recurrence: t
+                .recurrence
+                .map(|r| recurrence_words(&web, &ctx, r))
+                .unwrap_or_default(),
+            lead_days: t.lead_days,
+        })
+        .collect();
+    let planner = actor.may_write(&commune);
     web.ui.render(
         &ctx,
         StatusCode::OK,
@@ -234,6 +262,9 @@ pub async fn list(
                 .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
             commune,
             q: &q,
+            templates,
+            planner,
+            errors: Vec::new(),
             columns,
             days,
             statuses: STATUSES
@@ -1212,5 +1243,150 @@ pub async fn project_task(
             }];
             project_page(&web, &ctx, &actor, id, StatusCode::BAD_REQUEST, errors).await
         }
+    }
+}
+
+/// "Chaque lundi", "Le 1er de chaque mois".
+fn recurrence_words(web: &Web, ctx: &Ctx, r: crate::model::task::Recurrence) -> String {
+    match r {
+        crate::model::task::Recurrence::Weekly(n) => web.ui.i18n.tf(
+            ctx.lang,
+            "template-weekly",
+            &[("day", web.ui.t(ctx.lang, &format!("weekday-{n}")).into())],
+        ),
+        crate::model::task::Recurrence::Monthly(n) => {
+            web.ui
+                .i18n
+                .tf(ctx.lang, "template-monthly", &[("n", (n as i64).into())])
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TemplateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    commune: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    steps: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    lead_days: String,
+    /// `weekly:1`…`weekly:7`, `monthly:1`…`monthly:28`, or empty.
+    #[serde(default)]
+    recurrence: String,
+}
+
+/// `POST /agent/modeles`: a new task template of the commune.
+pub async fn template_create(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Form(form): Form<TemplateForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let lead = match form.lead_days.trim() {
+        "" => Ok(None),
+        s => s.parse::<i64>().map(Some),
+    };
+    let recurrence = match form.recurrence.as_str() {
+        "" => Ok(None),
+        s => crate::model::task::Recurrence::parse(s).map(Some).ok_or(()),
+    };
+    let result = match (lead, recurrence) {
+        (Ok(lead_days), Ok(recurrence)) => web
+            .app
+            .add_template(
+                &actor,
+                crate::model::task::Template {
+                    id: Uuid::now_v7(),
+                    commune: form.commune.clone(),
+                    name: form.name.clone(),
+                    title: form.title.trim().to_string(),
+                    description: String::new(),
+                    checklist: form
+                        .steps
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(|l| CheckItem {
+                            text: l.to_string(),
+                            done: false,
+                        })
+                        .collect(),
+                    service: Uuid::parse_str(&form.service).ok(),
+                    lead_days,
+                    recurrence,
+                    next_on: None,
+                },
+            )
+            .await
+            .map(|_| ()),
+        _ => Err(Error::Invalid(vec![])),
+    };
+    match result {
+        Ok(()) => Redirect::to(&format!("/agent/taches?commune={}", form.commune)).into_response(),
+        Err(e) => {
+            let key = if matches!(e, Error::Forbidden) {
+                "form-error-forbidden"
+            } else {
+                "template-error"
+            };
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::BAD_REQUEST,
+                "template-error-title",
+                key,
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FromTemplateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    template: String,
+}
+
+/// `POST /agent/element/{id}/tache`: a task for this feature, from a template.
+pub async fn from_template(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<FromTemplateForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let (Ok(feature), Ok(template)) = (Uuid::parse_str(&id), Uuid::parse_str(&form.template))
+    else {
+        return super::not_found(&web, &ctx);
+    };
+    match web
+        .app
+        .task_from_template(&actor, template, Some(feature))
+        .await
+    {
+        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1", t.id)).into_response(),
+        Err(Error::Forbidden) => super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "forbidden-text",
+        ),
+        Err(_) => super::not_found(&web, &ctx),
     }
 }
