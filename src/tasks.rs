@@ -191,15 +191,8 @@ impl App {
         let task = self.create_task(actor, &f.commune, draft).await?;
         if f.status == "new" {
             let ack = FeatureDraft {
-                commune: Some(f.commune.clone()),
-                kind: f.kind,
-                geometry: f.geometry.clone(),
-                schedule: f.schedule.clone(),
                 status: Some("acknowledged".into()),
-                title: f.title.clone(),
-                description: f.description.clone(),
-                attributes: f.attributes.clone(),
-                visibility: f.visibility,
+                ..f.draft()
             };
             self.update(f.id, ack, f.version, actor).await?;
         }
@@ -250,15 +243,9 @@ impl App {
         }
         let status = "resolved";
         let draft = FeatureDraft {
-            commune: Some(f.commune.clone()),
-            kind: f.kind,
-            geometry: f.geometry.clone(),
-            schedule: f.schedule.clone(),
             status: Some(status.into()),
-            title: f.title.clone(),
-            description: f.description.clone(),
             attributes,
-            visibility: f.visibility,
+            ..f.draft()
         };
         self.update(f.id, draft, f.version, actor).await?;
         let done = TaskDraft {

@@ -382,15 +382,9 @@ impl App {
             Value::String(reason.to_string()),
         );
         let draft = crate::model::FeatureDraft {
-            commune: Some(f.commune.clone()),
-            kind: f.kind,
-            geometry: f.geometry.clone(),
-            schedule: f.schedule.clone(),
             status: Some("acknowledged".into()),
-            title: f.title.clone(),
-            description: f.description.clone(),
             attributes,
-            visibility: f.visibility,
+            ..f.draft()
         };
         // the history names the citizen, not an account
         self.update(f.id, draft, f.version, &Actor::System("citoyen".into()))

@@ -243,6 +243,22 @@ impl FeatureDraft {
 }
 
 impl Feature {
+    /// A draft that keeps the feature as it is, to change one thing of it (its status,
+    /// its visibility, an attribute).
+    pub fn draft(&self) -> FeatureDraft {
+        FeatureDraft {
+            commune: Some(self.commune.clone()),
+            kind: self.kind,
+            geometry: self.geometry.clone(),
+            schedule: self.schedule.clone(),
+            status: Some(self.status.clone()),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            attributes: self.attributes.clone(),
+            visibility: self.visibility,
+        }
+    }
+
     /// This feature replaced by a checked draft: same id and creation time, next version.
     pub fn replaced_by(
         &self,

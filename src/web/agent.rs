@@ -949,19 +949,12 @@ pub async fn visibility(
     let f = &entry.feature;
     let publish = form.public == "oui";
     let draft = crate::model::FeatureDraft {
-        commune: Some(f.commune.clone()),
-        kind: f.kind,
-        geometry: f.geometry.clone(),
-        schedule: f.schedule.clone(),
-        status: Some(f.status.clone()),
-        title: f.title.clone(),
-        description: f.description.clone(),
-        attributes: f.attributes.clone(),
         visibility: if publish {
             Visibility::Public
         } else {
             Visibility::Internal
         },
+        ..f.draft()
     };
     match web.app.update(f.id, draft, form.version, &actor).await {
         Ok(_) => Redirect::to(&format!(

@@ -69,6 +69,15 @@ impl Names {
             .collect();
         Names { services, people }
     }
+    fn service_options(&self) -> Vec<Opt> {
+        self.services
+            .iter()
+            .map(|s| Opt {
+                value: s.id.to_string(),
+                label: s.name.clone(),
+            })
+            .collect()
+    }
     fn service(&self, id: Option<Uuid>) -> String {
         id.and_then(|id| self.services.iter().find(|s| s.id == id))
             .map_or_else(String::new, |s| s.name.clone())
@@ -83,6 +92,17 @@ impl Names {
                 }
             })
     }
+}
+
+/// The statuses of a task, in the page's language.
+fn status_options(web: &Web, ctx: &Ctx) -> Vec<Opt> {
+    STATUSES
+        .iter()
+        .map(|s| Opt {
+            value: s.to_string(),
+            label: web.ui.t(ctx.lang, &format!("task-status-{s}")),
+        })
+        .collect()
 }
 
 fn row(web: &Web, ctx: &Ctx, names: &Names, t: &Task) -> TaskRow {
@@ -267,21 +287,8 @@ pub async fn list(
             errors: Vec::new(),
             columns,
             days,
-            statuses: STATUSES
-                .iter()
-                .map(|s| Opt {
-                    value: s.to_string(),
-                    label: web.ui.t(ctx.lang, &format!("task-status-{s}")),
-                })
-                .collect(),
-            services: names
-                .services
-                .iter()
-                .map(|s| Opt {
-                    value: s.id.to_string(),
-                    label: s.name.clone(),
-                })
-                .collect(),
+            statuses: status_options(&web, &ctx),
+            services: names.service_options(),
             rows,
         },
     )
@@ -392,21 +399,8 @@ async fn task_page(
                 .and_then(|f| web.app.get(f, actor).ok())
                 .is_some_and(|e| e.feature.kind == crate::model::Kind::Report),
             done_status: task.status == "faite",
-            statuses: STATUSES
-                .iter()
-                .map(|s| Opt {
-                    value: s.to_string(),
-                    label: web.ui.t(ctx.lang, &format!("task-status-{s}")),
-                })
-                .collect(),
-            services: names
-                .services
-                .iter()
-                .map(|s| Opt {
-                    value: s.id.to_string(),
-                    label: s.name.clone(),
-                })
-                .collect(),
+            statuses: status_options(web, ctx),
+            services: names.service_options(),
             people: names
                 .people
                 .iter()
@@ -1166,14 +1160,7 @@ async fn project_page(
                     kind: e.feature.kind.as_str(),
                 })
                 .collect(),
-            services: names
-                .services
-                .iter()
-                .map(|s| Opt {
-                    value: s.id.to_string(),
-                    label: s.name.clone(),
-                })
-                .collect(),
+            services: names.service_options(),
         },
     )
 }

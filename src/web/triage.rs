@@ -17,8 +17,8 @@ use super::pages::CommuneView;
 use super::{Ctx, FieldErr};
 use crate::api::Web;
 use crate::error::Error;
+use crate::model::Kind;
 use crate::model::triage::{Rule, reason_needed};
-use crate::model::{FeatureDraft, Kind};
 use crate::policy::Actor;
 
 #[derive(Serialize)]
@@ -284,16 +284,10 @@ pub async fn move_report(
             Value::String(precision.chars().take(500).collect()),
         );
     }
-    let draft = FeatureDraft {
-        commune: Some(f.commune.clone()),
-        kind: f.kind,
-        geometry: f.geometry.clone(),
-        schedule: f.schedule.clone(),
+    let draft = crate::model::FeatureDraft {
         status: Some(form.status.clone()),
-        title: f.title.clone(),
-        description: f.description.clone(),
         attributes,
-        visibility: f.visibility,
+        ..f.draft()
     };
     let q = QueueQuery {
         commune: f.commune.clone(),
