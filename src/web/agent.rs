@@ -59,15 +59,7 @@ fn commune_name(web: &Web, lang: Lang, nis: &str) -> String {
         .map_or(nis.to_string(), |c| c.name(lang.code()).to_string())
 }
 
-/// The communes whose internal data this person sees, for menus.
-fn my_communes(web: &Web, ctx: &Ctx, actor: &Actor) -> Vec<CommuneView> {
-    web.app
-        .territory()
-        .active()
-        .filter(|c| actor.sees_internal(&c.nis))
-        .map(|c| CommuneView::of(c, ctx.lang))
-        .collect()
-}
+use super::my_communes;
 
 #[derive(Serialize)]
 struct Row {
@@ -963,13 +955,7 @@ pub async fn visibility(
             if publish { "publie" } else { "retire" }
         ))
         .into_response(),
-        Err(Error::Forbidden) => super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        ),
+        Err(Error::Forbidden) => super::forbidden(&web, &ctx),
         Err(Error::PreconditionFailed { .. }) => super::message(
             &web,
             &ctx,
@@ -1034,13 +1020,7 @@ pub async fn conflicts(
         .or(mine.first())
         .map(|c| c.nis.clone())
     else {
-        return super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+        return super::forbidden(&web, &ctx);
     };
     let listed = match web.app.commune_conflicts(&commune, &actor).await {
         Ok(l) => l,
@@ -1135,13 +1115,7 @@ pub async fn assess(
             let sep = if back.contains('?') { '&' } else { '?' };
             Redirect::to(&format!("{back}{sep}fait=evalue")).into_response()
         }
-        Err(Error::Forbidden) => super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        ),
+        Err(Error::Forbidden) => super::forbidden(&web, &ctx),
         Err(Error::NotFound(_)) => super::not_found(&web, &ctx),
         Err(Error::Invalid(_)) => super::message(
             &web,

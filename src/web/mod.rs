@@ -438,6 +438,41 @@ pub fn refused(web: &Web, ctx: &Ctx, actor: &crate::policy::Actor, csrf: &str) -
     actor.person().is_none().then(|| compte::to_sign_in(ctx))
 }
 
+/// The communes whose internal data this person sees, for the workspace's menus.
+pub fn my_communes(web: &Web, ctx: &Ctx, actor: &crate::policy::Actor) -> Vec<pages::CommuneView> {
+    web.app
+        .territory()
+        .active()
+        .filter(|c| actor.sees_internal(&c.nis))
+        .map(|c| pages::CommuneView::of(c, ctx.lang))
+        .collect()
+}
+
+/// The commune a workspace page shows: the one asked if it is the person's, else their
+/// first; `None` when they have none.
+pub fn chosen_commune(web: &Web, actor: &crate::policy::Actor, asked: &str) -> Option<String> {
+    let territory = web.app.territory();
+    let mine: Vec<&crate::model::Commune> = territory
+        .active()
+        .filter(|c| actor.sees_internal(&c.nis))
+        .collect();
+    mine.iter()
+        .find(|c| c.nis == asked)
+        .or(mine.first())
+        .map(|c| c.nis.clone())
+}
+
+/// The page for an action the person's role does not allow.
+pub fn forbidden(web: &Web, ctx: &Ctx) -> Response {
+    message(
+        web,
+        ctx,
+        StatusCode::FORBIDDEN,
+        "forbidden-title",
+        "forbidden-text",
+    )
+}
+
 /// The page a person gets for an address that leads nowhere.
 pub fn not_found(web: &Web, ctx: &Ctx) -> Response {
     web.ui.render(

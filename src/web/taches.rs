@@ -188,23 +188,8 @@ pub async fn list(
     };
     let me = person.id;
     let territory = web.app.territory();
-    let mine: Vec<&crate::model::Commune> = territory
-        .active()
-        .filter(|c| actor.sees_internal(&c.nis))
-        .collect();
-    let Some(commune) = mine
-        .iter()
-        .find(|c| c.nis == q.commune)
-        .or(mine.first())
-        .map(|c| c.nis.clone())
-    else {
-        return super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+    let Some(commune) = super::chosen_commune(&web, &actor, &q.commune) else {
+        return super::forbidden(&web, &ctx);
     };
     let tasks = web.app.tasks_of(&actor, &commune).await.unwrap_or_default();
     let names = Names::load(&web, &actor, &commune).await;
@@ -276,7 +261,7 @@ pub async fn list(
         "agent-taches.html",
         ListPage {
             communes: super::pages::communes(&web, ctx.lang),
-            mine: mine.iter().map(|c| CommuneView::of(c, ctx.lang)).collect(),
+            mine: super::my_communes(&web, &ctx, &actor),
             commune_name: territory
                 .get(&commune)
                 .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
@@ -655,13 +640,7 @@ pub async fn from_report(
     };
     match web.app.task_from_report(&actor, id).await {
         Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1", t.id)).into_response(),
-        Err(Error::Forbidden) => super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        ),
+        Err(Error::Forbidden) => super::forbidden(&web, &ctx),
         Err(Error::NotFound(_)) => super::not_found(&web, &ctx),
         Err(e) => {
             tracing::error!(error = %e, "cannot make a task of a report");
@@ -990,23 +969,8 @@ async fn projects_page(
     errors: Vec<FieldErr>,
 ) -> Response {
     let territory = web.app.territory();
-    let mine: Vec<&crate::model::Commune> = territory
-        .active()
-        .filter(|c| actor.sees_internal(&c.nis))
-        .collect();
-    let Some(commune) = mine
-        .iter()
-        .find(|c| c.nis == commune)
-        .or(mine.first())
-        .map(|c| c.nis.clone())
-    else {
-        return super::message(
-            web,
-            ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+    let Some(commune) = super::chosen_commune(web, actor, commune) else {
+        return super::forbidden(web, ctx);
     };
     let projects = web
         .app
@@ -1020,7 +984,7 @@ async fn projects_page(
         ProjectsPage {
             communes: super::pages::communes(web, ctx.lang),
             errors,
-            mine: mine.iter().map(|c| CommuneView::of(c, ctx.lang)).collect(),
+            mine: super::my_communes(web, ctx, actor),
             commune_name: territory
                 .get(&commune)
                 .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
@@ -1367,13 +1331,7 @@ pub async fn from_template(
         .await
     {
         Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1", t.id)).into_response(),
-        Err(Error::Forbidden) => super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        ),
+        Err(Error::Forbidden) => super::forbidden(&web, &ctx),
         Err(_) => super::not_found(&web, &ctx),
     }
 }

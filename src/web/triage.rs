@@ -27,27 +27,7 @@ struct Opt {
     label: String,
 }
 
-/// The commune chosen among the person's, or their first.
-fn chosen_commune(web: &Web, actor: &Actor, asked: &str) -> Option<String> {
-    let territory = web.app.territory();
-    let mine: Vec<&crate::model::Commune> = territory
-        .active()
-        .filter(|c| actor.sees_internal(&c.nis))
-        .collect();
-    mine.iter()
-        .find(|c| c.nis == asked)
-        .or(mine.first())
-        .map(|c| c.nis.clone())
-}
-
-fn my_communes(web: &Web, ctx: &Ctx, actor: &Actor) -> Vec<CommuneView> {
-    web.app
-        .territory()
-        .active()
-        .filter(|c| actor.sees_internal(&c.nis))
-        .map(|c| CommuneView::of(c, ctx.lang))
-        .collect()
-}
+use super::{chosen_commune, my_communes};
 
 #[derive(Deserialize, Default)]
 pub struct QueueQuery {
@@ -102,24 +82,12 @@ async fn queue_page(
 ) -> Response {
     let lang = ctx.lang;
     let Some(commune) = chosen_commune(web, actor, &q.commune) else {
-        return super::message(
-            web,
-            ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+        return super::forbidden(web, ctx);
     };
     let items = match web.app.queue(actor, &commune) {
         Ok(i) => i,
         Err(_) => {
-            return super::message(
-                web,
-                ctx,
-                StatusCode::FORBIDDEN,
-                "forbidden-title",
-                "forbidden-text",
-            );
+            return super::forbidden(web, ctx);
         }
     };
     let services: Vec<crate::model::triage::Service> = web
@@ -315,13 +283,7 @@ pub async fn move_report(
             "stale-title",
             "stale-text",
         ),
-        Err(Error::Forbidden) => super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        ),
+        Err(Error::Forbidden) => super::forbidden(&web, &ctx),
         Err(e) => {
             tracing::error!(error = %e, "cannot move a report");
             super::message(
@@ -382,13 +344,7 @@ async fn services_page(
 ) -> Response {
     let lang = ctx.lang;
     let Some(commune) = chosen_commune(web, actor, commune) else {
-        return super::message(
-            web,
-            ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+        return super::forbidden(web, ctx);
     };
     let services: Vec<crate::model::triage::Service> = web
         .app
@@ -664,22 +620,10 @@ pub async fn dashboard(
     }
     let lang = ctx.lang;
     let Some(commune) = chosen_commune(&web, &actor, &q.commune) else {
-        return super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+        return super::forbidden(&web, &ctx);
     };
     let Ok(d) = web.app.dashboard(&actor, &commune) else {
-        return super::message(
-            &web,
-            &ctx,
-            StatusCode::FORBIDDEN,
-            "forbidden-title",
-            "forbidden-text",
-        );
+        return super::forbidden(&web, &ctx);
     };
     let territory = web.app.territory();
     let c = territory.get(&commune);
