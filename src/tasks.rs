@@ -143,6 +143,11 @@ impl App {
             });
         }
         self.check_task(&current.commune, &d, actor).await?;
+        // photos are added one at a time (`add_task_photo`), not replaced by a draft
+        let d = TaskDraft {
+            photos: current.photos.clone(),
+            ..d
+        };
         let next = d.into_task(id, &current.commune, Some(&current), now());
         let changes = current.diff(&next);
         self.store
@@ -498,5 +503,22 @@ impl App {
             }
         }
         Ok(made)
+    }
+}
+
+impl App {
+    /// Attaches a photo (already re-encoded and kept) to a task, as a change of the task.
+    pub async fn add_task_photo(&self, actor: &Actor, id: Uuid, photo: &str) -> Result<Task> {
+        let current = self.task(actor, id).await?;
+        let mut d = current.draft();
+        d.photos.push(photo.to_string());
+        d.check().map_err(Error::Invalid)?;
+        let next = d.into_task(id, &current.commune, Some(&current), now());
+        let changes = current.diff(&next);
+        self.store
+            .update_task(&next, &changes, &actor.label())
+            .await
+            .map_err(|e| Error::from_store(e, Some(current.version)))?;
+        Ok(next)
     }
 }

@@ -1218,6 +1218,43 @@ async fn projects_group_features_and_tasks(backend: Backend) {
         ]
     );
     assert_eq!(t.project.map(|p| p.to_string()), Some(project.clone()));
+    // a photo of the work, for the commune's people only
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .encode_image(&image::RgbImage::from_pixel(
+            40,
+            30,
+            image::Rgb([10, 120, 10]),
+        ))
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", agent.csrf())
+        .part(
+            "photo",
+            reqwest::multipart::Part::bytes(jpeg)
+                .file_name("chantier.jpg")
+                .mime_str("image/jpeg")
+                .unwrap(),
+        );
+    let res = agent
+        .client
+        .post(app.url(&format!("{task_path}/photos")))
+        .header(reqwest::header::COOKIE, agent.cookie_header())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let t = app.app.store.task(id).await.unwrap().unwrap();
+    assert_eq!(t.photos.len(), 1);
+    assert_eq!(t.minutes_spent, 120, "a photo changes nothing else");
+    let photo = format!("{task_path}/photos/{}-vignette.jpg", t.photos[0]);
+    assert_eq!(agent.get(&photo).await.0, StatusCode::OK);
+    assert_eq!(other.get(&photo).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        Browser::new(&app.base).get(&photo).await.0,
+        StatusCode::NOT_FOUND
+    );
     // another commune sees nothing of it
     let (status, _) = other.get(&format!("/agent/projets/{project}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -147,6 +147,8 @@ fn draft_of(v: &Value) -> Result<TaskDraft, Error> {
         project,
         checklist,
         minutes_spent,
+        // photos are added through the workspace, never replaced by a body
+        photos: Vec::new(),
     };
     if errors.is_empty() {
         return Ok(draft);

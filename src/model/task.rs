@@ -32,6 +32,8 @@ pub struct Task {
     pub checklist: Vec<CheckItem>,
     /// Time spent on it so far, in minutes.
     pub minutes_spent: i64,
+    /// Photos attached (ids of kept photos), oldest first.
+    pub photos: Vec<String>,
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -51,7 +53,11 @@ pub struct TaskDraft {
     pub project: Option<Uuid>,
     pub checklist: Vec<CheckItem>,
     pub minutes_spent: i64,
+    pub photos: Vec<String>,
 }
+
+/// Photos a task may hold.
+pub const MAX_TASK_PHOTOS: usize = 20;
 
 /// One step of a task's checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -117,6 +123,13 @@ impl TaskDraft {
                 "the time spent is a number of minutes from 0 up to a year",
             ));
         }
+        if self.photos.len() > MAX_TASK_PHOTOS {
+            errors.push(FieldError::new(
+                "/photos",
+                "too_many_photos",
+                format!("a task holds at most {MAX_TASK_PHOTOS} photos"),
+            ));
+        }
         if !(1..=3).contains(&self.priority) {
             errors.push(FieldError::new(
                 "/priority",
@@ -147,6 +160,7 @@ impl TaskDraft {
             project: self.project,
             checklist: self.checklist,
             minutes_spent: self.minutes_spent,
+            photos: self.photos,
             version: previous.map_or(1, |p| p.version + 1),
             created_at: previous.map_or(now, |p| p.created_at),
             updated_at: now,
@@ -161,6 +175,7 @@ impl Task {
             "feature": self.feature, "service": self.service, "assignee": self.assignee,
             "due": self.due.map(|d| d.format("%Y-%m-%d").to_string()), "priority": self.priority,
             "project": self.project, "checklist": self.checklist, "minutes_spent": self.minutes_spent,
+            "photos": self.photos,
         }) {
             Value::Object(m) => m,
             _ => unreachable!("a task's snapshot is an object"),
@@ -199,6 +214,7 @@ impl Task {
             project: self.project,
             checklist: self.checklist.clone(),
             minutes_spent: self.minutes_spent,
+            photos: self.photos.clone(),
         }
     }
 

@@ -175,70 +175,59 @@ pub(super) fn notice_of(r: NoticeRow) -> Result<Notice> {
     })
 }
 
-pub(super) type TaskRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    i64,
-    i64,
-    i64,
-    i64,
-    Option<String>,
-    String,
-    i64,
-);
+/// A row of `tasks`, as both backends read it.
+#[derive(sqlx::FromRow)]
+pub(super) struct TaskRow {
+    id: String,
+    commune: String,
+    title: String,
+    description: String,
+    status: String,
+    feature_id: Option<String>,
+    service_id: Option<String>,
+    assignee: Option<String>,
+    due: Option<String>,
+    priority: i64,
+    version: i64,
+    created_at: i64,
+    updated_at: i64,
+    project_id: Option<String>,
+    checklist: String,
+    minutes_spent: i64,
+    photos: String,
+}
 
-pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at, project_id, checklist, minutes_spent";
+pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at, project_id, checklist, minutes_spent, photos";
 
 pub(super) fn task_of(r: TaskRow) -> Result<Task> {
-    let (
-        id,
-        commune,
-        title,
-        description,
-        status,
-        feature,
-        service,
-        assignee,
-        due,
-        priority,
-        version,
-        created_at,
-        updated_at,
-        project,
-        checklist,
-        minutes_spent,
-    ) = r;
     let opt = |s: Option<String>| s.map(|s| uuid(&s)).transpose();
+    fn json<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
+        serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("task {what}: {e}")))
+    }
     Ok(Task {
-        id: uuid(&id)?,
-        commune,
-        title,
-        description,
-        status,
-        feature: opt(feature)?,
-        service: opt(service)?,
-        assignee: opt(assignee)?,
-        due: due
+        id: uuid(&r.id)?,
+        commune: r.commune,
+        title: r.title,
+        description: r.description,
+        status: r.status,
+        feature: opt(r.feature_id)?,
+        service: opt(r.service_id)?,
+        assignee: opt(r.assignee)?,
+        due: r
+            .due
             .map(|d| {
                 chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
                     .map_err(|e| StoreError::Corrupt(format!("task due date {d:?}: {e}")))
             })
             .transpose()?,
-        priority,
-        project: opt(project)?,
-        checklist: serde_json::from_str(&checklist)
-            .map_err(|e| StoreError::Corrupt(format!("task checklist: {e}")))?,
-        minutes_spent,
-        version,
-        created_at,
-        updated_at,
+        priority: r.priority,
+        project: opt(r.project_id)?,
+        checklist: json("checklist", &r.checklist)?,
+        minutes_spent: r.minutes_spent,
+        photos: json("photos", &r.photos)?,
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
     })
 }
 
@@ -891,7 +880,7 @@ macro_rules! account_store {
                     $crate::store::accounts::task_values(task);
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(&format!(
-                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
                     $crate::store::accounts::TASK_COLUMNS
                 ))
                 .bind(task.id.to_string())
@@ -910,6 +899,7 @@ macro_rules! account_store {
                 .bind(project)
                 .bind(checklist)
                 .bind(task.minutes_spent)
+                .bind(serde_json::to_string(&task.photos).expect("photo ids serialise"))
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query(
@@ -938,7 +928,7 @@ macro_rules! account_store {
                 let done = sqlx::query(
                     "UPDATE tasks SET title = $1, description = $2, status = $3, feature_id = $4,
                         service_id = $5, assignee = $6, due = $7, priority = $8, version = $9, updated_at = $10,
-                        project_id = $13, checklist = $14, minutes_spent = $15
+                        project_id = $13, checklist = $14, minutes_spent = $15, photos = $16
                      WHERE id = $11 AND version = $12",
                 )
                 .bind(&next.title)
@@ -956,6 +946,7 @@ macro_rules! account_store {
                 .bind(project)
                 .bind(checklist)
                 .bind(next.minutes_spent)
+                .bind(serde_json::to_string(&next.photos).expect("photo ids serialise"))
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() == 0 {

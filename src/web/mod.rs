@@ -598,6 +598,13 @@ pub fn routes() -> Router<Web> {
             )),
         )
         .route(
+            "/agent/taches/{id}/photos",
+            post(taches::add_photo).layer(axum::extract::DefaultBodyLimit::max(
+                signaler::PHOTO_BODY_LIMIT,
+            )),
+        )
+        .route("/agent/taches/{id}/photos/{file}", get(taches::photo))
+        .route(
             "/agent/services",
             get(triage::services).post(triage::services_post),
         )

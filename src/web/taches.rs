@@ -321,6 +321,7 @@ struct TaskPage {
     services: Vec<Opt>,
     people: Vec<Opt>,
     projects: Vec<Opt>,
+    photos: Vec<String>,
     history: Vec<History>,
     comments: Vec<CommentView>,
     done: bool,
@@ -406,6 +407,7 @@ async fn task_page(
                     label: p.name,
                 })
                 .collect(),
+            photos: task.photos.clone(),
             history,
             comments: web
                 .app
@@ -576,6 +578,8 @@ pub async fn save(
             project: Uuid::parse_str(&v.project).ok(),
             checklist,
             minutes_spent: task.minutes_spent.saturating_add(minutes.unwrap_or(0)),
+            // photos are added one by one (`add_task_photo`), never replaced by a form
+            photos: Vec::new(),
         };
         match web.app.update_task(&actor, task.id, draft, version).await {
             Ok(_) => {
@@ -655,15 +659,16 @@ pub async fn from_report(
     }
 }
 
-/// `POST /agent/taches/{id}/repare` (multipart: `csrf`, `photo`): the work is done, with
-/// a photo — the report is resolved and shows the photo to the public, the task is done.
-pub async fn repaired(
-    State(web): State<Web>,
-    ctx: Ctx,
-    actor: Actor,
-    Path(id): Path<String>,
+/// Reads a one-photo form (`csrf`, `photo`) about a task and keeps the photo (re-encoded,
+/// without metadata): the task and the photo's id, or the page to answer instead.
+async fn kept_photo(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    id: &str,
+    field: &'static str,
     mut multipart: axum::extract::Multipart,
-) -> Response {
+) -> Result<(Task, String), Response> {
     let mut csrf = String::new();
     let mut photo: Option<Vec<u8>> = None;
     let mut too_big = false;
@@ -686,63 +691,144 @@ pub async fn repaired(
             }
         }
     }
-    if !too_big && let Some(r) = super::refused(&web, &ctx, &actor, &csrf) {
-        return r;
+    if !too_big && let Some(r) = super::refused(web, ctx, actor, &csrf) {
+        return Err(r);
     }
-    let Some(task) = (match Uuid::parse_str(&id) {
-        Ok(id) => web.app.task(&actor, id).await.ok(),
+    let Some(task) = (match Uuid::parse_str(id) {
+        Ok(id) => web.app.task(actor, id).await.ok(),
         Err(_) => None,
     }) else {
-        return super::not_found(&web, &ctx);
+        return Err(super::not_found(web, ctx));
     };
-    let t = |k: &str| web.ui.t(ctx.lang, k);
-    let wrong = |message: String| {
-        Outcome::Wrong(vec![FieldErr {
-            field: "photo".into(),
-            message,
-        }])
-    };
-    let outcome = match (too_big, photo) {
-        (true, _) => wrong(web.ui.i18n.tf(
+    let message = match (too_big, photo) {
+        (true, _) => web.ui.i18n.tf(
             ctx.lang,
             "photos-error-size",
             &[(
                 "mb",
                 ((super::signaler::MAX_PHOTO_BYTES >> 20) as i64).into(),
             )],
-        )),
-        (false, None) => wrong(t("task-error-photo")),
+        ),
+        (false, None) => web.ui.t(ctx.lang, "task-error-photo"),
         (false, Some(bytes)) => {
             let dir = web.app.photo_dir();
             match tokio::task::spawn_blocking(move || super::signaler::keep_photo(&dir, &bytes))
                 .await
             {
-                Ok(Ok(photo)) => match web.app.resolve_with_photo(&actor, task.id, &photo).await {
-                    Ok(t) => {
-                        return Redirect::to(&format!("/agent/taches/{}?fait=1", t.id))
-                            .into_response();
-                    }
-                    Err(Error::Invalid(e))
-                        if e.first().is_some_and(|e| e.code == "report_closed") =>
-                    {
-                        wrong(t("task-error-report-closed"))
-                    }
-                    Err(Error::PreconditionFailed { .. }) => wrong(t("form-error-stale")),
-                    Err(e) => {
-                        tracing::error!(error = %e, "cannot resolve a report with a photo");
-                        wrong(t("form-error-unavailable"))
-                    }
-                },
-                _ => wrong(web.ui.i18n.tf(
-                    ctx.lang,
-                    "photos-error-format",
-                    &[("file", "photo".into())],
-                )),
+                Ok(Ok(photo)) => return Ok((task, photo)),
+                _ => web
+                    .ui
+                    .i18n
+                    .tf(ctx.lang, "photos-error-format", &[("file", "photo".into())]),
             }
         }
     };
-    let form = form_of(&task);
-    task_page(&web, &ctx, &actor, &task, form, outcome).await
+    Err(wrong_photo(web, ctx, actor, &task, field, message).await)
+}
+
+/// The task page saying what is wrong with the photo sent.
+async fn wrong_photo(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    task: &Task,
+    field: &'static str,
+    message: String,
+) -> Response {
+    let errors = vec![FieldErr {
+        field: field.into(),
+        message,
+    }];
+    task_page(web, ctx, actor, task, form_of(task), Outcome::Wrong(errors)).await
+}
+
+/// `POST /agent/taches/{id}/repare` (multipart: `csrf`, `photo`): the work is done, with
+/// a photo — the report is resolved and shows the photo to the public, the task is done.
+pub async fn repaired(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Response {
+    let (task, photo) = match kept_photo(&web, &ctx, &actor, &id, "photo", multipart).await {
+        Ok(kept) => kept,
+        Err(page) => return page,
+    };
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let message = match web.app.resolve_with_photo(&actor, task.id, &photo).await {
+        Ok(t) => return Redirect::to(&format!("/agent/taches/{}?fait=1", t.id)).into_response(),
+        Err(Error::Invalid(e)) if e.first().is_some_and(|e| e.code == "report_closed") => {
+            t("task-error-report-closed")
+        }
+        Err(Error::PreconditionFailed { .. }) => t("form-error-stale"),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot resolve a report with a photo");
+            t("form-error-unavailable")
+        }
+    };
+    wrong_photo(&web, &ctx, &actor, &task, "photo", message).await
+}
+
+/// `POST /agent/taches/{id}/photos` (multipart: `csrf`, `photo`): a photo of the work,
+/// kept with the task (for the commune only).
+pub async fn add_photo(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Response {
+    let (task, photo) = match kept_photo(&web, &ctx, &actor, &id, "task-photo", multipart).await {
+        Ok(kept) => kept,
+        Err(page) => return page,
+    };
+    match web.app.add_task_photo(&actor, task.id, &photo).await {
+        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1#photos", t.id)).into_response(),
+        Err(e) => {
+            let key = match e {
+                Error::Invalid(_) => "task-error-photos-count",
+                _ => "form-error-unavailable",
+            };
+            let message = web.ui.t(ctx.lang, key);
+            wrong_photo(&web, &ctx, &actor, &task, "task-photo", message).await
+        }
+    }
+}
+
+/// `GET /agent/taches/{id}/photos/{file}`: a task's photo (`{photo}.jpg`) or its
+/// thumbnail (`{photo}-vignette.jpg`), for the people of the task's commune.
+pub async fn photo(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
+    let (photo, suffix) = match file.strip_suffix("-vignette.jpg") {
+        Some(p) => (p, "-vignette.jpg"),
+        None => (file.strip_suffix(".jpg").unwrap_or(""), ".jpg"),
+    };
+    let task = match Uuid::parse_str(&id) {
+        Ok(id) => web.app.task(&actor, id).await.ok(),
+        Err(_) => None,
+    };
+    let Some(photo) = task
+        .filter(|t| t.photos.iter().any(|p| p == photo))
+        .and_then(|_| Uuid::parse_str(photo).ok())
+    else {
+        return super::not_found(&web, &ctx);
+    };
+    match tokio::fs::read(web.app.photo_dir().join(format!("{photo}{suffix}"))).await {
+        Ok(bytes) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "image/jpeg"),
+                (axum::http::header::CACHE_CONTROL, "private, max-age=3600"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => super::not_found(&web, &ctx),
+    }
 }
 
 /// `GET /agent/taches/{id}/historique.csv`
