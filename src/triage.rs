@@ -128,15 +128,12 @@ impl App {
         Ok(items)
     }
 
-    /// The services of the communes whose internal data this actor sees.
-    pub async fn services_of(&self, actor: &Actor) -> Result<Vec<Service>> {
-        Ok(self
-            .store
-            .services(None)
-            .await?
-            .into_iter()
-            .filter(|s| actor.sees_internal(&s.commune))
-            .collect())
+    /// The services of a commune, for its people.
+    pub async fn services_of(&self, actor: &Actor, commune: &str) -> Result<Vec<Service>> {
+        if !actor.sees_internal(commune) {
+            return Err(Error::Forbidden);
+        }
+        Ok(self.store.services(Some(commune)).await?)
     }
 
     pub async fn add_service(&self, actor: &Actor, commune: &str, name: &str) -> Result<Service> {

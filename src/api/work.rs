@@ -70,10 +70,9 @@ pub async fn services(
     let rules = web.app.rules_of(&actor, &commune).await?;
     let services: Vec<Value> = web
         .app
-        .services_of(&actor)
+        .services_of(&actor, &commune)
         .await?
         .into_iter()
-        .filter(|s| s.commune == commune)
         .map(|s| json!({ "id": s.id, "name": s.name, "members": s.members }))
         .collect();
     Ok(Json(json!({

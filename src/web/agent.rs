@@ -19,7 +19,6 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::carte::{day, fold, status_group};
-use super::compte::to_sign_in;
 use super::formulaire::{self, DRAWN, Fields, FormView};
 use super::i18n::Lang;
 use super::pages::CommuneView;
@@ -47,11 +46,6 @@ pub fn local_time(t: i64) -> String {
         .unwrap_or_default()
 }
 
-/// The way to the sign-in page, for someone not signed in.
-fn sign_in_first(actor: &Actor, ctx: &Ctx) -> Option<Response> {
-    actor.person().is_none().then(|| to_sign_in(ctx))
-}
-
 fn commune_name(web: &Web, lang: Lang, nis: &str) -> String {
     web.app
         .territory()
@@ -59,7 +53,7 @@ fn commune_name(web: &Web, lang: Lang, nis: &str) -> String {
         .map_or(nis.to_string(), |c| c.name(lang.code()).to_string())
 }
 
-use super::my_communes;
+use super::{my_communes, sign_in_first};
 
 #[derive(Serialize)]
 struct Row {
@@ -687,9 +681,10 @@ pub async fn new_form(
     .await
 }
 
+/// `?fait=…`: what the page just did, to say so.
 #[derive(Deserialize)]
 pub struct DoneQuery {
-    fait: Option<String>,
+    pub fait: Option<String>,
 }
 
 /// `GET /agent/element/{id}`: the feature's form, its conflicts and its history.

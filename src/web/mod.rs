@@ -435,6 +435,11 @@ pub fn refused(web: &Web, ctx: &Ctx, actor: &crate::policy::Actor, csrf: &str) -
     if !ctx.csrf_ok(csrf) {
         return Some(forged(web, ctx));
     }
+    sign_in_first(actor, ctx)
+}
+
+/// The way to the sign-in page, for a workspace page asked by someone not signed in.
+pub fn sign_in_first(actor: &crate::policy::Actor, ctx: &Ctx) -> Option<Response> {
     actor.person().is_none().then(|| compte::to_sign_in(ctx))
 }
 

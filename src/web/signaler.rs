@@ -1026,10 +1026,7 @@ pub async fn public_photo(
     ctx: Ctx,
     Path((report, file)): Path<(String, String)>,
 ) -> Response {
-    let (id, suffix) = match file.strip_suffix("-vignette.jpg") {
-        Some(id) => (id, "-vignette.jpg"),
-        None => (file.strip_suffix(".jpg").unwrap_or(""), ".jpg"),
-    };
+    let (id, suffix) = photo_file(&file);
     let (Ok(report), Ok(photo)) = (Uuid::parse_str(&report), Uuid::parse_str(id)) else {
         return super::not_found(&web, &ctx);
     };
@@ -1048,16 +1045,36 @@ pub async fn public_photo(
     if !published {
         return super::not_found(&web, &ctx);
     }
-    match tokio::fs::read(photo_dir(&web).join(format!("{photo}{suffix}"))).await {
+    send_photo(&web, &ctx, photo, suffix, "public, max-age=3600").await
+}
+
+/// A kept photo's file as addresses name it: `{photo}.jpg` or `{photo}-vignette.jpg`
+/// (its thumbnail); the photo id (not yet checked) and the suffix.
+pub fn photo_file(file: &str) -> (&str, &'static str) {
+    match file.strip_suffix("-vignette.jpg") {
+        Some(id) => (id, "-vignette.jpg"),
+        None => (file.strip_suffix(".jpg").unwrap_or(""), ".jpg"),
+    }
+}
+
+/// Answers with a kept photo (or its thumbnail), once the caller checked who may see it.
+pub async fn send_photo(
+    web: &Web,
+    ctx: &Ctx,
+    photo: Uuid,
+    suffix: &str,
+    cache: &'static str,
+) -> Response {
+    match tokio::fs::read(photo_dir(web).join(format!("{photo}{suffix}"))).await {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "image/jpeg"),
-                (header::CACHE_CONTROL, "public, max-age=3600"),
+                (header::CACHE_CONTROL, cache),
             ],
             bytes,
         )
             .into_response(),
-        Err(_) => super::not_found(&web, &ctx),
+        Err(_) => super::not_found(web, ctx),
     }
 }
 

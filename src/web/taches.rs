@@ -52,12 +52,9 @@ impl Names {
     async fn load(web: &Web, actor: &Actor, commune: &str) -> Names {
         let services = web
             .app
-            .services_of(actor)
+            .services_of(actor, commune)
             .await
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|s| s.commune == commune)
-            .collect();
+            .unwrap_or_default();
         let people = web
             .app
             .store
@@ -448,10 +445,7 @@ fn form_of(t: &Task) -> TaskForm {
     }
 }
 
-#[derive(Deserialize)]
-pub struct DoneQuery {
-    fait: Option<String>,
-}
+use super::agent::DoneQuery;
 
 /// `GET /agent/taches/{id}`
 pub async fn show(
@@ -461,8 +455,8 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     let Ok(id) = Uuid::parse_str(&id) else {
         return super::not_found(&web, &ctx);
@@ -804,10 +798,7 @@ pub async fn photo(
     actor: Actor,
     Path((id, file)): Path<(String, String)>,
 ) -> Response {
-    let (photo, suffix) = match file.strip_suffix("-vignette.jpg") {
-        Some(p) => (p, "-vignette.jpg"),
-        None => (file.strip_suffix(".jpg").unwrap_or(""), ".jpg"),
-    };
+    let (photo, suffix) = super::signaler::photo_file(&file);
     let task = match Uuid::parse_str(&id) {
         Ok(id) => web.app.task(&actor, id).await.ok(),
         Err(_) => None,
@@ -818,17 +809,7 @@ pub async fn photo(
     else {
         return super::not_found(&web, &ctx);
     };
-    match tokio::fs::read(web.app.photo_dir().join(format!("{photo}{suffix}"))).await {
-        Ok(bytes) => (
-            [
-                (axum::http::header::CONTENT_TYPE, "image/jpeg"),
-                (axum::http::header::CACHE_CONTROL, "private, max-age=3600"),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(_) => super::not_found(&web, &ctx),
-    }
+    super::signaler::send_photo(&web, &ctx, photo, suffix, "private, max-age=3600").await
 }
 
 /// `GET /agent/taches/{id}/historique.csv`
@@ -838,8 +819,8 @@ pub async fn history_export(
     actor: Actor,
     Path(id): Path<String>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     let Ok(id) = Uuid::parse_str(&id) else {
         return super::not_found(&web, &ctx);
@@ -1101,8 +1082,8 @@ pub async fn projects(
     actor: Actor,
     Query(q): Query<CommuneQuery>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     projects_page(&web, &ctx, &actor, &q.commune, StatusCode::OK, Vec::new()).await
 }
@@ -1222,8 +1203,8 @@ pub async fn project(
     actor: Actor,
     Path(id): Path<String>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     match Uuid::parse_str(&id) {
         Ok(id) => project_page(&web, &ctx, &actor, id, StatusCode::OK, Vec::new()).await,

@@ -92,12 +92,9 @@ async fn queue_page(
     };
     let services: Vec<crate::model::triage::Service> = web
         .app
-        .services_of(actor)
+        .services_of(actor, &commune)
         .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|s| s.commune == commune)
-        .collect();
+        .unwrap_or_default();
     let territory = web.app.territory();
     let c = territory.get(&commune);
     let service_name = |id: Option<Uuid>| {
@@ -189,8 +186,8 @@ pub async fn queue(
     actor: Actor,
     Query(q): Query<QueueQuery>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     queue_page(&web, &ctx, &actor, &q, StatusCode::OK, Vec::new()).await
 }
@@ -348,12 +345,9 @@ async fn services_page(
     };
     let services: Vec<crate::model::triage::Service> = web
         .app
-        .services_of(actor)
+        .services_of(actor, &commune)
         .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|s| s.commune == commune)
-        .collect();
+        .unwrap_or_default();
     let people = web.app.store.users().await.unwrap_or_default();
     let person = |id: &Uuid| {
         people
@@ -444,8 +438,8 @@ pub async fn services(
     actor: Actor,
     Query(q): Query<ServicesQuery>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     services_page(&web, &ctx, &actor, &q.commune, StatusCode::OK, Vec::new()).await
 }
@@ -615,8 +609,8 @@ pub async fn dashboard(
     actor: Actor,
     Query(q): Query<ServicesQuery>,
 ) -> Response {
-    if actor.person().is_none() {
-        return super::compte::to_sign_in(&ctx);
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
     }
     let lang = ctx.lang;
     let Some(commune) = chosen_commune(&web, &actor, &q.commune) else {
@@ -627,7 +621,11 @@ pub async fn dashboard(
     };
     let territory = web.app.territory();
     let c = territory.get(&commune);
-    let services = web.app.services_of(&actor).await.unwrap_or_default();
+    let services = web
+        .app
+        .services_of(&actor, &commune)
+        .await
+        .unwrap_or_default();
     let categories: Vec<CategoryRow> = d
         .open_by_category
         .iter()
