@@ -252,7 +252,14 @@ impl App {
         };
         Ok(self
             .store
-            .put_user(&email, name.trim(), grants, hash.as_deref(), now())
+            .put_user(
+                &email,
+                name.trim(),
+                grants,
+                hash.as_deref(),
+                now(),
+                &actor.label(),
+            )
             .await?)
     }
 
@@ -277,7 +284,11 @@ impl App {
         if !actor.may_administer(&grant.commune) {
             return Err(Error::Forbidden);
         }
-        if !self.store.remove_grant(user_id, grant).await? {
+        if !self
+            .store
+            .remove_grant(user_id, grant, &actor.label(), now())
+            .await?
+        {
             return Err(Error::NotFound(format!("role of user {user_id}")));
         }
         Ok(())
@@ -345,7 +356,9 @@ impl App {
         let Some(token) = token else {
             return Err(Error::NotFound(format!("token {id}")));
         };
-        self.store.revoke_token(token.id, now()).await?;
+        self.store
+            .revoke_token(token.id, now(), &actor.label())
+            .await?;
         Ok(())
     }
 }

@@ -37,8 +37,9 @@ pub struct App {
     pub(crate) notice_hooks: RwLock<Vec<NoticeHook>>,
 }
 
-/// Sends notices by e-mail (registered by the web, which has the mailer).
-type NoticeHook = Box<dyn Fn(String, Vec<crate::model::task::Notice>) + Send + Sync>;
+/// Sends notices by e-mail, `(address, language, notices)` (registered by the web,
+/// which has the mailer).
+type NoticeHook = Box<dyn Fn(String, String, Vec<crate::model::task::Notice>) + Send + Sync>;
 
 /// A record of an import or batch that could not be accepted.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,18 +16,20 @@ use crate::model::task::{Comment, EmailWhen, MAX_COMMENT_CHARS, Notice, Task, me
 use crate::policy::Actor;
 
 impl App {
-    /// Registers what sends notices by e-mail: `f(address, notices)`.
-    pub fn on_notice_mail(&self, f: impl Fn(String, Vec<Notice>) + Send + Sync + 'static) {
+    /// Registers what sends notices by e-mail: `f(address, language, notices)`.
+    pub fn on_notice_mail(&self, f: impl Fn(String, String, Vec<Notice>) + Send + Sync + 'static) {
         self.notice_hooks
             .write()
             .expect("hooks lock")
             .push(Box::new(f));
     }
 
-    fn mail_notices(&self, to: String, notices: Vec<Notice>) {
+    async fn mail_notices(&self, user: Uuid, to: String, notices: Vec<Notice>) -> Result<()> {
+        let lang = self.store.mail_lang(user).await?;
         for hook in self.notice_hooks.read().expect("hooks lock").iter() {
-            hook(to.clone(), notices.clone());
+            hook(to.clone(), lang.clone(), notices.clone());
         }
+        Ok(())
     }
 
     /// Tells `user` about `task`, once per `dedup`.
@@ -47,7 +49,7 @@ impl App {
         if self.store.email_when(user).await? == EmailWhen::Now
             && let Some(u) = self.store.user(user).await?
         {
-            self.mail_notices(u.email, vec![n.clone()]);
+            self.mail_notices(user, u.email, vec![n.clone()]).await?;
             self.store.mark_mailed(&[n.id], n.at).await?;
         }
         Ok(())
@@ -169,7 +171,7 @@ impl App {
             match self.store.email_when(user).await? {
                 EmailWhen::Digest => {
                     if let Some(u) = self.store.user(user).await? {
-                        self.mail_notices(u.email, notices);
+                        self.mail_notices(user, u.email, notices).await?;
                         sent += 1;
                     }
                 }

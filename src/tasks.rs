@@ -143,9 +143,11 @@ impl App {
             });
         }
         self.check_task(&current.commune, &d, actor).await?;
-        // photos are added one at a time (`add_task_photo`), not replaced by a draft
+        // photos and documents are added one at a time (`add_task_photo`,
+        // `add_task_document`), not replaced by a draft
         let d = TaskDraft {
             photos: current.photos.clone(),
+            documents: current.documents.clone(),
             ..d
         };
         let next = d.into_task(id, &current.commune, Some(&current), now());
@@ -285,21 +287,88 @@ impl App {
         if !actor.may_write(commune) {
             return Err(Error::Forbidden);
         }
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 || description.chars().count() > 10_000 {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "/name",
-                "invalid_name",
-                "a project needs a name of 1 to 200 characters",
-            )]));
-        }
         let p = crate::model::task::Project {
             id: Uuid::now_v7(),
             commune: commune.to_string(),
-            name: name.to_string(),
+            name: name.trim().to_string(),
             description: description.trim().to_string(),
+            version: 1,
         };
+        p.check().map_err(Error::Invalid)?;
         Ok(self.store.put_project(&p, &actor.label(), now()).await?)
+    }
+
+    /// Renames or redescribes a project (its commune's planners), if it is still at
+    /// `version` (the current one when `None`); no two projects of a commune share a name.
+    pub async fn update_project(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        name: &str,
+        description: &str,
+        version: Option<i64>,
+    ) -> Result<crate::model::task::Project> {
+        let (current, _, _) = self.project(actor, id).await?;
+        if !actor.may_write(&current.commune) {
+            return Err(Error::Forbidden);
+        }
+        let expected = version.unwrap_or(current.version);
+        let next = crate::model::task::Project {
+            name: name.trim().to_string(),
+            description: description.trim().to_string(),
+            version: expected + 1,
+            ..current.clone()
+        };
+        next.check().map_err(Error::Invalid)?;
+        let taken = self.store.projects(Some(&current.commune)).await?;
+        if taken.iter().any(|p| p.id != id && p.name == next.name) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/name",
+                "name_taken",
+                format!("the commune already has a project named `{}`", next.name),
+            )]));
+        }
+        self.store
+            .update_project(&next, &actor.label(), now())
+            .await
+            .map_err(|e| Error::from_store(e, Some(expected)))?;
+        Ok(next)
+    }
+
+    /// Deletes a project no task and no feature belongs to any more (its commune's
+    /// planners): a project in use says what still holds it.
+    pub async fn delete_project(&self, actor: &Actor, id: Uuid) -> Result<()> {
+        let (p, tasks, _) = self.project(actor, id).await?;
+        if !actor.may_write(&p.commune) {
+            return Err(Error::Forbidden);
+        }
+        // every feature naming it, whoever may read it
+        let named = self
+            .query(&crate::index::Query {
+                commune: Some(p.commune.clone()),
+                internal: crate::index::Scope::All,
+                ..Default::default()
+            })
+            .into_iter()
+            .filter(|e| {
+                e.feature.attributes.get("projet").and_then(Value::as_str)
+                    == Some(id.to_string().as_str())
+            })
+            .count();
+        if !tasks.is_empty() || named > 0 {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "",
+                "in_use",
+                format!(
+                    "the project still holds {} task(s) and {named} feature(s); take them out of it first",
+                    tasks.len()
+                ),
+            )]));
+        }
+        if !self.store.delete_project(id, &actor.label(), now()).await? {
+            return Err(Error::NotFound(format!("project {id}")));
+        }
+        Ok(())
     }
 
     /// A project the actor may read, its tasks, and the features that name it
@@ -415,7 +484,7 @@ impl App {
             .date_naive();
         t.next_on = t.recurrence.map(|r| r.next_on_or_after(today));
         t.name = t.name.trim().to_string();
-        self.store.add_template(&t, now()).await?;
+        self.store.add_template(&t, now(), &actor.label()).await?;
         Ok(t)
     }
 
@@ -520,5 +589,68 @@ impl App {
             .await
             .map_err(|e| Error::from_store(e, Some(current.version)))?;
         Ok(next)
+    }
+}
+
+impl App {
+    /// Where the bytes of tasks' documents are kept, one file per document id.
+    pub fn document_dir(&self) -> std::path::PathBuf {
+        self.config.data_dir.join("documents")
+    }
+
+    /// Attaches a document to a task, as a change of the task: the file is checked
+    /// (kind by extension and content, size), written, then recorded; if the task cannot
+    /// take it, the file is removed again.
+    pub async fn add_task_document(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<Task> {
+        let current = self.task(actor, id).await?;
+        let doc = crate::model::task::Document::of_upload(Uuid::now_v7(), file_name, bytes)
+            .map_err(|e| Error::Invalid(vec![e]))?;
+        let mut d = current.draft();
+        d.documents.push(doc.clone());
+        d.check().map_err(Error::Invalid)?;
+        let dir = self.document_dir();
+        let path = dir.join(doc.id.to_string());
+        tokio::fs::create_dir_all(&dir)
+            .await
+            .map_err(|e| Error::Internal(e.into()))?;
+        tokio::fs::write(&path, bytes)
+            .await
+            .map_err(|e| Error::Internal(e.into()))?;
+        let next = d.into_task(id, &current.commune, Some(&current), now());
+        let changes = current.diff(&next);
+        if let Err(e) = self
+            .store
+            .update_task(&next, &changes, &actor.label())
+            .await
+        {
+            let _ = tokio::fs::remove_file(&path).await;
+            return Err(Error::from_store(e, Some(current.version)));
+        }
+        Ok(next)
+    }
+
+    /// A document of a task the actor may read, with its bytes.
+    pub async fn task_document(
+        &self,
+        actor: &Actor,
+        task: Uuid,
+        document: Uuid,
+    ) -> Result<(crate::model::task::Document, Vec<u8>)> {
+        let t = self.task(actor, task).await?;
+        let doc = t
+            .documents
+            .into_iter()
+            .find(|d| d.id == document)
+            .ok_or_else(|| Error::NotFound(format!("document {document}")))?;
+        let bytes = tokio::fs::read(self.document_dir().join(doc.id.to_string()))
+            .await
+            .map_err(|e| Error::Internal(e.into()))?;
+        Ok((doc, bytes))
     }
 }

@@ -31,6 +31,23 @@ pub struct QueueItem {
     pub late_by: i64,
 }
 
+fn now() -> i64 {
+    crate::clock::now().timestamp()
+}
+
+/// A service's name, trimmed, or what is wrong with it.
+fn service_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "/name",
+            "invalid_name",
+            "a service needs a name of 1 to 100 characters",
+        )]));
+    }
+    Ok(name)
+}
+
 fn today() -> NaiveDate {
     crate::clock::now()
         .with_timezone(&crate::model::schedule::LOCAL_TZ)
@@ -140,18 +157,107 @@ impl App {
         if !actor.may_administer(commune) {
             return Err(Error::Forbidden);
         }
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 100 {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "/name",
-                "invalid_name",
-                "a service needs a name of 1 to 100 characters",
-            )]));
-        }
+        let name = service_name(name)?;
         Ok(self
             .store
-            .put_service(commune, name, crate::clock::now().timestamp())
+            .put_service(commune, name, now(), &actor.label())
             .await?)
+    }
+
+    /// Renames a service (the commune's admins), if it is still at `version` (the
+    /// current one when `None`); no two services of a commune share a name.
+    pub async fn rename_service(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        name: &str,
+        version: Option<i64>,
+    ) -> Result<Service> {
+        let s = self.service(id).await?;
+        if !actor.may_administer(&s.commune) {
+            return Err(Error::Forbidden);
+        }
+        let name = service_name(name)?;
+        let others = self.store.services(Some(&s.commune)).await?;
+        if others.iter().any(|o| o.id != id && o.name == name) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/name",
+                "name_taken",
+                format!("the commune already has a service named `{name}`"),
+            )]));
+        }
+        let expected = version.unwrap_or(s.version);
+        let next = Service {
+            name: name.to_string(),
+            version: expected + 1,
+            ..s
+        };
+        self.store
+            .rename_service(&next, &actor.label(), now())
+            .await
+            .map_err(|e| Error::from_store(e, Some(expected)))?;
+        Ok(next)
+    }
+
+    /// Deletes a service (the commune's admins) that no rule routes to and that has no
+    /// open task and no open report: otherwise it says what still holds it, so nothing
+    /// is left pointing at a service that is gone.
+    pub async fn delete_service(&self, actor: &Actor, id: Uuid) -> Result<()> {
+        let s = self.service(id).await?;
+        if !actor.may_administer(&s.commune) {
+            return Err(Error::Forbidden);
+        }
+        let rules = self
+            .store
+            .rules(&s.commune)
+            .await?
+            .iter()
+            .filter(|r| r.service == id)
+            .count();
+        let tasks = self
+            .store
+            .tasks(Some(&s.commune), None)
+            .await?
+            .iter()
+            .filter(|t| t.service == Some(id) && t.status != "faite")
+            .count();
+        let reports = self
+            .queue(actor, &s.commune)?
+            .iter()
+            .filter(|i| i.service == Some(id))
+            .count();
+        if rules + tasks + reports > 0 {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "",
+                "in_use",
+                format!(
+                    "the service still has {rules} rule(s), {tasks} open task(s) and {reports} open report(s); give them to another service first"
+                ),
+            )]));
+        }
+        self.store.delete_service(id, &actor.label(), now()).await?;
+        Ok(())
+    }
+
+    /// The audit of a commune's settings (services, rules, projects, templates; roles
+    /// and tokens for its admins only), newest first, of one object or of all.
+    pub async fn audit_of(
+        &self,
+        actor: &Actor,
+        commune: &str,
+        object: Option<Uuid>,
+    ) -> Result<Vec<crate::model::audit::Audit>> {
+        if !actor.sees_internal(commune) {
+            return Err(Error::Forbidden);
+        }
+        let admin = actor.may_administer(commune);
+        Ok(self
+            .store
+            .audit_log(commune, object)
+            .await?
+            .into_iter()
+            .filter(|a| admin || !matches!(a.kind, "compte" | "jeton"))
+            .collect())
     }
 
     /// Puts a person in one of the commune's services, or takes them out.
@@ -166,7 +272,18 @@ impl App {
         if !actor.may_administer(&s.commune) {
             return Err(Error::Forbidden);
         }
-        Ok(self.store.set_member(service, user, member).await?)
+        let person = self.store.user(user).await?;
+        if member && !person.is_some_and(|p| p.grants.iter().any(|g| g.commune == s.commune)) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/user",
+                "not_of_commune",
+                "only a person holding a role in the service's commune may be put in it",
+            )]));
+        }
+        Ok(self
+            .store
+            .set_member(service, user, member, &actor.label(), now())
+            .await?)
     }
 
     async fn service(&self, id: Uuid) -> Result<Service> {
@@ -198,10 +315,7 @@ impl App {
                 "the service belongs to another commune",
             )]));
         }
-        Ok(self
-            .store
-            .add_rule(&rule, crate::clock::now().timestamp())
-            .await?)
+        Ok(self.store.add_rule(&rule, now(), &actor.label()).await?)
     }
 
     /// Moves a rule one place up (earlier) or down the commune's order.
@@ -220,7 +334,9 @@ impl App {
             Some(i + 1).filter(|j| *j < rules.len())
         };
         if let Some(j) = j {
-            self.store.swap_rules(&rules[i], &rules[j]).await?;
+            self.store
+                .swap_rules(&rules[i], &rules[j], &actor.label(), now())
+                .await?;
         }
         Ok(())
     }
@@ -231,7 +347,7 @@ impl App {
         {
             return Err(Error::NotFound(format!("rule {id}")));
         }
-        self.store.delete_rule(id).await?;
+        self.store.delete_rule(id, &actor.label(), now()).await?;
         Ok(())
     }
 }

@@ -378,6 +378,24 @@ async fn authorization_matrix(backend: Backend) {
             vec![(anon, see_other), (a_s, ok), (a_b, ok)],
         ),
         (
+            "/agent/journal".into(),
+            vec![(anon, see_other), (a_s, ok), (w_s, ok), (a_b, ok)],
+        ),
+        (
+            "/agent/journal.csv?commune=55040".into(),
+            vec![(anon, see_other), (a_s, ok), (bo, ok)],
+        ),
+        (
+            "/api/v1/audit?commune=55040".into(),
+            vec![
+                (anon, unauth),
+                (a_s, ok),
+                (w_s, ok),
+                (tk_s, ok),
+                (a_b, forbidden),
+            ],
+        ),
+        (
             "/api/v1/tasks?commune=55040".into(),
             vec![
                 (anon, unauth),
@@ -1086,6 +1104,8 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         .await
         .unwrap();
     let project_page = format!("/agent/projets/{}", project.id);
+    // an open report, for the dashboard's charts
+    common::file_report(&app, "voirie", (4.0710, 50.5790)).await;
     let (_, list) = call(
         &app,
         Who::Session(&b),
@@ -1123,6 +1143,8 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         project_page.as_str(),
         "/agent/taches?vue=colonnes",
         "/agent/taches?vue=calendrier",
+        "/agent/journal",
+        "/agent/taches?vue=carte",
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

@@ -4,85 +4,16 @@
 
 mod common;
 
-use balise::model::account::{Grant, Role};
-use balise::model::report::ReportContact;
-use balise::model::schedule::Schedule;
-use balise::model::{FeatureDraft, Kind, Visibility};
+use balise::model::account::Role;
 use balise::policy::Actor;
-use common::{Backend, Browser, TestApp};
+use common::{
+    Backend, Browser, PASSWORD, TestApp, file_report as report, file_report_as as report_as,
+    signed_in,
+};
 use reqwest::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-const PASSWORD: &str = "une phrase assez longue";
 const BRAINE: &str = "55004";
-
-async fn signed_in(app: &TestApp, email: &str, grants: &[(&str, Role)]) -> Browser {
-    let grants: Vec<Grant> = grants
-        .iter()
-        .map(|(c, r)| Grant {
-            commune: c.to_string(),
-            role: *r,
-        })
-        .collect();
-    app.app
-        .add_user(
-            &Actor::System("test".into()),
-            email,
-            "",
-            &grants,
-            Some(PASSWORD),
-        )
-        .await
-        .unwrap();
-    let mut b = Browser::new(&app.base);
-    b.get("/connexion").await;
-    let (status, _) = b
-        .post("/connexion", &[("email", email), ("password", PASSWORD)])
-        .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    b
-}
-
-/// Files a report as the citizen's journey does, with an e-mail to be told.
-async fn report(app: &TestApp, category: &str, lonlat: (f64, f64)) -> String {
-    report_as(app, category, lonlat, "citoyen@example.org").await
-}
-
-async fn report_as(app: &TestApp, category: &str, lonlat: (f64, f64), email: &str) -> String {
-    let draft_id = format!("test-{category}-{}", lonlat.0);
-    app.app
-        .store
-        .put_draft(&draft_id, &json!({}))
-        .await
-        .unwrap();
-    let mut attributes = Map::new();
-    attributes.insert("categorie".into(), Value::String(category.into()));
-    attributes.insert("lieu".into(), Value::String("Rue de Mons".into()));
-    let draft = FeatureDraft {
-        commune: None,
-        kind: Kind::Report,
-        geometry: geo_types::Geometry::Point(geo_types::Point::new(lonlat.0, lonlat.1)),
-        schedule: Schedule::period(balise::clock::now(), None),
-        status: None,
-        title: "Signalement".into(),
-        description: "Un trou profond".into(),
-        attributes,
-        visibility: Visibility::Public,
-    };
-    let contact = ReportContact {
-        email: Some(email.into()),
-        phone: None,
-        lang: "fr".into(),
-        token: format!("tok{}", lonlat.0),
-    };
-    let (reference, written) = app
-        .app
-        .submit_report(&draft_id, draft, Some(contact), &Actor::Anonymous)
-        .await
-        .unwrap();
-    assert!(written);
-    reference
-}
 
 fn id_of(app: &TestApp, reference: &str) -> String {
     app.app
@@ -1328,6 +1259,11 @@ async fn triaging_a_report_into_a_task_and_closing_it_in_the_browser() {
     assert_eq!(r["team"], "Voirie", "{r}");
     assert_eq!(r["status"], "Faite", "{r}");
     assert_eq!(r["repairFormGone"], true, "{r}");
+    assert_eq!(
+        r["tasksOnMap"],
+        json!(["faite"]),
+        "the task at its report's place: {r}"
+    );
     assert_eq!(r["publicStatus"], "Réparé", "{r}");
     assert_eq!(r["violations"], json!([]), "{r}");
     assert_eq!(r["errors"], json!([]), "{r}");

@@ -101,6 +101,16 @@ pub enum Precondition {
     Version(i64),
 }
 
+/// The version `If-Match` names on a change, which requires it (`428` without):
+/// `None` for `*`, whatever is current.
+pub fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Error> {
+    match precondition(headers, header::IF_MATCH)? {
+        Precondition::Absent => Err(Error::PreconditionRequired),
+        Precondition::Any => Ok(None),
+        Precondition::Version(v) => Ok(Some(v)),
+    }
+}
+
 pub fn precondition(headers: &HeaderMap, name: header::HeaderName) -> Result<Precondition, Error> {
     let Some(v) = headers.get(&name) else {
         return Ok(Precondition::Absent);

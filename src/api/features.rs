@@ -11,7 +11,7 @@ use geo::{Coord, Rect};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::extract::{JsonBody, Precondition, precondition};
+use super::extract::{JsonBody, Precondition, if_match, precondition};
 use super::{Web, base_url, etag};
 use crate::error::Error;
 use crate::index::Query as IndexQuery;
@@ -357,10 +357,9 @@ pub async fn replace(
         return Err(Error::Unauthorized);
     }
     let id = parse_id(&id)?;
-    let expected = match precondition(&headers, header::IF_MATCH)? {
-        Precondition::Absent => return Err(Error::PreconditionRequired),
-        Precondition::Any => web.app.get(id, &actor)?.feature.version,
-        Precondition::Version(v) => v,
+    let expected = match if_match(&headers)? {
+        Some(v) => v,
+        None => web.app.get(id, &actor)?.feature.version,
     };
     let draft = wire::draft_from_json(&body, &web.app.territory()).map_err(Error::Invalid)?;
     let f = web.app.update(id, draft, expected, &actor).await?;

@@ -9,7 +9,7 @@ mod features;
 mod limit;
 mod problem;
 mod styles;
-mod tasks;
+pub mod tasks;
 mod tiles;
 mod tokens;
 mod work;
@@ -174,12 +174,36 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         .route("/api/v1/tasks/{id}", get(tasks::read).put(tasks::replace))
         .route("/api/v1/tasks/{id}/history", get(tasks::history))
         .route(
+            "/api/v1/tasks/{id}/documents",
+            axum::routing::post(tasks::document_create).layer(
+                axum::extract::DefaultBodyLimit::max(crate::model::task::MAX_DOCUMENT_BYTES),
+            ),
+        )
+        .route("/api/v1/tasks/{id}/documents/{doc}", get(tasks::document))
+        .route(
             "/api/v1/tasks/{id}/comments",
             get(work::comments).post(work::comment_create),
         )
         .route(
             "/api/v1/services",
             get(work::services).post(work::service_create),
+        )
+        .route(
+            "/api/v1/services/{id}",
+            axum::routing::patch(work::service_update).delete(work::service_delete),
+        )
+        .route(
+            "/api/v1/projects/{id}",
+            axum::routing::patch(work::project_update).delete(work::project_delete),
+        )
+        .route("/api/v1/audit", get(work::audit))
+        .route(
+            "/api/v1/rules/{id}",
+            axum::routing::patch(work::rule_move).delete(work::rule_delete),
+        )
+        .route(
+            "/api/v1/services/{id}/members/{user}",
+            axum::routing::put(work::member).delete(work::member),
         )
         .route("/api/v1/rules", axum::routing::post(work::rule_create))
         .route(
@@ -242,6 +266,13 @@ pub fn base_url(web: &Web, headers: &HeaderMap) -> String {
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1");
     format!("http://{host}")
+}
+
+/// A JSON answer with the object's version as its ETag.
+pub fn versioned(status: StatusCode, value: serde_json::Value, version: i64) -> Response {
+    let mut res = (status, axum::Json(value)).into_response();
+    res.headers_mut().insert(header::ETAG, etag(version));
+    res
 }
 
 pub fn etag(version: i64) -> HeaderValue {

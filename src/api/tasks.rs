@@ -9,8 +9,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::extract::{JsonBody, Precondition, precondition};
-use super::{Web, etag};
+use super::Web;
+use super::extract::{JsonBody, if_match};
 use crate::error::Error;
 use crate::model::FieldError;
 use crate::model::task::{CheckItem, Task, TaskDraft};
@@ -31,6 +31,10 @@ fn task_json(t: &Task) -> Value {
         "project": t.project,
         "checklist": t.checklist,
         "minutes_spent": t.minutes_spent,
+        "documents": t.documents.iter().map(|d| json!({
+            "id": d.id, "name": d.name, "media_type": d.media_type, "size": d.size,
+            "href": format!("/api/v1/tasks/{}/documents/{}", t.id, d.id),
+        })).collect::<Vec<_>>(),
         "version": t.version,
         "created_at": chrono::DateTime::from_timestamp(t.created_at, 0),
         "updated_at": chrono::DateTime::from_timestamp(t.updated_at, 0),
@@ -38,9 +42,7 @@ fn task_json(t: &Task) -> Value {
 }
 
 fn task_response(status: StatusCode, t: &Task) -> Response {
-    let mut res = (status, Json(task_json(t))).into_response();
-    res.headers_mut().insert(header::ETAG, etag(t.version));
-    res
+    super::versioned(status, task_json(t), t.version)
 }
 
 fn signed(actor: &Actor) -> Result<(), Error> {
@@ -147,8 +149,9 @@ fn draft_of(v: &Value) -> Result<TaskDraft, Error> {
         project,
         checklist,
         minutes_spent,
-        // photos are added through the workspace, never replaced by a body
+        // photos and documents are added one by one, never replaced by a body
         photos: Vec::new(),
+        documents: Vec::new(),
     };
     if errors.is_empty() {
         return Ok(draft);
@@ -227,10 +230,9 @@ pub async fn replace(
 ) -> Result<Response, Error> {
     signed(&actor)?;
     let id = parse_task_id(&id)?;
-    let expected = match precondition(&headers, header::IF_MATCH)? {
-        Precondition::Absent => return Err(Error::PreconditionRequired),
-        Precondition::Any => web.app.task(&actor, id).await?.version,
-        Precondition::Version(v) => v,
+    let expected = match if_match(&headers)? {
+        Some(v) => v,
+        None => web.app.task(&actor, id).await?.version,
     };
     let t = web
         .app
@@ -252,4 +254,94 @@ pub async fn history(
             "version": version, "by": by, "at": chrono::DateTime::from_timestamp(*at, 0), "changes": changes,
         })).collect::<Vec<_>>()
     })))
+}
+
+/// A task's document as a download: its own type, never shown inline (a document is
+/// data, not a page of this site), under its name (RFC 6266).
+pub fn document_download(d: &crate::model::task::Document, bytes: Vec<u8>) -> Response {
+    let ascii: String = d
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || " .-_()".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded =
+        percent_encoding::utf8_percent_encode(&d.name, percent_encoding::NON_ALPHANUMERIC);
+    (
+        [
+            (header::CONTENT_TYPE, d.media_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; sandbox".to_string(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentParams {
+    name: String,
+}
+
+/// `POST /api/v1/tasks/{id}/documents?name=plan.pdf` with the file as the body: a
+/// document attached to the task (its kind is checked by name and content).
+pub async fn document_create(
+    State(web): State<Web>,
+    actor: Actor,
+    Path(id): Path<String>,
+    q: Result<Query<DocumentParams>, axum::extract::rejection::QueryRejection>,
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, Error> {
+    if actor == Actor::Anonymous {
+        return Err(Error::Unauthorized);
+    }
+    let id = parse_task_id(&id)?;
+    let Query(q) = q.map_err(|e| {
+        Error::BadRequest(vec![FieldError::new(
+            "?name",
+            "invalid_query",
+            e.body_text(),
+        )])
+    })?;
+    let body = body.map_err(|_| Error::PayloadTooLarge {
+        limit: crate::model::task::MAX_DOCUMENT_BYTES,
+    })?;
+    let t = web
+        .app
+        .add_task_document(&actor, id, &q.name, &body)
+        .await?;
+    Ok(task_response(StatusCode::CREATED, &t))
+}
+
+/// `GET /api/v1/tasks/{id}/documents/{doc}`
+pub async fn document(
+    State(web): State<Web>,
+    actor: Actor,
+    Path((id, doc)): Path<(String, String)>,
+) -> Result<Response, Error> {
+    if actor == Actor::Anonymous {
+        return Err(Error::Unauthorized);
+    }
+    let (d, bytes) = web
+        .app
+        .task_document(
+            &actor,
+            parse_task_id(&id)?,
+            super::features::parse_id(&doc)?,
+        )
+        .await?;
+    Ok(document_download(&d, bytes))
 }

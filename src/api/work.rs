@@ -4,14 +4,14 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::Web;
-use super::extract::JsonBody;
+use super::extract::{JsonBody, if_match};
 use crate::error::Error;
 use crate::model::FieldError;
 use crate::model::triage::Rule;
@@ -73,7 +73,7 @@ pub async fn services(
         .services_of(&actor, &commune)
         .await?
         .into_iter()
-        .map(|s| json!({ "id": s.id, "name": s.name, "members": s.members }))
+        .map(|s| json!({ "id": s.id, "name": s.name, "members": s.members, "version": s.version }))
         .collect();
     Ok(Json(json!({
         "services": services,
@@ -99,9 +99,113 @@ pub async fn service_create(
         .await?;
     Ok((
         StatusCode::CREATED,
-        Json(json!({ "id": s.id, "name": s.name, "members": s.members })),
+        Json(json!({ "id": s.id, "name": s.name, "members": s.members, "version": s.version })),
     )
         .into_response())
+}
+
+/// `PATCH /api/v1/services/{id}` with `{"name": …}` and `If-Match` (admins).
+pub async fn service_update(
+    State(web): State<Web>,
+    actor: Actor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, Error> {
+    signed(&actor)?;
+    let id = id_param("id", &id)?;
+    let expected = if_match(&headers)?;
+    let s = web
+        .app
+        .rename_service(&actor, id, &text(&body, "name"), expected)
+        .await?;
+    Ok(super::versioned(
+        StatusCode::OK,
+        json!({ "id": s.id, "name": s.name, "members": s.members, "version": s.version }),
+        s.version,
+    ))
+}
+
+/// `DELETE /api/v1/services/{id}` (admins): refused with 422 while rules, open tasks
+/// or open reports still need it.
+pub async fn service_delete(
+    State(web): State<Web>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<StatusCode, Error> {
+    signed(&actor)?;
+    web.app.delete_service(&actor, id_param("id", &id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `PATCH /api/v1/projects/{id}` with `{"name": …, "description": …}` and `If-Match`
+/// (planners).
+pub async fn project_update(
+    State(web): State<Web>,
+    actor: Actor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, Error> {
+    signed(&actor)?;
+    let id = id_param("id", &id)?;
+    let expected = if_match(&headers)?;
+    let current = web.app.project(&actor, id).await?.0;
+    let field = |k: &str, now: &str| match body.get(k) {
+        None => now.to_string(),
+        Some(_) => text(&body, k),
+    };
+    let p = web
+        .app
+        .update_project(
+            &actor,
+            id,
+            &field("name", &current.name),
+            &field("description", &current.description),
+            expected,
+        )
+        .await?;
+    Ok(super::versioned(StatusCode::OK, json!(p), p.version))
+}
+
+/// `DELETE /api/v1/projects/{id}` (planners): refused with 422 while tasks or features
+/// belong to it.
+pub async fn project_delete(
+    State(web): State<Web>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<StatusCode, Error> {
+    signed(&actor)?;
+    web.app.delete_project(&actor, id_param("id", &id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditParams {
+    commune: String,
+    #[serde(default)]
+    object: Option<String>,
+}
+
+/// `GET /api/v1/audit?commune=[&object=]`: the audit of the commune's settings, newest
+/// first (roles and tokens for its admins only).
+pub async fn audit(
+    State(web): State<Web>,
+    actor: Actor,
+    q: Result<Query<AuditParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, Error> {
+    signed(&actor)?;
+    let Query(q) = q.map_err(|e| {
+        Error::BadRequest(vec![FieldError::new("?", "invalid_query", e.body_text())])
+    })?;
+    let object = q
+        .object
+        .as_deref()
+        .map(|o| id_param("object", o))
+        .transpose()?;
+    let lines = web.app.audit_of(&actor, &q.commune, object).await?;
+    Ok(Json(json!({ "audit": lines })))
 }
 
 /// `POST /api/v1/rules?commune=` with `{"category": …|null, "area": GeoJSON|null,
@@ -132,6 +236,65 @@ pub async fn rule_create(
     let id = rule.id;
     web.app.add_rule(&actor, rule).await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response())
+}
+
+/// `PATCH /api/v1/rules/{id}?commune=` with `{"move": "up"|"down"}` (admins): one place
+/// earlier or later in the commune's order.
+pub async fn rule_move(
+    State(web): State<Web>,
+    actor: Actor,
+    q: Result<Query<CommuneParam>, axum::extract::rejection::QueryRejection>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, Error> {
+    signed(&actor)?;
+    let commune = commune_of(q)?;
+    let up = match text(&body, "move").as_str() {
+        "up" => true,
+        "down" => false,
+        other => {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/move",
+                "invalid_move",
+                format!("`move` is \"up\" or \"down\", not {other:?}"),
+            )]));
+        }
+    };
+    web.app
+        .move_rule(&actor, &commune, id_param("id", &id)?, up)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /api/v1/rules/{id}?commune=` (admins).
+pub async fn rule_delete(
+    State(web): State<Web>,
+    actor: Actor,
+    q: Result<Query<CommuneParam>, axum::extract::rejection::QueryRejection>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, Error> {
+    signed(&actor)?;
+    let commune = commune_of(q)?;
+    web.app
+        .delete_rule(&actor, &commune, id_param("id", &id)?)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `PUT` / `DELETE /api/v1/services/{id}/members/{user}` (admins): puts a person in the
+/// service or takes them out.
+pub async fn member(
+    State(web): State<Web>,
+    actor: Actor,
+    method: axum::http::Method,
+    Path((id, user)): Path<(String, String)>,
+) -> Result<StatusCode, Error> {
+    signed(&actor)?;
+    let put = method == axum::http::Method::PUT;
+    web.app
+        .set_member(&actor, id_param("id", &id)?, id_param("user", &user)?, put)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `GET /api/v1/projects?commune=`

@@ -5,6 +5,7 @@
 //! and later the web forms all apply the very same rules.
 
 pub mod account;
+pub mod audit;
 pub mod calendar;
 pub mod commune;
 pub mod conflict;

@@ -34,6 +34,8 @@ pub struct Task {
     pub minutes_spent: i64,
     /// Photos attached (ids of kept photos), oldest first.
     pub photos: Vec<String>,
+    /// Documents attached (plans, permits, quotes), oldest first.
+    pub documents: Vec<Document>,
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -54,10 +56,131 @@ pub struct TaskDraft {
     pub checklist: Vec<CheckItem>,
     pub minutes_spent: i64,
     pub photos: Vec<String>,
+    pub documents: Vec<Document>,
 }
 
 /// Photos a task may hold.
 pub const MAX_TASK_PHOTOS: usize = 20;
+/// Documents a task may hold, and the size of each.
+pub const MAX_TASK_DOCUMENTS: usize = 20;
+pub const MAX_DOCUMENT_BYTES: usize = 10 << 20;
+
+/// A document attached to a task; its bytes are kept apart, under its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Document {
+    pub id: Uuid,
+    /// The file's name as sent, cleaned of any folder and control characters.
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+}
+
+/// The kinds of documents a task accepts: by the file's extension, checked against the
+/// first bytes, so a program renamed `.pdf` is refused. Only formats a browser shows
+/// as data or offers to download (never HTML or SVG, which could run scripts).
+const DOCUMENT_TYPES: [(&str, &str, Magic); 12] = [
+    ("pdf", "application/pdf", Magic::Prefix(b"%PDF-")),
+    ("odt", "application/vnd.oasis.opendocument.text", Magic::Zip),
+    (
+        "ods",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        Magic::Zip,
+    ),
+    (
+        "odg",
+        "application/vnd.oasis.opendocument.graphics",
+        Magic::Zip,
+    ),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Magic::Zip,
+    ),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Magic::Zip,
+    ),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        Magic::Zip,
+    ),
+    ("txt", "text/plain; charset=utf-8", Magic::Text),
+    ("csv", "text/csv; charset=utf-8", Magic::Text),
+    ("png", "image/png", Magic::Prefix(b"\x89PNG\r\n\x1a\n")),
+    ("jpg", "image/jpeg", Magic::Prefix(b"\xff\xd8\xff")),
+    ("jpeg", "image/jpeg", Magic::Prefix(b"\xff\xd8\xff")),
+];
+
+#[derive(Clone, Copy)]
+enum Magic {
+    Prefix(&'static [u8]),
+    Zip,
+    Text,
+}
+
+/// The extensions accepted, for people: "pdf, odt, …".
+pub fn document_extensions() -> String {
+    DOCUMENT_TYPES.map(|t| t.0).join(", ")
+}
+
+impl Document {
+    /// A document made of a sent file, or what is wrong with it.
+    pub fn of_upload(id: Uuid, file_name: &str, bytes: &[u8]) -> Result<Document, FieldError> {
+        let name: String = file_name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect();
+        let name = name.trim().to_string();
+        if bytes.is_empty() {
+            return Err(FieldError::new("/document", "empty", "the file is empty"));
+        }
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(FieldError::new(
+                "/document",
+                "too_large",
+                format!(
+                    "a document may weigh at most {} MB",
+                    MAX_DOCUMENT_BYTES >> 20
+                ),
+            ));
+        }
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let Some((_, media_type, magic)) = DOCUMENT_TYPES.iter().find(|t| t.0 == ext) else {
+            return Err(FieldError::new(
+                "/document",
+                "unsupported_type",
+                format!("accepted documents: {}", document_extensions()),
+            ));
+        };
+        let fits = match magic {
+            Magic::Prefix(p) => bytes.starts_with(p),
+            Magic::Zip => bytes.starts_with(b"PK\x03\x04"),
+            Magic::Text => std::str::from_utf8(bytes).is_ok_and(|s| !s.contains('\0')),
+        };
+        if !fits {
+            return Err(FieldError::new(
+                "/document",
+                "wrong_content",
+                format!("the file's content is not that of a .{ext} document"),
+            ));
+        }
+        Ok(Document {
+            id,
+            name,
+            media_type: media_type.to_string(),
+            size: bytes.len() as u64,
+        })
+    }
+}
 
 /// One step of a task's checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -123,6 +246,13 @@ impl TaskDraft {
                 "the time spent is a number of minutes from 0 up to a year",
             ));
         }
+        if self.documents.len() > MAX_TASK_DOCUMENTS {
+            errors.push(FieldError::new(
+                "/documents",
+                "too_many_documents",
+                format!("a task holds at most {MAX_TASK_DOCUMENTS} documents"),
+            ));
+        }
         if self.photos.len() > MAX_TASK_PHOTOS {
             errors.push(FieldError::new(
                 "/photos",
@@ -161,6 +291,7 @@ impl TaskDraft {
             checklist: self.checklist,
             minutes_spent: self.minutes_spent,
             photos: self.photos,
+            documents: self.documents,
             version: previous.map_or(1, |p| p.version + 1),
             created_at: previous.map_or(now, |p| p.created_at),
             updated_at: now,
@@ -175,7 +306,7 @@ impl Task {
             "feature": self.feature, "service": self.service, "assignee": self.assignee,
             "due": self.due.map(|d| d.format("%Y-%m-%d").to_string()), "priority": self.priority,
             "project": self.project, "checklist": self.checklist, "minutes_spent": self.minutes_spent,
-            "photos": self.photos,
+            "photos": self.photos, "documents": self.documents,
         }) {
             Value::Object(m) => m,
             _ => unreachable!("a task's snapshot is an object"),
@@ -215,6 +346,7 @@ impl Task {
             checklist: self.checklist.clone(),
             minutes_spent: self.minutes_spent,
             photos: self.photos.clone(),
+            documents: self.documents.clone(),
         }
     }
 
@@ -227,6 +359,33 @@ impl Task {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_are_known_by_extension_and_content() {
+        let id = Uuid::nil();
+        let pdf =
+            Document::of_upload(id, "C:\\plans\\Plan de voirie.PDF", b"%PDF-1.7 ...").unwrap();
+        assert_eq!(
+            (pdf.name.as_str(), pdf.media_type.as_str(), pdf.size),
+            ("Plan de voirie.PDF", "application/pdf", 12)
+        );
+        let odt = Document::of_upload(id, "../devis.odt", b"PK\x03\x04rest").unwrap();
+        assert_eq!(odt.name, "devis.odt");
+        let code =
+            |name: &str, bytes: &[u8]| Document::of_upload(id, name, bytes).unwrap_err().code;
+        assert_eq!(code("plan.pdf", b"MZ\x90\x00"), "wrong_content");
+        assert_eq!(code("page.html", b"<script>"), "unsupported_type");
+        assert_eq!(code("sans-extension", b"%PDF-"), "unsupported_type");
+        assert_eq!(code("vide.txt", b""), "empty");
+        assert_eq!(code("notes.txt", b"a\0b"), "wrong_content");
+        assert_eq!(
+            code("big.txt", &vec![b'a'; MAX_DOCUMENT_BYTES + 1]),
+            "too_large"
+        );
+        assert!(
+            Document::of_upload(id, "liste.csv", "rue;date\nGrand-Place;2/12".as_bytes()).is_ok()
+        );
+    }
 
     #[test]
     fn a_draft_is_checked_and_a_change_is_recorded_field_by_field() {
@@ -284,6 +443,34 @@ pub struct Project {
     pub commune: String,
     pub name: String,
     pub description: String,
+    /// Moves by one at each change (optimistic concurrency).
+    pub version: i64,
+}
+
+impl Project {
+    /// A project's name (1 to 200 characters) and description (at most 10,000).
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.name.is_empty() || self.name.chars().count() > 200 {
+            errors.push(FieldError::new(
+                "/name",
+                "invalid_name",
+                "a project needs a name of 1 to 200 characters",
+            ));
+        }
+        if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
+            errors.push(FieldError::new(
+                "/description",
+                "too_long",
+                format!("the description may hold at most {MAX_DESCRIPTION_CHARS} characters"),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 /// A comment on a task.

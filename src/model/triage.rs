@@ -21,6 +21,8 @@ pub struct Service {
     pub name: String,
     /// The people in it (user ids).
     pub members: Vec<Uuid>,
+    /// Moves by one at each rename (optimistic concurrency).
+    pub version: i64,
 }
 
 /// One routing rule: reports of `category` (any when `None`) within `area` (anywhere

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{Result, StoreError};
 use crate::model::account::{ApiToken, Grant, Role, User};
+use crate::model::audit::Audit;
 use crate::model::conflict::{Recorded, Verdict};
 use crate::model::task::{Comment, EmailWhen, Notice, Project, Task, Template};
 use crate::model::triage::{Rule, Service};
@@ -24,13 +25,20 @@ pub trait AccountStore {
         grants: &[Grant],
         password_hash: Option<&str>,
         now: i64,
+        actor: &str,
     ) -> Result<(User, bool)>;
     async fn users(&self) -> Result<Vec<User>>;
     async fn user(&self, id: Uuid) -> Result<Option<User>>;
     /// The account of this (lower-cased) address, with its password hash.
     async fn user_by_email(&self, email: &str) -> Result<Option<(User, Option<String>)>>;
     /// Removes one role of a person.
-    async fn remove_grant(&self, user_id: Uuid, grant: &Grant) -> Result<bool>;
+    async fn remove_grant(
+        &self,
+        user_id: Uuid,
+        grant: &Grant,
+        actor: &str,
+        now: i64,
+    ) -> Result<bool>;
     /// Sets a password, lifts any lock, and ends every session of the account.
     async fn set_password(&self, user_id: Uuid, hash: &str) -> Result<()>;
     /// Counts a wrong password; after `max` in a row the account is locked until
@@ -53,7 +61,7 @@ pub trait AccountStore {
     /// A live (not revoked) token by its secret's hash.
     async fn token_by_hash(&self, hash: &str) -> Result<Option<ApiToken>>;
     async fn tokens(&self) -> Result<Vec<ApiToken>>;
-    async fn revoke_token(&self, id: Uuid, now: i64) -> Result<bool>;
+    async fn revoke_token(&self, id: Uuid, now: i64, actor: &str) -> Result<bool>;
     /// Appends a commune's assessment of a conflict.
     async fn assess(&self, r: &Recorded) -> Result<()>;
     /// Every assessment of conflicts involving these features, oldest first.
@@ -64,16 +72,33 @@ pub trait AccountStore {
     /// The services of a commune (of all communes with `None`), with their members.
     async fn services(&self, commune: Option<&str>) -> Result<Vec<Service>>;
     /// Creates a service, or answers the one of that name in that commune.
-    async fn put_service(&self, commune: &str, name: &str, now: i64) -> Result<Service>;
+    async fn put_service(
+        &self,
+        commune: &str,
+        name: &str,
+        now: i64,
+        actor: &str,
+    ) -> Result<Service>;
+    /// Renames a service that is still at `s.version - 1`.
+    async fn rename_service(&self, s: &Service, actor: &str, now: i64) -> Result<()>;
+    /// Deletes a service and its list of people; whether it existed.
+    async fn delete_service(&self, id: Uuid, actor: &str, now: i64) -> Result<bool>;
     /// Puts a person in a service, or takes them out.
-    async fn set_member(&self, service: Uuid, user: Uuid, member: bool) -> Result<()>;
+    async fn set_member(
+        &self,
+        service: Uuid,
+        user: Uuid,
+        member: bool,
+        actor: &str,
+        now: i64,
+    ) -> Result<()>;
     /// The routing rules of a commune, in order.
     async fn rules(&self, commune: &str) -> Result<Vec<Rule>>;
     /// Adds a rule after the commune's last one.
-    async fn add_rule(&self, rule: &Rule, now: i64) -> Result<()>;
-    async fn delete_rule(&self, id: Uuid) -> Result<bool>;
-    /// Swaps the positions of two rules (moving one up or down the order).
-    async fn swap_rules(&self, a: &Rule, b: &Rule) -> Result<()>;
+    async fn add_rule(&self, rule: &Rule, now: i64, actor: &str) -> Result<()>;
+    async fn delete_rule(&self, id: Uuid, actor: &str, now: i64) -> Result<bool>;
+    /// Swaps the positions of two rules (moving `a` up or down the order, past `b`).
+    async fn swap_rules(&self, a: &Rule, b: &Rule, actor: &str, now: i64) -> Result<()>;
     /// Writes a new task and the first row of its history.
     async fn create_task(&self, task: &Task, actor: &str) -> Result<()>;
     /// Replaces a task whose stored version is `next.version - 1`, with a history row.
@@ -91,7 +116,7 @@ pub trait AccountStore {
     async fn add_comment(&self, c: &Comment) -> Result<()>;
     /// A commune's task templates (all communes' with `None`), by name.
     async fn templates(&self, commune: Option<&str>) -> Result<Vec<Template>>;
-    async fn add_template(&self, t: &Template, now: i64) -> Result<()>;
+    async fn add_template(&self, t: &Template, now: i64, actor: &str) -> Result<()>;
     /// Moves a recurring template's next day from `from` to `to`, if it still is `from`:
     /// whoever moves it makes that occurrence's task (one instance of several does).
     async fn claim_next_on(
@@ -104,6 +129,12 @@ pub trait AccountStore {
     async fn projects(&self, commune: Option<&str>) -> Result<Vec<Project>>;
     /// Creates a project, or answers the one of that name in that commune.
     async fn put_project(&self, p: &Project, created_by: &str, now: i64) -> Result<Project>;
+    /// Renames or redescribes a project that is still at `p.version - 1`.
+    async fn update_project(&self, p: &Project, actor: &str, now: i64) -> Result<()>;
+    /// Deletes a project; whether it existed.
+    async fn delete_project(&self, id: Uuid, actor: &str, now: i64) -> Result<bool>;
+    /// A commune's audit, newest first, of one object or of all.
+    async fn audit_log(&self, commune: &str, object: Option<Uuid>) -> Result<Vec<Audit>>;
     /// A task's comments, oldest first.
     async fn comments(&self, task: Uuid) -> Result<Vec<Comment>>;
     /// Records a notice unless one with the same `dedup` exists; whether it was new.
@@ -116,7 +147,9 @@ pub trait AccountStore {
     async fn mark_mailed(&self, ids: &[Uuid], now: i64) -> Result<()>;
     /// How a person wants e-mail (`now` unless they chose).
     async fn email_when(&self, user: Uuid) -> Result<EmailWhen>;
-    async fn set_email_when(&self, user: Uuid, when: EmailWhen) -> Result<()>;
+    /// The language of a person's notice e-mails (`fr` unless they chose).
+    async fn mail_lang(&self, user: Uuid) -> Result<String>;
+    async fn set_email_when(&self, user: Uuid, when: EmailWhen, lang: &str) -> Result<()>;
 }
 
 pub(super) type TemplateRow = (
@@ -195,9 +228,10 @@ pub(super) struct TaskRow {
     checklist: String,
     minutes_spent: i64,
     photos: String,
+    documents: String,
 }
 
-pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at, project_id, checklist, minutes_spent, photos";
+pub(super) const TASK_COLUMNS: &str = "id, commune, title, description, status, feature_id, service_id, assignee, due, priority, version, created_at, updated_at, project_id, checklist, minutes_spent, photos, documents";
 
 pub(super) fn task_of(r: TaskRow) -> Result<Task> {
     let opt = |s: Option<String>| s.map(|s| uuid(&s)).transpose();
@@ -225,6 +259,7 @@ pub(super) fn task_of(r: TaskRow) -> Result<Task> {
         checklist: json("checklist", &r.checklist)?,
         minutes_spent: r.minutes_spent,
         photos: json("photos", &r.photos)?,
+        documents: json("documents", &r.documents)?,
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,
@@ -348,6 +383,71 @@ pub(super) fn rule_of(
     })
 }
 
+/// A versioned change of text columns of a row of a commune's settings, and how the
+/// audit names it.
+pub(super) struct Versioned<'a> {
+    pub table: &'static str,
+    pub kind: &'static str,
+    pub action: &'static str,
+    pub id: Uuid,
+    pub commune: &'a str,
+    /// the version the row moves to
+    pub version: i64,
+    /// `(column, new text)`
+    pub fields: &'a [(&'static str, &'a str)],
+}
+
+/// What the audit says of a rule: its category, service, place in the order and area.
+pub(super) fn rule_details(r: &Rule) -> serde_json::Value {
+    serde_json::json!({
+        "category": r.category,
+        "service": r.service,
+        "position": r.position,
+        "area": r.area.as_ref().map(|g| geojson::Geometry::from(g).to_string()),
+    })
+}
+
+pub(super) type AuditRow = (String, String, String, String, i64, String, String, String);
+
+pub(super) fn audit_of(r: AuditRow) -> Result<Audit> {
+    let (id, commune, kind, object, at, actor, action, details) = r;
+    let word =
+        |w: &str| Audit::known(w).ok_or_else(|| StoreError::Corrupt(format!("audit word {w:?}")));
+    Ok(Audit {
+        id: uuid(&id)?,
+        commune,
+        kind: word(&kind)?,
+        object: uuid(&object)?,
+        at,
+        actor,
+        action: word(&action)?,
+        details: serde_json::from_str(&details)
+            .map_err(|e| StoreError::Corrupt(format!("audit details: {e}")))?,
+    })
+}
+
+/// Appends one line to the audit, within the transaction `$tx` of the change it records.
+macro_rules! audit_line {
+    ($tx:expr, $audit:expr) => {{
+        let a: &$crate::model::audit::Audit = $audit;
+        sqlx::query(
+            "INSERT INTO audit_log (id, commune, kind, object_id, at, actor, action, details)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(a.id.to_string())
+        .bind(&a.commune)
+        .bind(a.kind)
+        .bind(a.object.to_string())
+        .bind(a.at)
+        .bind(&a.actor)
+        .bind(a.action)
+        .bind(a.details.to_string())
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use audit_line;
+
 pub(super) const USER_COLUMNS: &str = "id, email, name, password_hash, locked_until";
 pub(super) const TOKEN_COLUMNS: &str =
     "id, name, commune, role, created_by, created_at, revoked_at";
@@ -364,6 +464,7 @@ macro_rules! account_store {
                 grants: &[$crate::model::account::Grant],
                 password_hash: Option<&str>,
                 now: i64,
+                actor: &str,
             ) -> $crate::store::Result<($crate::model::account::User, bool)> {
                 let mut tx = self.pool.begin().await?;
                 let created = sqlx::query(
@@ -384,7 +485,7 @@ macro_rules! account_store {
                     .fetch_one(&mut *tx)
                     .await?;
                 for g in grants {
-                    sqlx::query(
+                    let given = sqlx::query(
                         "INSERT INTO user_roles (user_id, commune, role) VALUES ($1, $2, $3)
                          ON CONFLICT DO NOTHING",
                     )
@@ -392,7 +493,20 @@ macro_rules! account_store {
                     .bind(&g.commune)
                     .bind(g.role.as_str())
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
+                    if given == 1 {
+                        let a = $crate::model::audit::Audit::new(
+                            &g.commune,
+                            "compte",
+                            $crate::store::accounts::uuid(&id)?,
+                            actor,
+                            "role_donne",
+                            serde_json::json!({ "email": email, "role": g.role.as_str() }),
+                            now,
+                        );
+                        $crate::store::accounts::audit_line!(tx, &a);
+                    }
                 }
                 tx.commit().await?;
                 let user = self
@@ -470,16 +584,37 @@ macro_rules! account_store {
                 &self,
                 user_id: uuid::Uuid,
                 grant: &$crate::model::account::Grant,
+                actor: &str,
+                now: i64,
             ) -> $crate::store::Result<bool> {
+                let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
                     "DELETE FROM user_roles WHERE user_id = $1 AND commune = $2 AND role = $3",
                 )
                 .bind(user_id.to_string())
                 .bind(&grant.commune)
                 .bind(grant.role.as_str())
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
-                Ok(done.rows_affected() > 0)
+                if done.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                let email: Option<(String,)> = sqlx::query_as("SELECT email FROM users WHERE id = $1")
+                    .bind(user_id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &grant.commune,
+                    "compte",
+                    user_id,
+                    actor,
+                    "role_retire",
+                    serde_json::json!({ "email": email.map(|e| e.0), "role": grant.role.as_str() }),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn set_password(
@@ -636,6 +771,7 @@ macro_rules! account_store {
                 t: &$crate::model::account::ApiToken,
                 hash: &str,
             ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO api_tokens (id, hash, name, commune, role, created_by, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -647,8 +783,19 @@ macro_rules! account_store {
                 .bind(t.grant.role.as_str())
                 .bind(&t.created_by)
                 .bind(t.created_at)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &t.grant.commune,
+                    "jeton",
+                    t.id,
+                    &t.created_by,
+                    "cree",
+                    serde_json::json!({ "name": t.name, "role": t.grant.role.as_str() }),
+                    t.created_at,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -678,15 +825,40 @@ macro_rules! account_store {
                 rows.into_iter().map($crate::store::accounts::token_of).collect()
             }
 
-            async fn revoke_token(&self, id: uuid::Uuid, now: i64) -> $crate::store::Result<bool> {
+            async fn revoke_token(
+                &self,
+                id: uuid::Uuid,
+                now: i64,
+                actor: &str,
+            ) -> $crate::store::Result<bool> {
+                let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
                     "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
                 )
                 .bind(now)
                 .bind(id.to_string())
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
-                Ok(done.rows_affected() > 0)
+                if done.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                let (name, commune): (String, String) =
+                    sqlx::query_as("SELECT name, commune FROM api_tokens WHERE id = $1")
+                        .bind(id.to_string())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &commune,
+                    "jeton",
+                    id,
+                    actor,
+                    "revoque",
+                    serde_json::json!({ "name": name }),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn assess(
@@ -763,8 +935,8 @@ macro_rules! account_store {
                 &self,
                 commune: Option<&str>,
             ) -> $crate::store::Result<Vec<$crate::model::triage::Service>> {
-                let rows: Vec<(String, String, String)> = sqlx::query_as(
-                    "SELECT id, commune, name FROM services
+                let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+                    "SELECT id, commune, name, version FROM services
                      WHERE $1 IS NULL OR commune = $1 ORDER BY commune, name",
                 )
                 .bind(commune)
@@ -775,8 +947,9 @@ macro_rules! account_store {
                         .fetch_all(&self.pool)
                         .await?;
                 rows.into_iter()
-                    .map(|(id, commune, name)| {
+                    .map(|(id, commune, name, version)| {
                         Ok($crate::model::triage::Service {
+                            version,
                             members: members
                                 .iter()
                                 .filter(|m| m.0 == id)
@@ -795,17 +968,29 @@ macro_rules! account_store {
                 commune: &str,
                 name: &str,
                 now: i64,
+                actor: &str,
             ) -> $crate::store::Result<$crate::model::triage::Service> {
-                sqlx::query(
+                let id = uuid::Uuid::now_v7();
+                let mut tx = self.pool.begin().await?;
+                let made = sqlx::query(
                     "INSERT INTO services (id, commune, name, created_at) VALUES ($1, $2, $3, $4)
                      ON CONFLICT (commune, name) DO NOTHING",
                 )
-                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(id.to_string())
                 .bind(commune)
                 .bind(name)
                 .bind(now)
-                .execute(&self.pool)
-                .await?;
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if made == 1 {
+                    let a = $crate::model::audit::Audit::new(
+                        commune, "service", id, actor, "cree",
+                        serde_json::json!({ "name": name }), now,
+                    );
+                    $crate::store::accounts::audit_line!(tx, &a);
+                }
+                tx.commit().await?;
                 self.services(Some(commune))
                     .await?
                     .into_iter()
@@ -818,17 +1003,42 @@ macro_rules! account_store {
                 service: uuid::Uuid,
                 user: uuid::Uuid,
                 member: bool,
+                actor: &str,
+                now: i64,
             ) -> $crate::store::Result<()> {
                 let sql = if member {
                     "INSERT INTO service_members (service_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
                 } else {
                     "DELETE FROM service_members WHERE service_id = $1 AND user_id = $2"
                 };
-                sqlx::query(sql)
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query(sql)
                     .bind(service.to_string())
                     .bind(user.to_string())
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if done == 1 {
+                    let (commune, name, email): (String, String, Option<String>) = sqlx::query_as(
+                        "SELECT s.commune, s.name, (SELECT email FROM users WHERE id = $2)
+                         FROM services s WHERE s.id = $1",
+                    )
+                    .bind(service.to_string())
+                    .bind(user.to_string())
+                    .fetch_one(&mut *tx)
                     .await?;
+                    let a = $crate::model::audit::Audit::new(
+                        &commune,
+                        "service",
+                        service,
+                        actor,
+                        if member { "membre_ajoute" } else { "membre_retire" },
+                        serde_json::json!({ "name": name, "user": user, "email": email }),
+                        now,
+                    );
+                    $crate::store::accounts::audit_line!(tx, &a);
+                }
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -851,11 +1061,13 @@ macro_rules! account_store {
                 &self,
                 rule: &$crate::model::triage::Rule,
                 now: i64,
+                actor: &str,
             ) -> $crate::store::Result<()> {
                 let area = rule
                     .area
                     .as_ref()
                     .map(|g| geojson::Geometry::from(g).to_string());
+                let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO routing_rules (id, commune, position, category, area, service_id, created_at)
                      VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM routing_rules WHERE commune = $2), $3, $4, $5, $6)",
@@ -863,11 +1075,22 @@ macro_rules! account_store {
                 .bind(rule.id.to_string())
                 .bind(&rule.commune)
                 .bind(&rule.category)
-                .bind(area)
+                .bind(&area)
                 .bind(rule.service.to_string())
                 .bind(now)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &rule.commune,
+                    "regle",
+                    rule.id,
+                    actor,
+                    "cree",
+                    $crate::store::accounts::rule_details(rule),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -880,7 +1103,7 @@ macro_rules! account_store {
                     $crate::store::accounts::task_values(task);
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(&format!(
-                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+                    "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
                     $crate::store::accounts::TASK_COLUMNS
                 ))
                 .bind(task.id.to_string())
@@ -900,6 +1123,7 @@ macro_rules! account_store {
                 .bind(checklist)
                 .bind(task.minutes_spent)
                 .bind(serde_json::to_string(&task.photos).expect("photo ids serialise"))
+                .bind(serde_json::to_string(&task.documents).expect("documents serialise"))
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query(
@@ -928,7 +1152,8 @@ macro_rules! account_store {
                 let done = sqlx::query(
                     "UPDATE tasks SET title = $1, description = $2, status = $3, feature_id = $4,
                         service_id = $5, assignee = $6, due = $7, priority = $8, version = $9, updated_at = $10,
-                        project_id = $13, checklist = $14, minutes_spent = $15, photos = $16
+                        project_id = $13, checklist = $14, minutes_spent = $15, photos = $16,
+                        documents = $17
                      WHERE id = $11 AND version = $12",
                 )
                 .bind(&next.title)
@@ -947,6 +1172,7 @@ macro_rules! account_store {
                 .bind(checklist)
                 .bind(next.minutes_spent)
                 .bind(serde_json::to_string(&next.photos).expect("photo ids serialise"))
+                .bind(serde_json::to_string(&next.documents).expect("documents serialise"))
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() == 0 {
@@ -1041,7 +1267,9 @@ macro_rules! account_store {
                 &self,
                 t: &$crate::model::task::Template,
                 now: i64,
+                actor: &str,
             ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO task_templates (id, commune, name, title, description, checklist, service_id,
                         lead_days, recurrence, next_on, created_at)
@@ -1058,8 +1286,22 @@ macro_rules! account_store {
                 .bind(t.recurrence.map(|r| r.code()))
                 .bind(t.next_on.map(|d| d.format("%Y-%m-%d").to_string()))
                 .bind(now)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &t.commune,
+                    "modele",
+                    t.id,
+                    actor,
+                    "cree",
+                    serde_json::json!({
+                        "name": t.name, "title": t.title, "service": t.service,
+                        "lead_days": t.lead_days, "recurrence": t.recurrence.map(|r| r.code()),
+                    }),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -1084,16 +1326,17 @@ macro_rules! account_store {
                 &self,
                 commune: Option<&str>,
             ) -> $crate::store::Result<Vec<$crate::model::task::Project>> {
-                let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-                    "SELECT id, commune, name, description FROM projects
+                let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+                    "SELECT id, commune, name, description, version FROM projects
                      WHERE $1 IS NULL OR commune = $1 ORDER BY commune, name",
                 )
                 .bind(commune)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.into_iter()
-                    .map(|(id, commune, name, description)| {
+                    .map(|(id, commune, name, description, version)| {
                         Ok($crate::model::task::Project {
+                            version,
                             id: $crate::store::accounts::uuid(&id)?,
                             commune,
                             name,
@@ -1109,7 +1352,8 @@ macro_rules! account_store {
                 created_by: &str,
                 now: i64,
             ) -> $crate::store::Result<$crate::model::task::Project> {
-                sqlx::query(
+                let mut tx = self.pool.begin().await?;
+                let made = sqlx::query(
                     "INSERT INTO projects (id, commune, name, description, created_by, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (commune, name) DO NOTHING",
                 )
@@ -1119,8 +1363,17 @@ macro_rules! account_store {
                 .bind(&p.description)
                 .bind(created_by)
                 .bind(now)
-                .execute(&self.pool)
-                .await?;
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if made == 1 {
+                    let a = $crate::model::audit::Audit::new(
+                        &p.commune, "projet", p.id, created_by, "cree",
+                        serde_json::json!({ "name": p.name, "description": p.description }), now,
+                    );
+                    $crate::store::accounts::audit_line!(tx, &a);
+                }
+                tx.commit().await?;
                 self.projects(Some(&p.commune))
                     .await?
                     .into_iter()
@@ -1253,17 +1506,28 @@ macro_rules! account_store {
                     .unwrap_or($crate::model::task::EmailWhen::Now))
             }
 
+            async fn mail_lang(&self, user: uuid::Uuid) -> $crate::store::Result<String> {
+                let row: Option<(String,)> =
+                    sqlx::query_as("SELECT lang FROM notification_settings WHERE user_id = $1")
+                        .bind(user.to_string())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row.map_or_else(|| "fr".to_string(), |(l,)| l))
+            }
+
             async fn set_email_when(
                 &self,
                 user: uuid::Uuid,
                 when: $crate::model::task::EmailWhen,
+                lang: &str,
             ) -> $crate::store::Result<()> {
                 sqlx::query(
-                    "INSERT INTO notification_settings (user_id, email) VALUES ($1, $2)
-                     ON CONFLICT (user_id) DO UPDATE SET email = excluded.email",
+                    "INSERT INTO notification_settings (user_id, email, lang) VALUES ($1, $2, $3)
+                     ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, lang = excluded.lang",
                 )
                 .bind(user.to_string())
                 .bind(when.as_str())
+                .bind(lang)
                 .execute(&self.pool)
                 .await?;
                 Ok(())
@@ -1273,8 +1537,17 @@ macro_rules! account_store {
                 &self,
                 a: &$crate::model::triage::Rule,
                 b: &$crate::model::triage::Rule,
+                actor: &str,
+                now: i64,
             ) -> $crate::store::Result<()> {
                 let mut tx = self.pool.begin().await?;
+                let mut details = $crate::store::accounts::rule_details(a);
+                details["from"] = serde_json::json!(a.position);
+                details["to"] = serde_json::json!(b.position);
+                let line = $crate::model::audit::Audit::new(
+                    &a.commune, "regle", a.id, actor, "deplace", details, now,
+                );
+                $crate::store::accounts::audit_line!(tx, &line);
                 for (rule, position) in [(a, b.position), (b, a.position)] {
                     sqlx::query("UPDATE routing_rules SET position = $1 WHERE id = $2")
                         .bind(position)
@@ -1286,12 +1559,216 @@ macro_rules! account_store {
                 Ok(())
             }
 
-            async fn delete_rule(&self, id: uuid::Uuid) -> $crate::store::Result<bool> {
-                let done = sqlx::query("DELETE FROM routing_rules WHERE id = $1")
+            async fn delete_rule(
+                &self,
+                id: uuid::Uuid,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<bool> {
+                let mut tx = self.pool.begin().await?;
+                let row: Option<(String, String, i64, Option<String>, Option<String>, String)> =
+                    sqlx::query_as(
+                        "SELECT id, commune, position, category, area, service_id FROM routing_rules
+                         WHERE id = $1",
+                    )
                     .bind(id.to_string())
-                    .execute(&self.pool)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                Ok(done.rows_affected() > 0)
+                let Some(row) = row else {
+                    return Ok(false);
+                };
+                let rule = $crate::store::accounts::rule_of(row)?;
+                sqlx::query("DELETE FROM routing_rules WHERE id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &rule.commune,
+                    "regle",
+                    id,
+                    actor,
+                    "supprime",
+                    $crate::store::accounts::rule_details(&rule),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn rename_service(
+                &self,
+                s: &$crate::model::triage::Service,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<()> {
+                let change = $crate::store::accounts::Versioned {
+                    table: "services",
+                    kind: "service",
+                    action: "renomme",
+                    id: s.id,
+                    commune: &s.commune,
+                    version: s.version,
+                    fields: &[("name", &s.name)],
+                };
+                self.update_audited(change, actor, now).await
+            }
+
+            async fn delete_service(
+                &self,
+                id: uuid::Uuid,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<bool> {
+                self.delete_audited("services", "service", id, actor, now).await
+            }
+
+            async fn update_project(
+                &self,
+                p: &$crate::model::task::Project,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<()> {
+                let change = $crate::store::accounts::Versioned {
+                    table: "projects",
+                    kind: "projet",
+                    action: "modifie",
+                    id: p.id,
+                    commune: &p.commune,
+                    version: p.version,
+                    fields: &[("name", &p.name), ("description", &p.description)],
+                };
+                self.update_audited(change, actor, now).await
+            }
+
+            async fn delete_project(
+                &self,
+                id: uuid::Uuid,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<bool> {
+                self.delete_audited("projects", "projet", id, actor, now).await
+            }
+
+            async fn audit_log(
+                &self,
+                commune: &str,
+                object: Option<uuid::Uuid>,
+            ) -> $crate::store::Result<Vec<$crate::model::audit::Audit>> {
+                let rows: Vec<$crate::store::accounts::AuditRow> = sqlx::query_as(
+                    "SELECT id, commune, kind, object_id, at, actor, action, details FROM audit_log
+                     WHERE commune = $1 AND ($2 IS NULL OR object_id = $2)
+                     ORDER BY at DESC, id DESC LIMIT 5000",
+                )
+                .bind(commune)
+                .bind(object.map(|o| o.to_string()))
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map($crate::store::accounts::audit_of).collect()
+            }
+        }
+
+        impl $store {
+            /// Sets text columns of a row of a commune's settings that is still at
+            /// `version - 1`, with the audit line of what changed (`{field: {from, to}}`).
+            async fn update_audited(
+                &self,
+                c: $crate::store::accounts::Versioned<'_>,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<()> {
+                let columns: Vec<&str> = c.fields.iter().map(|f| f.0).collect();
+                let mut tx = self.pool.begin().await?;
+                let current = sqlx::query(&format!(
+                    "SELECT version, {} FROM {} WHERE id = $1",
+                    columns.join(", "),
+                    c.table,
+                ))
+                .bind(c.id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(row) = current else {
+                    return Err($crate::store::StoreError::NotFound);
+                };
+                let version: i64 = sqlx::Row::try_get(&row, 0)?;
+                let before = (1..=columns.len())
+                    .map(|i| sqlx::Row::try_get::<String, usize>(&row, i))
+                    .collect::<Result<Vec<String>, sqlx::Error>>()?;
+                let sets: Vec<String> = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| format!("{k} = ${}", i + 4))
+                    .collect();
+                let sql = format!(
+                    "UPDATE {} SET version = $1, {} WHERE id = $2 AND version = $3",
+                    c.table,
+                    sets.join(", ")
+                );
+                let mut q = sqlx::query(&sql)
+                    .bind(c.version)
+                    .bind(c.id.to_string())
+                    .bind(c.version - 1);
+                for (_, value) in c.fields {
+                    q = q.bind(*value);
+                }
+                if q.execute(&mut *tx).await?.rows_affected() == 0 {
+                    return Err($crate::store::StoreError::VersionMismatch { current: version });
+                }
+                let mut changes = serde_json::Map::new();
+                for ((k, new), old) in c.fields.iter().zip(before) {
+                    if old != *new {
+                        changes.insert(k.to_string(), serde_json::json!({ "from": old, "to": new }));
+                    }
+                }
+                let a = $crate::model::audit::Audit::new(
+                    c.commune,
+                    c.kind,
+                    c.id,
+                    actor,
+                    c.action,
+                    serde_json::Value::Object(changes),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            /// Deletes a named row of a commune's settings (`table`: `services` or
+            /// `projects`) with the audit line saying so; whether it existed.
+            async fn delete_audited(
+                &self,
+                table: &'static str,
+                kind: &'static str,
+                id: uuid::Uuid,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<bool> {
+                let mut tx = self.pool.begin().await?;
+                let row: Option<(String, String)> =
+                    sqlx::query_as(&format!("SELECT commune, name FROM {table} WHERE id = $1"))
+                        .bind(id.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let Some((commune, name)) = row else {
+                    return Ok(false);
+                };
+                sqlx::query(&format!("DELETE FROM {table} WHERE id = $1"))
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                let a = $crate::model::audit::Audit::new(
+                    &commune,
+                    kind,
+                    id,
+                    actor,
+                    "supprime",
+                    serde_json::json!({ "name": name }),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
+                Ok(true)
             }
         }
     };

@@ -1138,11 +1138,26 @@ pub fn history_csv(
     name: &str,
     rows: impl Iterator<Item = (i64, String, String, String, String)>,
 ) -> Response {
+    csv_download(
+        name,
+        &["version", "action", "by", "at", "changes"],
+        rows.map(|(version, action, by, at, changes)| {
+            vec![version.to_string(), action, by, at, changes]
+        }),
+    )
+}
+
+/// Rows under a header as a CSV download named `name.csv`.
+pub fn csv_download(
+    name: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Response {
     let write = || -> Result<Vec<u8>, csv::Error> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(["version", "action", "by", "at", "changes"])?;
-        for (version, action, by, at, changes) in rows {
-            w.write_record([version.to_string(), action, by, at, changes])?;
+        w.write_record(header)?;
+        for row in rows {
+            w.write_record(row)?;
         }
         w.into_inner().map_err(|e| e.into_error().into())
     };

@@ -14,6 +14,7 @@ mod carte;
 mod compte;
 mod formulaire;
 pub mod i18n;
+mod journal;
 mod notify;
 mod pages;
 mod signaler;
@@ -132,6 +133,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "agent-projet.html",
         include_str!("../../web/templates/agent-projet.html"),
+    ),
+    (
+        "agent-journal.html",
+        include_str!("../../web/templates/agent-journal.html"),
     ),
 ];
 
@@ -587,7 +592,10 @@ pub fn routes() -> Router<Web> {
             "/agent/projets",
             get(taches::projects).post(taches::project_create),
         )
-        .route("/agent/projets/{id}", get(taches::project))
+        .route(
+            "/agent/projets/{id}",
+            get(taches::project).post(taches::project_change),
+        )
         .route("/agent/modeles", post(taches::template_create))
         .route("/agent/element/{id}/tache", post(taches::from_template))
         .route("/agent/projets/{id}/taches", post(taches::project_task))
@@ -610,10 +618,19 @@ pub fn routes() -> Router<Web> {
         )
         .route("/agent/taches/{id}/photos/{file}", get(taches::photo))
         .route(
+            "/agent/taches/{id}/documents",
+            post(taches::add_document).layer(axum::extract::DefaultBodyLimit::max(
+                crate::model::task::MAX_DOCUMENT_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/agent/taches/{id}/documents/{doc}", get(taches::document))
+        .route(
             "/agent/services",
             get(triage::services).post(triage::services_post),
         )
         .route("/agent/conflits/evaluer", post(agent::assess))
+        .route("/agent/journal", get(journal::page))
+        .route("/agent/journal.csv", get(journal::export))
 }
 
 /// Starts what the web needs besides routes: e-mail to reporters on status changes, and

@@ -132,16 +132,16 @@ pub fn follow_status_changes(web: &Web) {
 }
 
 /// Registers what e-mails the workspace's notices (a task given, a mention, a status, a
-/// due date), one at a time or as a daily digest, in French (the workspace's language
-/// for e-mail until people choose theirs).
+/// due date), one at a time or as a daily digest, in the language each person chose on
+/// `/agent/notifications` (French unless they did).
 pub fn send_notices(web: &Web) {
     let mailer: Arc<Mailer> = web.mailer.clone();
     let i18n: Arc<I18n> = web.ui.i18n.clone();
     let b = base(web);
-    web.app.on_notice_mail(move |to, notices| {
+    web.app.on_notice_mail(move |to, lang, notices| {
         let (mailer, i18n, b) = (mailer.clone(), i18n.clone(), b.clone());
+        let lang = Lang::parse(&lang).unwrap_or(Lang::Fr);
         tokio::spawn(async move {
-            let lang = Lang::Fr;
             let lines: Vec<String> = notices
                 .iter()
                 .map(|n| {

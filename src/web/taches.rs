@@ -128,7 +128,8 @@ pub struct ListQuery {
     service: String,
     #[serde(default)]
     miennes: String,
-    /// `liste` (default), `colonnes` (one column per status), `calendrier` (by due day).
+    /// `liste` (default), `colonnes` (one column per status), `calendrier` (by due day),
+    /// `carte` (at their features' places).
     #[serde(default)]
     vue: String,
 }
@@ -171,6 +172,91 @@ struct ListPage<'a> {
     statuses: Vec<Opt>,
     services: Vec<Opt>,
     rows: Vec<TaskRow>,
+    map: Option<TaskMap>,
+}
+
+/// The map view: each task at its feature's place (the map is an extra; the page lists
+/// the same tasks with their places).
+#[derive(Serialize)]
+struct TaskMap {
+    bounds: [f64; 4],
+    maplibre: String,
+    maplibre_css: String,
+    script: String,
+    /// GeoJSON points: one per task attached to a feature this person may read.
+    geojson: String,
+    placed: Vec<Placed>,
+    /// tasks with no place on the map
+    unplaced: Vec<TaskRow>,
+}
+
+#[derive(Serialize)]
+struct Placed {
+    task: TaskRow,
+    feature: String,
+    feature_title: String,
+}
+
+/// The map view of these tasks: those attached to a feature are put at a point inside
+/// it, the others listed apart.
+fn task_map(web: &Web, ctx: &Ctx, actor: &Actor, names: &Names, shown: &[&Task]) -> TaskMap {
+    use geo::InteriorPoint;
+    let mut points = Vec::new();
+    let mut placed = Vec::new();
+    let mut unplaced = Vec::new();
+    let mut bounds: Option<[f64; 4]> = None;
+    for t in shown {
+        let entry = t.feature.and_then(|f| web.app.get(f, actor).ok());
+        let point = entry
+            .as_ref()
+            .and_then(|e| e.feature.geometry.interior_point());
+        match (entry, point) {
+            (Some(e), Some(p)) => {
+                let b = bounds.get_or_insert([p.x(), p.y(), p.x(), p.y()]);
+                *b = [
+                    b[0].min(p.x()),
+                    b[1].min(p.y()),
+                    b[2].max(p.x()),
+                    b[3].max(p.y()),
+                ];
+                points.push(serde_json::json!({
+                    "type": "Feature",
+                    "geometry": { "type": "Point", "coordinates": [p.x(), p.y()] },
+                    "properties": {
+                        "title": t.title,
+                        "status": t.status,
+                        "label": web.ui.t(ctx.lang, &format!("task-status-{}", t.status)),
+                        "href": format!("/agent/taches/{}", t.id),
+                        "late": t.late(crate::clock::now().date_naive()),
+                    },
+                }));
+                placed.push(Placed {
+                    task: row(web, ctx, names, t),
+                    feature: e.feature.id.to_string(),
+                    feature_title: e.feature.title.clone(),
+                });
+            }
+            _ => unplaced.push(row(web, ctx, names, t)),
+        }
+    }
+    let bounds = bounds
+        .map(|b| [b[0] - 0.002, b[1] - 0.002, b[2] + 0.002, b[3] + 0.002])
+        .or_else(|| {
+            web.app
+                .territory()
+                .active_bounds()
+                .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+        })
+        .unwrap_or([4.0, 50.5, 4.3, 50.7]);
+    TaskMap {
+        bounds,
+        maplibre: web.ui.assets.versioned("maplibre-gl.mjs"),
+        maplibre_css: web.ui.assets.versioned("maplibre-gl.css"),
+        script: web.ui.assets.versioned("agent.js"),
+        geojson: serde_json::json!({ "type": "FeatureCollection", "features": points }).to_string(),
+        placed,
+        unplaced,
+    }
 }
 
 /// `GET /agent/taches`
@@ -252,6 +338,7 @@ pub async fn list(
         })
         .collect();
     let planner = actor.may_write(&commune);
+    let map = (q.vue == "carte").then(|| task_map(&web, &ctx, &actor, &names, &shown));
     web.ui.render(
         &ctx,
         StatusCode::OK,
@@ -272,6 +359,7 @@ pub async fn list(
             statuses: status_options(&web, &ctx),
             services: names.service_options(),
             rows,
+            map,
         },
     )
 }
@@ -319,9 +407,19 @@ struct TaskPage {
     people: Vec<Opt>,
     projects: Vec<Opt>,
     photos: Vec<String>,
+    documents: Vec<DocumentView>,
+    document_types: String,
     history: Vec<History>,
     comments: Vec<CommentView>,
     done: bool,
+}
+
+#[derive(Serialize)]
+struct DocumentView {
+    id: String,
+    name: String,
+    /// "PDF, 1,2 Mo"
+    about: String,
 }
 
 #[derive(Serialize)]
@@ -405,6 +503,22 @@ async fn task_page(
                 })
                 .collect(),
             photos: task.photos.clone(),
+            documents: task
+                .documents
+                .iter()
+                .map(|d| DocumentView {
+                    id: d.id.to_string(),
+                    name: d.name.clone(),
+                    about: format!(
+                        "{}, {}",
+                        d.name
+                            .rsplit_once('.')
+                            .map_or(String::new(), |(_, e)| e.to_uppercase()),
+                        size_words(web, ctx, d.size)
+                    ),
+                })
+                .collect(),
+            document_types: crate::model::task::document_extensions(),
             history,
             comments: web
                 .app
@@ -572,8 +686,9 @@ pub async fn save(
             project: Uuid::parse_str(&v.project).ok(),
             checklist,
             minutes_spent: task.minutes_spent.saturating_add(minutes.unwrap_or(0)),
-            // photos are added one by one (`add_task_photo`), never replaced by a form
+            // photos and documents are added one by one, never replaced by a form
             photos: Vec::new(),
+            documents: Vec::new(),
         };
         match web.app.update_task(&actor, task.id, draft, version).await {
             Ok(_) => {
@@ -661,40 +776,19 @@ async fn kept_photo(
     actor: &Actor,
     id: &str,
     field: &'static str,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> Result<(Task, String), Response> {
-    let mut csrf = String::new();
-    let mut photo: Option<Vec<u8>> = None;
-    let mut too_big = false;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => match field.name().unwrap_or("") {
-                "csrf" => csrf = field.text().await.unwrap_or_default(),
-                "photo" => match field.bytes().await {
-                    Ok(b) if b.len() <= super::signaler::MAX_PHOTO_BYTES => {
-                        photo = Some(b.to_vec()).filter(|b| !b.is_empty())
-                    }
-                    _ => too_big = true,
-                },
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(_) => {
-                too_big = true;
-                break;
-            }
-        }
-    }
-    if !too_big && let Some(r) = super::refused(web, ctx, actor, &csrf) {
-        return Err(r);
-    }
-    let Some(task) = (match Uuid::parse_str(id) {
-        Ok(id) => web.app.task(actor, id).await.ok(),
-        Err(_) => None,
-    }) else {
-        return Err(super::not_found(web, ctx));
-    };
-    let message = match (too_big, photo) {
+    let (task, upload) = upload_of(
+        web,
+        ctx,
+        actor,
+        id,
+        "photo",
+        super::signaler::MAX_PHOTO_BYTES,
+        multipart,
+    )
+    .await?;
+    let message = match (upload.too_big, upload.bytes) {
         (true, _) => web.ui.i18n.tf(
             ctx.lang,
             "photos-error-size",
@@ -717,11 +811,159 @@ async fn kept_photo(
             }
         }
     };
-    Err(wrong_photo(web, ctx, actor, &task, field, message).await)
+    Err(wrong_file(web, ctx, actor, &task, field, message).await)
 }
 
-/// The task page saying what is wrong with the photo sent.
-async fn wrong_photo(
+/// A size as people read it: "850 ko", "1,2 Mo" (the unit words are translated).
+fn size_words(web: &Web, ctx: &Ctx, bytes: u64) -> String {
+    if bytes < 1 << 20 {
+        let kb = bytes.div_ceil(1024) as i64;
+        web.ui.i18n.tf(ctx.lang, "size-kb", &[("n", kb.into())])
+    } else {
+        let mb = (bytes as f64) / f64::from(1 << 20);
+        web.ui.i18n.tf(
+            ctx.lang,
+            "size-mb",
+            &[("n", ((mb * 10.0).round() / 10.0).into())],
+        )
+    }
+}
+
+/// A file sent with a task form.
+struct Upload {
+    file_name: String,
+    /// `None` when no file (or an empty one) was chosen.
+    bytes: Option<Vec<u8>>,
+    too_big: bool,
+}
+
+/// Reads a task's multipart form (`csrf` and the file field `file`, at most `max`
+/// bytes), checks the form's token, and finds the task; or the page to answer with.
+async fn upload_of(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    id: &str,
+    file: &str,
+    max: usize,
+    mut multipart: axum::extract::Multipart,
+) -> Result<(Task, Upload), Response> {
+    let mut csrf = String::new();
+    let mut up = Upload {
+        file_name: String::new(),
+        bytes: None,
+        too_big: false,
+    };
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().unwrap_or("") {
+                "csrf" => csrf = field.text().await.unwrap_or_default(),
+                name if name == file => {
+                    up.file_name = field.file_name().unwrap_or("").to_string();
+                    match field.bytes().await {
+                        Ok(b) if b.len() <= max => {
+                            up.bytes = Some(b.to_vec()).filter(|b| !b.is_empty())
+                        }
+                        _ => up.too_big = true,
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(_) => {
+                up.too_big = true;
+                break;
+            }
+        }
+    }
+    if !up.too_big
+        && let Some(r) = super::refused(web, ctx, actor, &csrf)
+    {
+        return Err(r);
+    }
+    let task = match Uuid::parse_str(id) {
+        Ok(id) => web.app.task(actor, id).await.ok(),
+        Err(_) => None,
+    };
+    match task {
+        Some(task) => Ok((task, up)),
+        None => Err(super::not_found(web, ctx)),
+    }
+}
+
+/// `POST /agent/taches/{id}/documents` (multipart: `csrf`, `document`): a plan, a
+/// permit, a quote… kept with the task for the commune's people.
+pub async fn add_document(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Response {
+    let max = crate::model::task::MAX_DOCUMENT_BYTES;
+    let (task, up) = match upload_of(&web, &ctx, &actor, &id, "document", max, multipart).await {
+        Ok(read) => read,
+        Err(page) => return page,
+    };
+    let lang = ctx.lang;
+    let message = match (up.too_big, up.bytes) {
+        (true, _) => web.ui.i18n.tf(
+            lang,
+            "task-document-error-size",
+            &[("mb", ((max >> 20) as i64).into())],
+        ),
+        (false, None) => web.ui.t(lang, "task-document-error-none"),
+        (false, Some(bytes)) => {
+            match web
+                .app
+                .add_task_document(&actor, task.id, &up.file_name, &bytes)
+                .await
+            {
+                Ok(t) => {
+                    return Redirect::to(&format!("/agent/taches/{}?fait=1#documents", t.id))
+                        .into_response();
+                }
+                Err(Error::Invalid(e)) => match e.first().map(|e| e.code) {
+                    Some("too_many_documents") => web.ui.t(lang, "task-document-error-count"),
+                    _ => web.ui.i18n.tf(
+                        lang,
+                        "task-document-error-type",
+                        &[("types", crate::model::task::document_extensions().into())],
+                    ),
+                },
+                Err(Error::PreconditionFailed { .. }) => web.ui.t(lang, "form-error-stale"),
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot keep a task's document");
+                    web.ui.t(lang, "form-error-unavailable")
+                }
+            }
+        }
+    };
+    wrong_file(&web, &ctx, &actor, &task, "document", message).await
+}
+
+/// `GET /agent/taches/{id}/documents/{doc}`: a task's document, for the people of the
+/// task's commune, always as a download.
+pub async fn document(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path((id, doc)): Path<(String, String)>,
+) -> Response {
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
+    }
+    let (Ok(id), Ok(doc)) = (Uuid::parse_str(&id), Uuid::parse_str(&doc)) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.task_document(&actor, id, doc).await {
+        Ok((d, bytes)) => crate::api::tasks::document_download(&d, bytes),
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+/// The task page saying what is wrong with the file sent (a photo, a document).
+async fn wrong_file(
     web: &Web,
     ctx: &Ctx,
     actor: &Actor,
@@ -761,7 +1003,7 @@ pub async fn repaired(
             t("form-error-unavailable")
         }
     };
-    wrong_photo(&web, &ctx, &actor, &task, "photo", message).await
+    wrong_file(&web, &ctx, &actor, &task, "photo", message).await
 }
 
 /// `POST /agent/taches/{id}/photos` (multipart: `csrf`, `photo`): a photo of the work,
@@ -785,7 +1027,7 @@ pub async fn add_photo(
                 _ => "form-error-unavailable",
             };
             let message = web.ui.t(ctx.lang, key);
-            wrong_photo(&web, &ctx, &actor, &task, "task-photo", message).await
+            wrong_file(&web, &ctx, &actor, &task, "task-photo", message).await
         }
     }
 }
@@ -908,6 +1150,9 @@ struct NoticesPage {
     communes: Vec<CommuneView>,
     notices: Vec<NoticeView>,
     email_when: &'static str,
+    mail_lang: String,
+    /// the languages e-mail may be in (`langs` is the page's language switch)
+    mail_langs: Vec<Opt>,
     done: bool,
 }
 
@@ -928,6 +1173,12 @@ pub async fn notices(
         .email_when(person.id)
         .await
         .unwrap_or(crate::model::task::EmailWhen::Now);
+    let mail_lang = web
+        .app
+        .store
+        .mail_lang(person.id)
+        .await
+        .unwrap_or_else(|_| "fr".into());
     web.ui.render(
         &ctx,
         StatusCode::OK,
@@ -948,6 +1199,14 @@ pub async fn notices(
                 })
                 .collect(),
             email_when: when.as_str(),
+            mail_lang,
+            mail_langs: super::i18n::Lang::ALL
+                .iter()
+                .map(|l| Opt {
+                    value: l.code().to_string(),
+                    label: l.native_name().to_string(),
+                })
+                .collect(),
             done: q.fait.is_some(),
         },
     )
@@ -962,6 +1221,9 @@ pub struct NoticesForm {
     action: String,
     #[serde(default)]
     email: String,
+    /// the language of the e-mails (`fr`, `nl`, `de`, `en`)
+    #[serde(default)]
+    lang: String,
 }
 
 /// `POST /agent/notifications`
@@ -978,12 +1240,18 @@ pub async fn notices_post(
         return super::compte::to_sign_in(&ctx);
     };
     let now = crate::clock::now().timestamp();
+    let lang = super::i18n::Lang::parse(&form.lang).unwrap_or(super::i18n::Lang::Fr);
     let done = match (
         form.action.as_str(),
         crate::model::task::EmailWhen::parse(&form.email),
     ) {
         ("lu", _) => web.app.store.mark_read(person.id, now).await.map(|_| ()),
-        ("reglages", Some(when)) => web.app.store.set_email_when(person.id, when).await,
+        ("reglages", Some(when)) => {
+            web.app
+                .store
+                .set_email_when(person.id, when, lang.code())
+                .await
+        }
         _ => {
             return super::message(
                 &web,
@@ -1025,6 +1293,7 @@ struct ProjectsPage {
     commune_name: String,
     planner: bool,
     projects: Vec<ProjectRow>,
+    deleted: bool,
 }
 
 async fn projects_page(
@@ -1034,6 +1303,7 @@ async fn projects_page(
     commune: &str,
     status: StatusCode,
     errors: Vec<FieldErr>,
+    deleted: bool,
 ) -> Response {
     let territory = web.app.territory();
     let Some(commune) = super::chosen_commune(web, actor, commune) else {
@@ -1065,6 +1335,7 @@ async fn projects_page(
                     description: p.description,
                 })
                 .collect(),
+            deleted,
         },
     )
 }
@@ -1073,6 +1344,9 @@ async fn projects_page(
 pub struct CommuneQuery {
     #[serde(default)]
     commune: String,
+    /// what was just done (`supprime`: a project was deleted)
+    #[serde(default)]
+    fait: String,
 }
 
 /// `GET /agent/projets`
@@ -1085,7 +1359,17 @@ pub async fn projects(
     if let Some(r) = super::sign_in_first(&actor, &ctx) {
         return r;
     }
-    projects_page(&web, &ctx, &actor, &q.commune, StatusCode::OK, Vec::new()).await
+    let deleted = q.fait == "supprime";
+    projects_page(
+        &web,
+        &ctx,
+        &actor,
+        &q.commune,
+        StatusCode::OK,
+        Vec::new(),
+        deleted,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -1133,6 +1417,7 @@ pub async fn project_create(
                 &form.commune,
                 StatusCode::BAD_REQUEST,
                 errors,
+                false,
             )
             .await
         }
@@ -1157,6 +1442,11 @@ struct ProjectPage {
     tasks: Vec<TaskRow>,
     features: Vec<FeatureLink>,
     services: Vec<Opt>,
+    version: i64,
+    commune: String,
+    /// the project's audit (creation, renames)
+    history: Vec<super::journal::Line>,
+    saved: bool,
 }
 
 async fn project_page(
@@ -1166,11 +1456,17 @@ async fn project_page(
     id: Uuid,
     status: StatusCode,
     errors: Vec<FieldErr>,
+    saved: bool,
 ) -> Response {
     let Ok((p, tasks, features)) = web.app.project(actor, id).await else {
         return super::not_found(web, ctx);
     };
     let names = Names::load(web, actor, &p.commune).await;
+    let audit = web
+        .app
+        .audit_of(actor, &p.commune, Some(p.id))
+        .await
+        .unwrap_or_default();
     web.ui.render(
         ctx,
         status,
@@ -1192,8 +1488,115 @@ async fn project_page(
                 })
                 .collect(),
             services: names.service_options(),
+            history: super::journal::lines(web, ctx.lang, &audit, &[]),
+            version: p.version,
+            commune: p.commune,
+            saved,
         },
     )
+}
+
+/// What every form of a project's page checks first: its token, and that the project
+/// is one the person may read; or the page to answer with.
+async fn posted_project(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    csrf: &str,
+    id: &str,
+) -> Result<crate::model::task::Project, Response> {
+    if let Some(r) = super::refused(web, ctx, actor, csrf) {
+        return Err(r);
+    }
+    let project = match Uuid::parse_str(id) {
+        Ok(id) => web.app.project(actor, id).await.ok(),
+        Err(_) => None,
+    };
+    project
+        .map(|(p, _, _)| p)
+        .ok_or_else(|| super::not_found(web, ctx))
+}
+
+#[derive(Deserialize)]
+pub struct ProjectChangeForm {
+    #[serde(default)]
+    csrf: String,
+    /// `modifier` or `supprimer`
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    version: Option<i64>,
+}
+
+/// `POST /agent/projets/{id}`: renames or redescribes the project, or deletes it when
+/// nothing belongs to it any more.
+pub async fn project_change(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<ProjectChangeForm>,
+) -> Response {
+    let p = match posted_project(&web, &ctx, &actor, &form.csrf, &id).await {
+        Ok(p) => p,
+        Err(page) => return page,
+    };
+    let id = p.id;
+    let result = if form.action == "supprimer" {
+        web.app.delete_project(&actor, id).await
+    } else {
+        web.app
+            .update_project(&actor, id, &form.name, &form.description, form.version)
+            .await
+            .map(|_| ())
+    };
+    let (field, key) = match result {
+        Ok(()) if form.action == "supprimer" => {
+            return Redirect::to(&format!(
+                "/agent/projets?commune={}&fait=supprime",
+                p.commune
+            ))
+            .into_response();
+        }
+        Ok(()) => return Redirect::to(&format!("/agent/projets/{id}?fait=1")).into_response(),
+        Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
+        Err(Error::NotFound(_)) => return super::not_found(&web, &ctx),
+        Err(Error::PreconditionFailed { .. }) => ("project-name", "project-error-stale"),
+        Err(Error::Invalid(e)) if e.iter().any(|e| e.code == "in_use") => {
+            ("project-name", "project-error-in-use")
+        }
+        Err(Error::Invalid(e)) if e.iter().any(|e| e.code == "name_taken") => {
+            ("project-name", "project-error-name-taken")
+        }
+        Err(Error::Invalid(e)) if e.iter().any(|e| e.pointer == "/description") => {
+            ("project-description", "project-error-description")
+        }
+        Err(Error::Invalid(_)) => ("project-name", "project-error-name"),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot change a project");
+            return super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            );
+        }
+    };
+    let errors = vec![FieldErr {
+        field: field.into(),
+        message: web.ui.t(ctx.lang, key),
+    }];
+    let status = if key == "project-error-stale" {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    project_page(&web, &ctx, &actor, id, status, errors, false).await
 }
 
 /// `GET /agent/projets/{id}`: the project's tasks and features.
@@ -1202,12 +1605,16 @@ pub async fn project(
     ctx: Ctx,
     actor: Actor,
     Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
 ) -> Response {
     if let Some(r) = super::sign_in_first(&actor, &ctx) {
         return r;
     }
     match Uuid::parse_str(&id) {
-        Ok(id) => project_page(&web, &ctx, &actor, id, StatusCode::OK, Vec::new()).await,
+        Ok(id) => {
+            let saved = q.fait.is_some();
+            project_page(&web, &ctx, &actor, id, StatusCode::OK, Vec::new(), saved).await
+        }
         Err(_) => super::not_found(&web, &ctx),
     }
 }
@@ -1230,15 +1637,11 @@ pub async fn project_task(
     Path(id): Path<String>,
     Form(form): Form<NewTaskForm>,
 ) -> Response {
-    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
-        return r;
-    }
-    let Ok(id) = Uuid::parse_str(&id) else {
-        return super::not_found(&web, &ctx);
+    let p = match posted_project(&web, &ctx, &actor, &form.csrf, &id).await {
+        Ok(p) => p,
+        Err(page) => return page,
     };
-    let Ok((p, _, _)) = web.app.project(&actor, id).await else {
-        return super::not_found(&web, &ctx);
-    };
+    let id = p.id;
     let draft = TaskDraft {
         title: form.title.clone(),
         status: "a_faire".into(),
@@ -1259,7 +1662,16 @@ pub async fn project_task(
                 field: "title".into(),
                 message: web.ui.t(ctx.lang, key),
             }];
-            project_page(&web, &ctx, &actor, id, StatusCode::BAD_REQUEST, errors).await
+            project_page(
+                &web,
+                &ctx,
+                &actor,
+                id,
+                StatusCode::BAD_REQUEST,
+                errors,
+                false,
+            )
+            .await
         }
     }
 }

@@ -299,6 +299,9 @@ struct ServiceView {
     id: String,
     name: String,
     members: Vec<String>,
+    version: i64,
+    /// Its change form is open: it holds an error.
+    open: bool,
 }
 
 #[derive(Serialize)]
@@ -323,12 +326,17 @@ struct ServicesPage {
     people: Vec<Opt>,
     categories: Vec<Opt>,
     rules: Vec<RuleView>,
+    /// the message key of what was just done, if anything
+    done: Option<&'static str>,
 }
 
 #[derive(Deserialize, Default)]
 pub struct ServicesQuery {
     #[serde(default)]
     commune: String,
+    /// what was just done: `renomme`, `supprime`
+    #[serde(default)]
+    fait: String,
 }
 
 async fn services_page(
@@ -338,6 +346,7 @@ async fn services_page(
     commune: &str,
     status: StatusCode,
     errors: Vec<FieldErr>,
+    done: Option<&'static str>,
 ) -> Response {
     let lang = ctx.lang;
     let Some(commune) = chosen_commune(web, actor, commune) else {
@@ -374,7 +383,6 @@ async fn services_page(
         "agent-services.html",
         ServicesPage {
             communes: super::pages::communes(web, lang),
-            errors,
             mine: my_communes(web, ctx, actor),
             commune_name: c.map_or(commune.clone(), |c| c.name(lang.code()).to_string()),
             admin: actor.may_administer(&commune),
@@ -384,6 +392,8 @@ async fn services_page(
                     id: s.id.to_string(),
                     name: s.name.clone(),
                     members: s.members.iter().map(person).collect(),
+                    version: s.version,
+                    open: errors.iter().any(|e| e.field == format!("rename-{}", s.id)),
                 })
                 .collect(),
             service_options: services
@@ -426,7 +436,9 @@ async fn services_page(
                         .map_or_else(String::new, |s| s.name.clone()),
                 })
                 .collect(),
+            errors,
             commune,
+            done,
         },
     )
 }
@@ -441,7 +453,21 @@ pub async fn services(
     if let Some(r) = super::sign_in_first(&actor, &ctx) {
         return r;
     }
-    services_page(&web, &ctx, &actor, &q.commune, StatusCode::OK, Vec::new()).await
+    let done = match q.fait.as_str() {
+        "renomme" => Some("services-renamed"),
+        "supprime" => Some("services-deleted"),
+        _ => None,
+    };
+    services_page(
+        &web,
+        &ctx,
+        &actor,
+        &q.commune,
+        StatusCode::OK,
+        Vec::new(),
+        done,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -465,6 +491,9 @@ pub struct ServicesForm {
     area: String,
     #[serde(default)]
     rule: String,
+    /// the version of the service renamed, as the form showed it
+    #[serde(default)]
+    version: Option<i64>,
 }
 
 /// `POST /agent/services`: an admin adds a service, puts people in it or out, adds or
@@ -477,6 +506,12 @@ pub async fn services_post(
 ) -> Response {
     if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
         return r;
+    }
+    if matches!(
+        form.action.as_str(),
+        "renommer-service" | "supprimer-service"
+    ) {
+        return service_change(&web, &ctx, &actor, &form).await;
     }
     let t = |k: &str| web.ui.t(ctx.lang, k);
     let uuid = |s: &str| Uuid::parse_str(s).map_err(|_| Error::NotFound(s.to_string()));
@@ -565,10 +600,63 @@ pub async fn services_post(
                 &form.commune,
                 StatusCode::BAD_REQUEST,
                 errors,
+                None,
             )
             .await
         }
     }
+}
+
+/// Renames or deletes a service, from its change form on `/agent/services`.
+async fn service_change(web: &Web, ctx: &Ctx, actor: &Actor, form: &ServicesForm) -> Response {
+    let Ok(id) = Uuid::parse_str(&form.service) else {
+        return super::not_found(web, ctx);
+    };
+    let result = if form.action == "renommer-service" {
+        web.app
+            .rename_service(actor, id, &form.name, form.version)
+            .await
+            .map(|_| "renomme")
+    } else {
+        web.app.delete_service(actor, id).await.map(|_| "supprime")
+    };
+    let key = match result {
+        Ok(done) => {
+            return Redirect::to(&format!(
+                "/agent/services?commune={}&fait={done}",
+                form.commune
+            ))
+            .into_response();
+        }
+        Err(Error::Forbidden) => return super::forbidden(web, ctx),
+        Err(Error::NotFound(_)) => return super::not_found(web, ctx),
+        Err(Error::PreconditionFailed { .. }) => "services-error-stale",
+        Err(Error::Invalid(e)) if e.iter().any(|e| e.code == "in_use") => "services-error-in-use",
+        Err(Error::Invalid(e)) if e.iter().any(|e| e.code == "name_taken") => {
+            "services-error-name-taken"
+        }
+        Err(Error::Invalid(_)) => "services-error-name",
+        Err(e) => {
+            tracing::error!(error = %e, "cannot change a service");
+            return super::message(
+                web,
+                ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            );
+        }
+    };
+    let errors = vec![FieldErr {
+        field: format!("rename-{id}").into(),
+        message: web.ui.t(ctx.lang, key),
+    }];
+    let status = if key == "services-error-stale" {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    services_page(web, ctx, actor, &form.commune, status, errors, None).await
 }
 
 #[derive(Serialize)]
@@ -587,6 +675,86 @@ struct ServiceRow {
     late: usize,
 }
 
+/// A horizontal bar of a chart, laid out in the SVG's units.
+#[derive(Serialize)]
+struct Bar {
+    label: String,
+    /// top of the row
+    y: u32,
+    segments: Vec<Segment>,
+    total: usize,
+    /// where the total is written
+    end: u32,
+}
+
+#[derive(Serialize)]
+struct Segment {
+    x: u32,
+    width: u32,
+    /// its CSS class, which gives its colour (and the legend's)
+    class: &'static str,
+}
+
+/// A simple bar chart (an extra beside the table, which holds the figures): rows of
+/// stacked parts, scaled to the longest row.
+#[derive(Serialize)]
+struct Chart {
+    bars: Vec<Bar>,
+    height: u32,
+}
+
+const CHART_LABEL: u32 = 190;
+const CHART_BARS: u32 = 340;
+const CHART_ROW: u32 = 30;
+
+fn chart(rows: Vec<(String, Vec<(usize, &'static str)>)>) -> Chart {
+    let most = rows
+        .iter()
+        .map(|(_, parts)| parts.iter().map(|p| p.0).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let scale = |n: usize| (n as u64 * CHART_BARS as u64 / most as u64) as u32;
+    let bars: Vec<Bar> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, parts))| {
+            let mut x = CHART_LABEL;
+            let mut total = 0;
+            let segments = parts
+                .into_iter()
+                .filter(|p| p.0 > 0)
+                .map(|(n, class)| {
+                    total += n;
+                    let s = Segment {
+                        x,
+                        width: scale(total) + CHART_LABEL - x,
+                        class,
+                    };
+                    x += s.width;
+                    s
+                })
+                .collect();
+            let label = if label.chars().count() > 26 {
+                format!("{}…", label.chars().take(25).collect::<String>())
+            } else {
+                label
+            };
+            Bar {
+                label,
+                y: i as u32 * CHART_ROW,
+                segments,
+                total,
+                end: x + 6,
+            }
+        })
+        .collect();
+    Chart {
+        height: (bars.len() as u32 * CHART_ROW).max(CHART_ROW),
+        bars,
+    }
+}
+
 #[derive(Serialize)]
 struct DashboardPage {
     communes: Vec<CommuneView>,
@@ -600,6 +768,8 @@ struct DashboardPage {
     resolved_this_month: usize,
     median_days: Option<String>,
     ended_last_year: usize,
+    category_chart: Chart,
+    service_chart: Chart,
 }
 
 /// `GET /agent/tableau`: the commune's reports in figures, as tables.
@@ -647,6 +817,17 @@ pub async fn dashboard(
             t[3] + r.total,
         ]
     });
+    let service_rows: Vec<ServiceRow> = d
+        .by_service
+        .iter()
+        .map(|(s, open, late)| ServiceRow {
+            name: s
+                .and_then(|s| services.iter().find(|x| x.id == s))
+                .map_or_else(|| web.ui.t(lang, "triage-no-service"), |x| x.name.clone()),
+            open: *open,
+            late: *late,
+        })
+        .collect();
     web.ui.render(
         &ctx,
         StatusCode::OK,
@@ -656,19 +837,31 @@ pub async fn dashboard(
             mine: my_communes(&web, &ctx, &actor),
             commune_name: c.map_or(commune.clone(), |c| c.name(lang.code()).to_string()),
             commune,
+            category_chart: chart(
+                categories
+                    .iter()
+                    .map(|r| {
+                        let parts = vec![
+                            (r.young, "chart-young"),
+                            (r.middle, "chart-middle"),
+                            (r.old, "chart-old"),
+                        ];
+                        (r.name.clone(), parts)
+                    })
+                    .collect(),
+            ),
+            service_chart: chart(
+                service_rows
+                    .iter()
+                    .map(|r| {
+                        let parts = vec![(r.open - r.late, "chart-young"), (r.late, "chart-old")];
+                        (r.name.clone(), parts)
+                    })
+                    .collect(),
+            ),
             categories,
             totals,
-            services: d
-                .by_service
-                .iter()
-                .map(|(s, open, late)| ServiceRow {
-                    name: s
-                        .and_then(|s| services.iter().find(|x| x.id == s))
-                        .map_or_else(|| web.ui.t(lang, "triage-no-service"), |x| x.name.clone()),
-                    open: *open,
-                    late: *late,
-                })
-                .collect(),
+            services: service_rows,
             late: d.late,
             resolved_this_month: d.resolved_this_month,
             median_days: d.median_days_to_end.map(|m| format!("{m:.1}")),

@@ -468,18 +468,31 @@ impl Browser {
         bytes: Vec<u8>,
         name: &str,
     ) -> (reqwest::StatusCode, String) {
+        self.post_file("/signaler/photos", "photo", bytes, name, "image/jpeg")
+            .await
+    }
+
+    /// A multipart form of the page's CSRF token and one file, as a browser sends it.
+    pub async fn post_file(
+        &mut self,
+        path: &str,
+        field: &str,
+        bytes: Vec<u8>,
+        name: &str,
+        mime: &str,
+    ) -> (reqwest::StatusCode, String) {
         let form = reqwest::multipart::Form::new()
             .text("csrf", self.csrf())
             .part(
-                "photo",
+                field.to_string(),
                 reqwest::multipart::Part::bytes(bytes)
                     .file_name(name.to_string())
-                    .mime_str("image/jpeg")
+                    .mime_str(mime)
                     .unwrap(),
             );
         let res = self
             .client
-            .post(format!("{}/signaler/photos", self.base))
+            .post(format!("{}{path}", self.base))
             .header(reqwest::header::COOKIE, self.cookie_header())
             .multipart(form)
             .send()
@@ -487,4 +500,95 @@ impl Browser {
             .unwrap();
         self.answer(res).await
     }
+}
+
+pub const PASSWORD: &str = "une phrase assez longue";
+
+/// A person with these roles, signed in through `/connexion`.
+pub async fn signed_in(
+    app: &TestApp,
+    email: &str,
+    grants: &[(&str, balise::model::account::Role)],
+) -> Browser {
+    let grants: Vec<balise::model::account::Grant> = grants
+        .iter()
+        .map(|(c, r)| balise::model::account::Grant {
+            commune: c.to_string(),
+            role: *r,
+        })
+        .collect();
+    app.app
+        .add_user(
+            &balise::policy::Actor::System("test".into()),
+            email,
+            "",
+            &grants,
+            Some(PASSWORD),
+        )
+        .await
+        .unwrap();
+    let mut b = Browser::new(&app.base);
+    b.get("/connexion").await;
+    let (status, _) = b
+        .post("/connexion", &[("email", email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    b
+}
+
+/// Files a report as the citizen's journey does, with an e-mail to be told.
+pub async fn file_report(app: &TestApp, category: &str, lonlat: (f64, f64)) -> String {
+    file_report_as(app, category, lonlat, "citoyen@example.org").await
+}
+
+pub async fn file_report_as(
+    app: &TestApp,
+    category: &str,
+    lonlat: (f64, f64),
+    email: &str,
+) -> String {
+    let draft_id = format!("test-{category}-{}", lonlat.0);
+    app.app
+        .store
+        .put_draft(&draft_id, &serde_json::json!({}))
+        .await
+        .unwrap();
+    let mut attributes = serde_json::Map::new();
+    attributes.insert(
+        "categorie".into(),
+        serde_json::Value::String(category.into()),
+    );
+    attributes.insert(
+        "lieu".into(),
+        serde_json::Value::String("Rue de Mons".into()),
+    );
+    let draft = balise::model::FeatureDraft {
+        commune: None,
+        kind: balise::model::Kind::Report,
+        geometry: geo_types::Geometry::Point(geo_types::Point::new(lonlat.0, lonlat.1)),
+        schedule: balise::model::schedule::Schedule::period(balise::clock::now(), None),
+        status: None,
+        title: "Signalement".into(),
+        description: "Un trou profond".into(),
+        attributes,
+        visibility: balise::model::Visibility::Public,
+    };
+    let contact = balise::model::report::ReportContact {
+        email: Some(email.into()),
+        phone: None,
+        lang: "fr".into(),
+        token: format!("tok{}", lonlat.0),
+    };
+    let (reference, written) = app
+        .app
+        .submit_report(
+            &draft_id,
+            draft,
+            Some(contact),
+            &balise::policy::Actor::Anonymous,
+        )
+        .await
+        .unwrap();
+    assert!(written);
+    reference
 }

@@ -349,6 +349,16 @@ async function triageJourney(email, password, reference, photo) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Marquer comme réparé' }).click()]);
   out.status = await page.locator('#status option:checked').innerText();
   out.repairFormGone = (await page.locator('#photo').count()) === 0;
+  // the task on the map, at its report's place
+  await page.goto(`${base}/agent/taches?vue=carte`);
+  await page.waitForFunction(() => document.querySelector('#agent-map')?.dataset.ready === 'true', null, { timeout: 60000 });
+  await page.evaluate(() => new Promise((done) => {
+    const map = window.baliseMap;
+    if (map.loaded() && map.areTilesLoaded()) done(); else map.once('idle', done);
+  }));
+  out.tasksOnMap = await page.evaluate(() => window.baliseMap
+    .queryRenderedFeatures({ layers: ['taches-point'] }).map((f) => f.properties.status));
+  out.violations.push(...await axeRun(page));
   const pub = await browser.newPage({ locale: 'fr-BE' });
   await pub.goto(`${base}/suivi/${reference}`);
   out.publicStatus = (await pub.locator('.status-tag').innerText()).trim();

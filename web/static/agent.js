@@ -1,6 +1,7 @@
-// balise — the workspace map on /agent: an extra beside the list. It shows what the
-// public map shows plus the commune's internal features (the internal tile layer, which
-// the server narrows to the communes of the person signed in).
+// balise — the workspace map on /agent (and on /agent/taches?vue=carte, with the tasks
+// at their features' places): an extra beside the list. It shows what the public map
+// shows plus the commune's internal features (the internal tile layer, which the server
+// narrows to the communes of the person signed in).
 
 import { linkRows, loadMapLibre, webgl } from './map.js';
 
@@ -38,6 +39,36 @@ export function addInternal(map) {
   });
 }
 
+const TASK_COLOURS = [
+  'match', ['get', 'status'],
+  'a_faire', '#1d70b8', 'en_cours', '#8a5d00', 'bloquee', '#d4351c', 'faite', '#00703c',
+  '#505a5f',
+];
+
+// The tasks of the list, each at its feature's place (/agent/taches?vue=carte): a click
+// opens a popup with the task's link.
+function addTasks(map, maplibre, tasks) {
+  map.addSource('taches', { type: 'geojson', data: tasks });
+  map.addLayer({
+    id: 'taches-point', type: 'circle', source: 'taches',
+    paint: {
+      'circle-color': TASK_COLOURS, 'circle-radius': 9,
+      'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3,
+    },
+  });
+  map.on('click', 'taches-point', (e) => {
+    const p = e.features[0].properties;
+    const box = document.createElement('p');
+    const a = document.createElement('a');
+    a.href = p.href;
+    a.textContent = p.title;
+    box.append(a, document.createElement('br'), p.label);
+    new maplibre.Popup().setLngLat(e.lngLat).setDOMContent(box).addTo(map);
+  });
+  map.on('mouseenter', 'taches-point', () => { map.getCanvas().style.cursor = 'pointer'; });
+  map.on('mouseleave', 'taches-point', () => { map.getCanvas().style.cursor = ''; });
+}
+
 const el = document.getElementById('agent-map');
 if (el && webgl()) start(el).catch((e) => console.warn('map unavailable:', e));
 
@@ -56,6 +87,7 @@ async function start(el) {
   map.addControl(new maplibre.NavigationControl({ showCompass: false }));
   map.on('load', () => {
     addInternal(map);
+    if (el.dataset.tasks) addTasks(map, maplibre, JSON.parse(el.dataset.tasks));
     el.dataset.ready = 'true';
   });
   window.baliseMap = map;

@@ -1,0 +1,1058 @@
+//! The settings around the work: services and projects renamed and deleted with care,
+//! every change of them (and of rules, templates, roles, tokens) in an append-only audit
+//! readable on the objects' pages and as CSV, documents attached to tasks, and the
+//! dashboard's charts — on SQLite and PostgreSQL.
+
+mod common;
+
+use balise::model::account::Role;
+use balise::model::task::TaskDraft;
+use balise::policy::Actor;
+use common::{Backend, TOKEN, TestApp, signed_in};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use sqlx::Connection;
+
+const BRAINE: &str = "55004";
+const SOIGNIES: &str = "55040";
+
+/// A task's draft: to do, normal priority.
+fn draft(title: &str) -> TaskDraft {
+    TaskDraft {
+        title: title.into(),
+        status: "a_faire".into(),
+        priority: 2,
+        ..Default::default()
+    }
+}
+
+/// A task of Braine made by the system.
+async fn make_task(app: &TestApp, d: TaskDraft) -> balise::model::task::Task {
+    app.app
+        .create_task(&Actor::System("test".into()), BRAINE, d)
+        .await
+        .unwrap()
+}
+
+async fn service_id(app: &TestApp, commune: &str, name: &str) -> String {
+    app.app
+        .store
+        .services(Some(commune))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no service {name}"))
+        .id
+        .to_string()
+}
+
+async fn user_id(app: &TestApp, email: &str) -> String {
+    app.app
+        .store
+        .user_by_email(email)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id
+        .to_string()
+}
+
+/// An API call with the bootstrap token (or none), a JSON body and extra headers.
+async fn api(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+    headers: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut req = reqwest::Client::new()
+        .request(method, app.url(path))
+        .bearer_auth(TOKEN);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    req.send().await.unwrap()
+}
+
+/// An API call as a signed-in person (`None`: anonymous).
+async fn api_as(
+    app: &TestApp,
+    who: Option<&common::Browser>,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> StatusCode {
+    let mut req = reqwest::Client::new()
+        .request(method, app.url(path))
+        .header("if-match", "*");
+    if let Some(b) = who {
+        req = req.header(reqwest::header::COOKIE, b.cookie_header());
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    req.send().await.unwrap().status()
+}
+
+/// Who may change services, rules, members, projects and documents through the API:
+/// the commune's admins (services, rules, people) or planners (projects), nobody of
+/// another town, nobody anonymous.
+async fn the_new_routes_keep_to_roles_and_communes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let system = Actor::System("test".into());
+    let worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    let agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let other = signed_in(&app, "admin@soignies.be", &[(SOIGNIES, Role::Admin)]).await;
+    let s = app
+        .app
+        .add_service(&system, BRAINE, "Voirie")
+        .await
+        .unwrap();
+    let p = app
+        .app
+        .add_project(&system, BRAINE, "Festival", "")
+        .await
+        .unwrap();
+    let t = make_task(&app, draft("Barrières")).await;
+    let agent_id = user_id(&app, "agent@braine.be").await;
+    use reqwest::Method as M;
+    let name = Some(json!({"name": "Autre nom"}));
+    let cases: Vec<(M, String, Option<Value>, [StatusCode; 4])> = vec![
+        // [anonymous, worker of Braine, agent of Braine, admin of Soignies]
+        (
+            M::PATCH,
+            format!("/api/v1/services/{}", s.id),
+            name.clone(),
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            M::PUT,
+            format!("/api/v1/services/{}/members/{agent_id}", s.id),
+            None,
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            M::DELETE,
+            format!("/api/v1/services/{}", s.id),
+            None,
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            M::PATCH,
+            format!("/api/v1/projects/{}", p.id),
+            name.clone(),
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::OK,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            M::GET,
+            format!("/api/v1/audit?commune={BRAINE}"),
+            None,
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::OK,
+                StatusCode::OK,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            M::POST,
+            format!("/api/v1/tasks/{}/documents?name=a.txt", t.id),
+            None,
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            M::DELETE,
+            format!("/api/v1/projects/{}", p.id),
+            None,
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::NO_CONTENT,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+    ];
+    for (method, path, body, expected) in cases {
+        let got = [
+            api_as(&app, None, method.clone(), &path, body.clone()).await,
+            api_as(&app, Some(&worker), method.clone(), &path, body.clone()).await,
+            api_as(&app, Some(&other), method.clone(), &path, body.clone()).await,
+        ];
+        // the agent last: a change it may make must not hide the others' answers
+        let agent_got = api_as(&app, Some(&agent), method.clone(), &path, body.clone()).await;
+        assert_eq!(
+            [got[0], got[1], agent_got, got[2]],
+            expected,
+            "{method} {path}"
+        );
+    }
+    // a rule: admins of its commune only
+    app.app
+        .add_rule(
+            &system,
+            balise::model::triage::Rule {
+                id: uuid::Uuid::now_v7(),
+                commune: BRAINE.into(),
+                position: 0,
+                category: None,
+                area: None,
+                service: s.id,
+            },
+        )
+        .await
+        .unwrap();
+    let rule = app.app.store.rules(BRAINE).await.unwrap()[0].id;
+    let path = format!("/api/v1/rules/{rule}?commune={BRAINE}");
+    for who in [Some(&worker), Some(&agent)] {
+        assert_eq!(
+            api_as(&app, who, M::DELETE, &path, None).await,
+            StatusCode::NOT_FOUND
+        );
+    }
+    let res = api(
+        &app,
+        M::PATCH,
+        &path,
+        Some(json!({"move": "sideways"})),
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = api(&app, M::PATCH, &path, Some(json!({"move": "up"})), &[]).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = api(&app, M::DELETE, &path, None, &[]).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert!(app.app.store.rules(BRAINE).await.unwrap().is_empty());
+    app.stop().await;
+}
+
+async fn settings_changes_are_audited_and_exported(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = signed_in(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let mut soignies = signed_in(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let post = |fields: Vec<(&'static str, String)>| {
+        let mut f = vec![("commune", BRAINE.to_string())];
+        f.extend(fields);
+        f
+    };
+    let send = async |b: &mut common::Browser, path: &str, f: Vec<(&'static str, String)>| {
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        b.post(path, &f).await
+    };
+    let (status, to) = send(
+        &mut admin,
+        "/agent/services",
+        post(vec![
+            ("action", "service".into()),
+            ("name", "Voirie".into()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let sid = service_id(&app, BRAINE, "Voirie").await;
+    let (status, to) = send(
+        &mut admin,
+        "/agent/services",
+        post(vec![
+            ("action", "renommer-service".into()),
+            ("service", sid.clone()),
+            ("version", "1".into()),
+            ("name", "Voiries et égouts".into()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = admin.get(&to).await;
+    assert!(page.contains("Le service a été renommé."), "{page}");
+    let agent_id = user_id(&app, "agent@braine.be").await;
+    for fields in [
+        vec![
+            ("action", "membre".into()),
+            ("service", sid.clone()),
+            ("person", agent_id.clone()),
+        ],
+        vec![
+            ("action", "regle".into()),
+            ("category", String::new()),
+            ("service", sid.clone()),
+            ("area", String::new()),
+        ],
+    ] {
+        let (status, to) = send(&mut admin, "/agent/services", post(fields)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    }
+    let rule = app.app.store.rules(BRAINE).await.unwrap()[0].id.to_string();
+    let (status, _) = send(
+        &mut admin,
+        "/agent/services",
+        post(vec![
+            ("action", "supprimer-regle".into()),
+            ("rule", rule.clone()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, to) = send(
+        &mut agent,
+        "/agent/projets",
+        post(vec![
+            ("name", "Festival".into()),
+            ("description", String::new()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let project = to.trim_start_matches("/agent/projets/").to_string();
+    let (status, to) = send(
+        &mut agent,
+        &format!("/agent/projets/{project}"),
+        vec![
+            ("action", "modifier".into()),
+            ("name", "Festival d'été".into()),
+            ("description", "Juillet".into()),
+            ("version", "1".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    // the project's page shows its history
+    let (_, page) = agent.get(&to).await;
+    assert!(page.contains("Le projet a été enregistré."), "{page}");
+    assert!(
+        page.contains("Historique du projet") && page.contains("Festival → Festival d&#x27;été"),
+        "{page}"
+    );
+
+    // the commune's journal, newest first; roles only for its admins
+    let (status, page) = admin.get(&format!("/agent/journal?commune={BRAINE}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for words in [
+        "Voirie → Voiries et égouts",
+        "Personne ajoutée",
+        "Règle d&#x27;orientation",
+        "Suppression",
+        "Rôle donné",
+        "agent@braine.be",
+    ] {
+        assert!(page.contains(words), "{words} in {page}");
+    }
+    assert!(page.find("Festival d&#x27;été").unwrap() < page.find("Voirie → Voiries").unwrap());
+    let (_, page) = agent.get(&format!("/agent/journal?commune={BRAINE}")).await;
+    assert!(page.contains("Voiries et égouts") && !page.contains("Rôle donné"));
+    // one object's lines
+    let (_, page) = admin
+        .get(&format!("/agent/journal?commune={BRAINE}&objet={sid}"))
+        .await;
+    assert!(page.contains("Voiries et égouts") && !page.contains("Festival"));
+    // another town's agent sees their own journal only
+    let (status, page) = soignies
+        .get(&format!("/agent/journal?commune={BRAINE}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Voiries"), "{page}");
+
+    // the CSV holds the same lines, with their particulars
+    let (status, csv_text) = admin
+        .get(&format!("/agent/journal.csv?commune={BRAINE}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "date",
+            "by",
+            "type",
+            "object_id",
+            "object",
+            "action",
+            "details"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let renamed = rows
+        .iter()
+        .find(|r| &r[2] == "service" && &r[5] == "renomme")
+        .expect("the rename is in the CSV");
+    assert_eq!(&renamed[3], sid.as_str());
+    assert!(renamed[1].starts_with("user:"), "{renamed:?}");
+    let details: Value = serde_json::from_str(&renamed[6]).unwrap();
+    assert_eq!(
+        details,
+        json!({"name": {"from": "Voirie", "to": "Voiries et égouts"}})
+    );
+    assert!(
+        rows.iter()
+            .any(|r| &r[2] == "regle" && &r[5] == "supprime" && &r[3] == rule.as_str())
+    );
+    assert!(
+        rows.iter()
+            .any(|r| &r[2] == "compte" && &r[5] == "role_donne")
+    );
+
+    // the API: the same audit, for the commune's people only
+    let res = api(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/audit?commune={BRAINE}"),
+        None,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let audit = res.json::<Value>().await.unwrap()["audit"].clone();
+    assert_eq!(audit[0]["kind"], "projet");
+    assert_eq!(audit[0]["action"], "modifie");
+    assert_eq!(
+        audit[0]["details"]["name"],
+        json!({"from": "Festival", "to": "Festival d'été"})
+    );
+    let res = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/audit?commune={BRAINE}")))
+        .header(reqwest::header::COOKIE, soignies.cookie_header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // nothing in the audit is ever changed or removed
+    let url = app.db().url.clone();
+    let refused = match backend {
+        Backend::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
+            [
+                sqlx::query("UPDATE audit_log SET actor = 'x'")
+                    .execute(&mut c)
+                    .await
+                    .is_err(),
+                sqlx::query("DELETE FROM audit_log")
+                    .execute(&mut c)
+                    .await
+                    .is_err(),
+            ]
+        }
+        Backend::Postgres => {
+            let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+            [
+                sqlx::query("UPDATE audit_log SET actor = 'x'")
+                    .execute(&mut c)
+                    .await
+                    .is_err(),
+                sqlx::query("DELETE FROM audit_log")
+                    .execute(&mut c)
+                    .await
+                    .is_err(),
+            ]
+        }
+    };
+    assert_eq!(refused, [true, true], "the audit is append-only");
+    app.stop().await;
+}
+
+async fn services_and_projects_change_under_their_rules(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = signed_in(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let system = Actor::System("test".into());
+    let voirie = app
+        .app
+        .add_service(&system, BRAINE, "Voirie")
+        .await
+        .unwrap();
+    let proprete = app
+        .app
+        .add_service(&system, BRAINE, "Propreté")
+        .await
+        .unwrap();
+    let vid = voirie.id.to_string();
+
+    // a stale form is refused and shows the current name
+    app.app
+        .rename_service(&system, voirie.id, "Voirie communale", Some(1))
+        .await
+        .unwrap();
+    let (status, page) = admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "renommer-service"),
+                ("service", &vid),
+                ("version", "1"),
+                ("name", "Voiries"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        page.contains("Quelqu&#x27;un a modifié ce service entre-temps")
+            && page.contains("value=\"Voirie communale\""),
+        "{page}"
+    );
+    // a name another service holds
+    let (status, page) = admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "renommer-service"),
+                ("service", &vid),
+                ("version", "2"),
+                ("name", "Propreté"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("porte déjà ce nom"), "{page}");
+    // agents may not rename
+    let (status, _) = agent
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "renommer-service"),
+                ("service", &vid),
+                ("name", "Pirate"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // a service still routed to, or with open work, is not deleted
+    app.app
+        .add_rule(
+            &system,
+            balise::model::triage::Rule {
+                id: uuid::Uuid::now_v7(),
+                commune: BRAINE.into(),
+                position: 0,
+                category: None,
+                area: None,
+                service: voirie.id,
+            },
+        )
+        .await
+        .unwrap();
+    let (status, page) = admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "supprimer-service"),
+                ("service", &vid),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("encore des règles"), "{page}");
+    let res = api(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/services/{vid}"),
+        None,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("1 rule(s)"));
+    let rule = app.app.store.rules(BRAINE).await.unwrap()[0].id;
+    app.app.delete_rule(&system, BRAINE, rule).await.unwrap();
+    let task = make_task(
+        &app,
+        TaskDraft {
+            service: Some(voirie.id),
+            ..draft("Reboucher")
+        },
+    )
+    .await;
+    let res = api(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/services/{vid}"),
+        None,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("1 open task(s)"));
+    let mut done = task.draft();
+    done.status = "faite".into();
+    app.app
+        .update_task(&system, task.id, done, task.version)
+        .await
+        .unwrap();
+    let (status, to) = admin
+        .post(
+            "/agent/services",
+            &[
+                ("commune", BRAINE),
+                ("action", "supprimer-service"),
+                ("service", &vid),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = admin.get(&to).await;
+    assert!(page.contains("Le service a été supprimé.") && !page.contains("Voirie communale"));
+
+    // the API renames under If-Match
+    let path = format!("/api/v1/services/{}", proprete.id);
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(json!({"name": "Propreté publique"})),
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::PRECONDITION_REQUIRED);
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(json!({"name": "Propreté publique"})),
+        &[("if-match", "\"7\"")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(json!({"name": "Propreté publique"})),
+        &[("if-match", "\"1\"")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["etag"], "\"2\"");
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["name"],
+        "Propreté publique"
+    );
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(json!({"name": " "})),
+        &[("if-match", "*")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // people: only those of the commune
+    let soignies_person = {
+        signed_in(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+        user_id(&app, "agent@soignies.be").await
+    };
+    let res = api(
+        &app,
+        reqwest::Method::PUT,
+        &format!("{path}/members/{soignies_person}"),
+        None,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let agent_id = user_id(&app, "agent@braine.be").await;
+    let res = api(
+        &app,
+        reqwest::Method::PUT,
+        &format!("{path}/members/{agent_id}"),
+        None,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let listed = api(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/services?commune={BRAINE}"),
+        None,
+        &[],
+    )
+    .await;
+    let listed: Value = listed.json().await.unwrap();
+    assert_eq!(listed["services"][0]["members"], json!([agent_id]));
+
+    // projects: renamed under If-Match, deleted once empty
+    let p = app
+        .app
+        .add_project(&system, BRAINE, "Marché de Noël", "")
+        .await
+        .unwrap();
+    let path = format!("/api/v1/projects/{}", p.id);
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(json!({"description": "Décembre"})),
+        &[("if-match", "\"1\"")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        (
+            body["name"].as_str(),
+            body["description"].as_str(),
+            body["version"].as_i64()
+        ),
+        (Some("Marché de Noël"), Some("Décembre"), Some(2))
+    );
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(json!({"name": "Autre"})),
+        &[("if-match", "\"1\"")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
+    let t = make_task(
+        &app,
+        TaskDraft {
+            project: Some(p.id),
+            ..draft("Monter les chalets")
+        },
+    )
+    .await;
+    let (status, page) = agent
+        .post(
+            &format!("/agent/projets/{}", p.id),
+            &[("action", "supprimer")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("encore des tâches"), "{page}");
+    let mut out = t.draft();
+    out.project = None;
+    app.app
+        .update_task(&system, t.id, out, t.version)
+        .await
+        .unwrap();
+    let (status, to) = agent
+        .post(
+            &format!("/agent/projets/{}", p.id),
+            &[("action", "supprimer")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = agent.get(&to).await;
+    assert!(page.contains("Le projet a été supprimé.") && !page.contains("Marché de Noël"));
+    let res = api(&app, reqwest::Method::DELETE, &path, None, &[]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+async fn documents_are_attached_to_tasks(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let mut other = signed_in(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let task = make_task(&app, draft("Autorisation de voirie")).await;
+    let page_path = format!("/agent/taches/{}", task.id);
+    agent.get(&page_path).await;
+    let pdf = b"%PDF-1.4\n% plan de signalisation\n".to_vec();
+    let (status, to) = agent
+        .post_file(
+            &format!("{page_path}/documents"),
+            "document",
+            pdf.clone(),
+            "Plan signalisation é.pdf",
+            "application/pdf",
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (_, page) = agent.get(&page_path).await;
+    assert!(
+        page.contains("Plan signalisation é.pdf") && page.contains("PDF, 1 ko"),
+        "{page}"
+    );
+    let doc = app
+        .app
+        .store
+        .task(task.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .documents[0]
+        .clone();
+    assert_eq!(
+        (doc.media_type.as_str(), doc.size),
+        ("application/pdf", pdf.len() as u64)
+    );
+    // downloaded as it was sent, never shown inline
+    let link = format!("{page_path}/documents/{}", doc.id);
+    let res = reqwest::Client::new()
+        .get(app.url(&link))
+        .header(reqwest::header::COOKIE, agent.cookie_header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let disposition = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.starts_with("attachment;")
+            && disposition.contains("filename*=UTF-8''Plan%20signalisation%20%C3%A9%2Epdf"),
+        "{disposition}"
+    );
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    // not for another town, nor for the public
+    let (status, _) = other.get(&link).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let anonymous = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = anonymous.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // a web page or a program named .pdf is refused, and says which files are accepted
+    for (bytes, name) in [
+        (b"<html><script>alert(1)</script>".to_vec(), "page.html"),
+        (b"MZ\x90\x00\x03".to_vec(), "facture.pdf"),
+    ] {
+        let (status, page) = agent
+            .post_file(
+                &format!("{page_path}/documents"),
+                "document",
+                bytes,
+                name,
+                "application/octet-stream",
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{name}");
+        assert!(page.contains("Formats acceptés : pdf, odt"), "{page}");
+    }
+    let (status, page) = agent
+        .post_file(
+            &format!("{page_path}/documents"),
+            "document",
+            Vec::new(),
+            "",
+            "application/octet-stream",
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Choisissez un document"), "{page}");
+    // the history keeps the attachment
+    let history = app.app.store.task_history(task.id).await.unwrap();
+    assert!(history.last().unwrap().3["documents"]["to"][0]["name"] == "Plan signalisation é.pdf");
+
+    // the API: attach by body, read back by its link
+    let res = reqwest::Client::new()
+        .post(app.url(&format!(
+            "/api/v1/tasks/{}/documents?name=notes.txt",
+            task.id
+        )))
+        .bearer_auth(TOKEN)
+        .body("Riverains prévenus le 2/12")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    let href = body["documents"][1]["href"].as_str().unwrap().to_string();
+    assert_eq!(
+        body["documents"][1]["media_type"],
+        "text/plain; charset=utf-8"
+    );
+    let res = api(&app, reqwest::Method::GET, &href, None, &[]).await;
+    assert_eq!(res.text().await.unwrap(), "Riverains prévenus le 2/12");
+    let res = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/tasks/{}/documents?name=x.svg", task.id)))
+        .bearer_auth(TOKEN)
+        .body("<svg/>")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("unsupported_type"));
+    app.stop().await;
+}
+
+/// The tasks' map view: each task at its feature's place (JSON for the map, and the
+/// same in words for everyone), tasks without a feature listed apart.
+async fn tasks_are_shown_at_their_features_places(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let reference = common::file_report(&app, "voirie", (4.1370, 50.6070)).await;
+    let report = app.app.report_by_reference(&reference).unwrap().feature.id;
+    for (title, feature) in [
+        ("Reboucher le trou", Some(report)),
+        ("Commander du gravier", None),
+    ] {
+        make_task(
+            &app,
+            TaskDraft {
+                title: title.into(),
+                status: "en_cours".into(),
+                feature,
+                ..draft("")
+            },
+        )
+        .await;
+    }
+    let (status, page) = agent
+        .get(&format!("/agent/taches?commune={BRAINE}&vue=carte"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let data = page
+        .split("data-tasks=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+        .replace("&#x2f;", "/");
+    let geojson: Value = serde_json::from_str(&data).unwrap_or_else(|e| panic!("{e}: {data}"));
+    let points = geojson["features"].as_array().unwrap();
+    assert_eq!(points.len(), 1, "{geojson}");
+    assert_eq!(points[0]["properties"]["title"], "Reboucher le trou");
+    assert_eq!(points[0]["properties"]["status"], "en_cours");
+    assert_eq!(points[0]["geometry"]["coordinates"], json!([4.137, 50.607]));
+    let unplaced = page
+        .split("Tâches sans endroit")
+        .nth(1)
+        .and_then(|rest| rest.split("carte-titre").next())
+        .expect("the unplaced tasks");
+    assert!(unplaced.contains("Commander du gravier") && !unplaced.contains("Reboucher"));
+    assert!(
+        page.contains(&format!("href=\"/agent/element/{report}\"")),
+        "{page}"
+    );
+    app.stop().await;
+}
+
+/// Each person reads their notice e-mails in the language they chose.
+async fn notice_emails_speak_the_persons_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    worker.get("/agent/notifications").await;
+    let (status, _) = worker
+        .post(
+            "/agent/notifications",
+            &[("action", "reglages"), ("email", "now"), ("lang", "nl")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = worker.get("/agent/notifications").await;
+    assert!(
+        page.contains(r#"<option value="nl" lang="nl" selected>Nederlands</option>"#),
+        "{page}"
+    );
+    let me = user_id(&app, "ouvrier@braine.be").await;
+    make_task(
+        &app,
+        TaskDraft {
+            assignee: Some(uuid::Uuid::parse_str(&me).unwrap()),
+            ..draft("Hekken plaatsen")
+        },
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let outbox = app.app.config.data_dir.join("outbox");
+    let mails: Vec<String> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("To: ouvrier@braine.be"))
+        .collect();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(
+        mails[0].contains("Subject: De taak \"Hekken plaatsen\" is aan u toevertrouwd"),
+        "{}",
+        mails[0]
+    );
+    app.stop().await;
+}
+
+async fn the_dashboard_draws_its_tables_as_charts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let (_, page) = agent.get(&format!("/agent/tableau?commune={BRAINE}")).await;
+    assert!(
+        !page.contains("<figure class=\"chart\">"),
+        "no chart without reports"
+    );
+    let system = Actor::System("test".into());
+    let service = app
+        .app
+        .add_service(&system, BRAINE, "Voirie")
+        .await
+        .unwrap();
+    app.app
+        .add_rule(
+            &system,
+            balise::model::triage::Rule {
+                id: uuid::Uuid::now_v7(),
+                commune: BRAINE.into(),
+                position: 0,
+                category: None,
+                area: None,
+                service: service.id,
+            },
+        )
+        .await
+        .unwrap();
+    for lon in [4.137, 4.138] {
+        common::file_report(&app, "voirie", (lon, 50.607)).await;
+    }
+    let (_, page) = agent.get(&format!("/agent/tableau?commune={BRAINE}")).await;
+    assert_eq!(
+        page.matches("<figure class=\"chart\">").count(),
+        2,
+        "{page}"
+    );
+    // the longest bar spans the whole width; its total is written after it
+    assert!(
+        page.contains("width=\"340\" height=\"20\" class=\"chart-young\""),
+        "{page}"
+    );
+    assert!(page.contains(">2</text>"), "{page}");
+    app.stop().await;
+}
+
+on_both_backends!(
+    the_new_routes_keep_to_roles_and_communes,
+    settings_changes_are_audited_and_exported,
+    services_and_projects_change_under_their_rules,
+    documents_are_attached_to_tasks,
+    tasks_are_shown_at_their_features_places,
+    notice_emails_speak_the_persons_language,
+    the_dashboard_draws_its_tables_as_charts,
+);
