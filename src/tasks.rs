@@ -142,6 +142,9 @@ impl App {
                 current: current.version,
             });
         }
+        if !actor.may_write(&current.commune) {
+            self.worker_may_change(actor, &current, &d).await?;
+        }
         self.check_task(&current.commune, &d, actor).await?;
         // photos and documents are added one at a time (`add_task_photo`,
         // `add_task_document`), not replaced by a draft
@@ -158,6 +161,30 @@ impl App {
             .map_err(|e| Error::from_store(e, Some(expected)))?;
         self.tell_task_change(actor, &current, &next).await?;
         Ok(next)
+    }
+
+    /// A worker changes the tasks given to them or to one of their services, and only
+    /// what workers change (`model::task::planner_only`).
+    async fn worker_may_change(&self, actor: &Actor, current: &Task, d: &TaskDraft) -> Result<()> {
+        let me = actor.person().map(|p| p.id);
+        let theirs = me.is_some() && current.assignee == me
+            || self
+                .store
+                .services(Some(&current.commune))
+                .await?
+                .iter()
+                .any(|s| {
+                    Some(s.id) == current.service && me.is_some_and(|m| s.members.contains(&m))
+                });
+        if !theirs {
+            return Err(Error::Forbidden);
+        }
+        let errors = crate::model::task::planner_only(current, d);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(errors))
+        }
     }
 
     /// A report becomes a task: for the report's service, due when the report is, and

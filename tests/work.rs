@@ -959,6 +959,107 @@ async fn tasks_are_shown_at_their_features_places(backend: Backend) {
     app.stop().await;
 }
 
+/// Workers move their own tasks on — status, steps, time — and read the rest; the
+/// commune's planners decide what a task is, who does it and when.
+async fn workers_move_their_tasks_on(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    let system = Actor::System("test".into());
+    let voirie = app
+        .app
+        .add_service(&system, BRAINE, "Voirie")
+        .await
+        .unwrap();
+    let other = app
+        .app
+        .add_service(&system, BRAINE, "Espaces verts")
+        .await
+        .unwrap();
+    let me = uuid::Uuid::parse_str(&user_id(&app, "ouvrier@braine.be").await).unwrap();
+    app.app
+        .set_member(&system, voirie.id, me, true)
+        .await
+        .unwrap();
+    let mine = make_task(
+        &app,
+        TaskDraft {
+            service: Some(voirie.id),
+            ..draft("Reboucher le trou")
+        },
+    )
+    .await;
+    let theirs = make_task(
+        &app,
+        TaskDraft {
+            service: Some(other.id),
+            ..draft("Tailler la haie")
+        },
+    )
+    .await;
+    let path = format!("/agent/taches/{}", mine.id);
+    let (_, page) = worker.get(&path).await;
+    assert!(page.contains("Le chef des travaux décide"), "{page}");
+    assert!(!page.contains("id=\"title\"") && page.contains("id=\"status\""));
+    // a crafted form cannot change the title: the form of a worker keeps it
+    let (status, to) = worker
+        .post(
+            &path,
+            &[
+                ("version", "1"),
+                ("status", "en_cours"),
+                ("title", "Autre chose"),
+                ("priority", "1"),
+                ("minutes_ajoutees", "45"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let stored = app.app.store.task(mine.id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            stored.status.as_str(),
+            stored.title.as_str(),
+            stored.priority,
+            stored.minutes_spent
+        ),
+        ("en_cours", "Reboucher le trou", 2, 45)
+    );
+    // another team's task is not theirs to change
+    let (status, _) = worker
+        .post(
+            &format!("/agent/taches/{}", theirs.id),
+            &[("version", "1"), ("status", "faite")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // the API says which fields are the planners'
+    let put = |body: Value, version: &str| {
+        reqwest::Client::new()
+            .put(app.url(&format!("/api/v1/tasks/{}", mine.id)))
+            .header(reqwest::header::COOKIE, worker.cookie_header())
+            .header("if-match", format!("\"{version}\""))
+            .json(&body)
+            .send()
+    };
+    let body = json!({"title": "Reboucher le trou", "status": "faite", "priority": 1,
+        "service": voirie.id});
+    let res = put(body, "2").await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["pointer"], "/priority", "{problem}");
+    assert_eq!(problem["errors"][0]["code"], "planner_only");
+    let body = json!({"title": "Reboucher le trou", "status": "faite", "priority": 2,
+        "service": voirie.id});
+    let res = put(body, "2").await.unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    app.stop().await;
+}
+
 /// Each person reads their notice e-mails in the language they chose.
 async fn notice_emails_speak_the_persons_language(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -1054,5 +1155,6 @@ on_both_backends!(
     documents_are_attached_to_tasks,
     tasks_are_shown_at_their_features_places,
     notice_emails_speak_the_persons_language,
+    workers_move_their_tasks_on,
     the_dashboard_draws_its_tables_as_charts,
 );

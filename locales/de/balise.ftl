@@ -923,3 +923,5 @@ tasks-map-unplaced = Aufgaben ohne Ort
 tasks-map-label = Karte der Aufgaben, am Ort ihres Elements
 tasks-map-note = Jeder Punkt ist eine Aufgabe, am Ort des Elements, mit dem sie verknüpft ist. Die Liste enthält dieselben Aufgaben.
 notices-lang = Sprache Ihrer E-Mails
+task-worker-note = Die Bauleitung entscheidet über Team, Person, Datum und Priorität. Sie geben an, wie die Arbeit vorangeht: Stand, Schritte, aufgewendete Zeit, Fotos und Dokumente.
+task-error-planner-only = Nur wer plant, kann Titel, Team, Person, Datum oder Priorität einer Aufgabe ändern

@@ -923,3 +923,5 @@ tasks-map-unplaced = Tasks with no place
 tasks-map-label = Map of the tasks, at the place of their item
 tasks-map-note = Each dot is a task, at the place of the item it is linked to. The list gives the same tasks.
 notices-lang = Language of your e-mails
+task-worker-note = The works manager decides the team, the person, the date and the priority. You say how the work is going: its status, the steps, the time spent, photos and documents.
+task-error-planner-only = Only planners can change a task's title, team, person, date or priority

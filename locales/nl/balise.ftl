@@ -923,3 +923,5 @@ tasks-map-unplaced = Taken zonder plaats
 tasks-map-label = Kaart van de taken, op de plaats van hun element
 tasks-map-note = Elk punt is een taak, op de plaats van het element waaraan ze gekoppeld is. De lijst geeft dezelfde taken.
 notices-lang = Taal van uw e-mails
+task-worker-note = De werkleider beslist over het team, de persoon, de datum en de prioriteit. U geeft aan hoe het werk vordert: de stand, de stappen, de bestede tijd, foto's en documenten.
+task-error-planner-only = Alleen wie plant kan de titel, het team, de persoon, de datum of de prioriteit van een taak wijzigen

@@ -299,6 +299,38 @@ impl TaskDraft {
     }
 }
 
+/// What only a commune's planners change in a task: what it is, who does it, when, how
+/// urgent, and what it belongs to. Workers move their tasks on — status, steps, time,
+/// photos, documents, comments — while the chef des travaux decides the rest (as
+/// BetterStreet splits the work; OpenProject's workflows per role do the same).
+/// The faults of a worker's draft that touches those, one per field.
+pub fn planner_only(current: &Task, next: &TaskDraft) -> Vec<FieldError> {
+    let changed = [
+        ("/title", current.title != next.title.trim()),
+        (
+            "/description",
+            current.description != next.description.trim(),
+        ),
+        ("/feature", current.feature != next.feature),
+        ("/service", current.service != next.service),
+        ("/assignee", current.assignee != next.assignee),
+        ("/due", current.due != next.due),
+        ("/priority", current.priority != next.priority),
+        ("/project", current.project != next.project),
+    ];
+    changed
+        .into_iter()
+        .filter(|(_, c)| *c)
+        .map(|(pointer, _)| {
+            FieldError::new(
+                pointer,
+                "planner_only",
+                "only the commune's planners change this; workers change a task's status, steps and time",
+            )
+        })
+        .collect()
+}
+
 impl Task {
     fn snapshot(&self) -> Map<String, Value> {
         match json!({
@@ -359,6 +391,34 @@ impl Task {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workers_move_tasks_on_and_planners_decide_the_rest() {
+        let t = TaskDraft {
+            title: "Reboucher".into(),
+            status: "a_faire".into(),
+            priority: 2,
+            ..Default::default()
+        }
+        .into_task(Uuid::nil(), "55004", None, 1);
+        let mut d = t.draft();
+        d.status = "faite".into();
+        d.minutes_spent = 30;
+        d.checklist.push(CheckItem {
+            text: "Photo".into(),
+            done: true,
+        });
+        assert!(planner_only(&t, &d).is_empty());
+        d.title = " Reboucher ".into();
+        assert!(planner_only(&t, &d).is_empty(), "spaces are not a change");
+        d.priority = 1;
+        d.due = NaiveDate::from_ymd_opt(2026, 12, 1);
+        let pointers: Vec<String> = planner_only(&t, &d)
+            .into_iter()
+            .map(|e| e.pointer)
+            .collect();
+        assert_eq!(pointers, ["/due", "/priority"]);
+    }
 
     #[test]
     fn documents_are_known_by_extension_and_content() {

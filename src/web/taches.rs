@@ -402,6 +402,9 @@ struct TaskPage {
     /// The task is a report's: it can be closed with a photo of the repair.
     for_report: bool,
     done_status: bool,
+    /// The person plans the commune's work: they change everything; a worker changes
+    /// status, steps and time, and reads the rest.
+    planner: bool,
     statuses: Vec<Opt>,
     services: Vec<Opt>,
     people: Vec<Opt>,
@@ -480,6 +483,7 @@ async fn task_page(
                 .and_then(|f| web.app.get(f, actor).ok())
                 .is_some_and(|e| e.feature.kind == crate::model::Kind::Report),
             done_status: task.status == "faite",
+            planner: actor.may_write(&task.commune),
             statuses: status_options(web, ctx),
             services: names.service_options(),
             people: names
@@ -673,6 +677,21 @@ pub async fn save(
         new_steps: new_steps.clone(),
         minutes_added: added.clone(),
     };
+    // a worker's form has only what workers change; the rest stays as it is
+    let planner = actor.may_write(&task.commune);
+    let v = if planner {
+        v
+    } else {
+        TaskForm {
+            status: v.status,
+            version: v.version,
+            checklist: v.checklist,
+            new_steps: v.new_steps,
+            minutes_added: v.minutes_added,
+            ..form_of(&task)
+        }
+    };
+    let due = if planner { due } else { task.due };
     if errors.is_empty() {
         let draft = TaskDraft {
             title: v.title.clone(),
@@ -682,7 +701,7 @@ pub async fn save(
             service: Uuid::parse_str(&v.service).ok(),
             assignee: Uuid::parse_str(&v.assignee).ok(),
             due,
-            priority,
+            priority: v.priority,
             project: Uuid::parse_str(&v.project).ok(),
             checklist,
             minutes_spent: task.minutes_spent.saturating_add(minutes.unwrap_or(0)),
@@ -691,11 +710,19 @@ pub async fn save(
             documents: Vec::new(),
         };
         match web.app.update_task(&actor, task.id, draft, version).await {
+            Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
             Ok(_) => {
                 return Redirect::to(&format!("/agent/taches/{}?fait=1", task.id)).into_response();
             }
             Err(Error::Invalid(errs)) => {
                 for e in errs {
+                    if e.code == "planner_only" {
+                        errors.push(FieldErr {
+                            field: "status".into(),
+                            message: t("task-error-planner-only"),
+                        });
+                        break;
+                    }
                     let field = match e.pointer.as_str() {
                         "/title" => "title",
                         "/status" => "status",
