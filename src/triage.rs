@@ -240,12 +240,15 @@ impl App {
     }
 
     /// The audit of a commune's settings (services, rules, projects, templates; roles
-    /// and tokens for its admins only), newest first, of one object or of all.
+    /// and tokens for its admins only), newest first, of one object (or all) and one
+    /// kind (or all), at most `limit` lines.
     pub async fn audit_of(
         &self,
         actor: &Actor,
         commune: &str,
         object: Option<Uuid>,
+        kind: Option<&str>,
+        limit: i64,
     ) -> Result<Vec<crate::model::audit::Audit>> {
         if !actor.sees_internal(commune) {
             return Err(Error::Forbidden);
@@ -253,7 +256,7 @@ impl App {
         let admin = actor.may_administer(commune);
         Ok(self
             .store
-            .audit_log(commune, object)
+            .audit_log(commune, object, kind, limit)
             .await?
             .into_iter()
             .filter(|a| admin || !matches!(a.kind, "compte" | "jeton"))

@@ -768,15 +768,32 @@ async fn a_report_goes_from_the_citizen_to_a_repair_with_a_photo(backend: Backen
         app.app.store.task(task_id).await.unwrap().unwrap().status,
         "faite"
     );
-    // each step told to the citizen: taken in charge, then repaired
+    // each step told to the citizen: taken in charge, then repaired — real MIME
+    // messages, read back as a mail client does
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let outbox = app.app.config.data_dir.join("outbox");
-    let mails: Vec<String> = std::fs::read_dir(&outbox)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .filter(|m| m.contains("To: citoyen@example.org"))
+    let mails: Vec<common::Eml> = common::outbox(&app)
+        .into_iter()
+        .filter(|m| m.to.contains("citoyen@example.org"))
         .collect();
-    assert_eq!(mails.len(), 2, "{mails:?}");
+    let mut subjects: Vec<&str> = mails.iter().map(|m| m.subject.as_str()).collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        [
+            format!("Votre signalement {reference} : Pris en compte"),
+            format!("Votre signalement {reference} : Réparé"),
+        ],
+        "{mails:?}"
+    );
+    for m in &mails {
+        assert!(m.text.starts_with("Bonjour,"), "{m:?}");
+        assert!(m.text.contains(&format!("/suivi/{reference}")), "{m:?}");
+        assert!(
+            m.list_unsubscribe
+                .as_deref()
+                .is_some_and(|u| u.contains("/desabonner/"))
+        );
+    }
     // a photo is needed
     let form = reqwest::multipart::Form::new().text("csrf", chef.csrf());
     let res = chef

@@ -438,6 +438,48 @@ async fn settings_changes_are_audited_and_exported(backend: Backend) {
         audit[0]["details"]["name"],
         json!({"from": "Festival", "to": "Festival d'été"})
     );
+    let res = api(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/audit?commune={BRAINE}&kind=regle"),
+        None,
+        &[],
+    )
+    .await;
+    let kinds: Vec<Value> = res.json::<Value>().await.unwrap()["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].clone())
+        .collect();
+    assert_eq!(kinds, [json!("regle"), json!("regle")]);
+    for bad in ["kind=personne", "limit=0", "limit=5001"] {
+        let res = api(
+            &app,
+            reqwest::Method::GET,
+            &format!("/api/v1/audit?commune={BRAINE}&{bad}"),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+    // a long journal: the page shows the latest 500, the CSV all of them
+    let system = Actor::System("test".into());
+    let id = uuid::Uuid::parse_str(&sid).unwrap();
+    for i in 0..500 {
+        app.app
+            .rename_service(&system, id, &format!("Voirie {i}"), None)
+            .await
+            .unwrap();
+    }
+    let (_, page) = admin.get(&format!("/agent/journal?commune={BRAINE}")).await;
+    assert_eq!(page.matches("<tr><td>").count(), 500);
+    assert!(page.contains("Les 500 modifications les plus récentes sont affichées"));
+    let (_, csv_text) = admin
+        .get(&format!("/agent/journal.csv?commune={BRAINE}"))
+        .await;
+    assert_eq!(csv_text.lines().count(), 1 + rows.len() + 500);
     let res = reqwest::Client::new()
         .get(app.url(&format!("/api/v1/audit?commune={BRAINE}")))
         .header(reqwest::header::COOKIE, soignies.cookie_header())
@@ -1087,18 +1129,16 @@ async fn notice_emails_speak_the_persons_language(backend: Backend) {
     )
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let outbox = app.app.config.data_dir.join("outbox");
-    let mails: Vec<String> = std::fs::read_dir(&outbox)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .filter(|m| m.contains("To: ouvrier@braine.be"))
+    let mails: Vec<common::Eml> = common::outbox(&app)
+        .into_iter()
+        .filter(|m| m.to == "ouvrier@braine.be")
         .collect();
     assert_eq!(mails.len(), 1, "{mails:?}");
-    assert!(
-        mails[0].contains("Subject: De taak \"Hekken plaatsen\" is aan u toevertrouwd"),
-        "{}",
-        mails[0]
+    assert_eq!(
+        mails[0].subject,
+        "De taak \"Hekken plaatsen\" is aan u toevertrouwd"
     );
+    assert!(mails[0].text.starts_with("Goedendag,"), "{:?}", mails[0]);
     app.stop().await;
 }
 

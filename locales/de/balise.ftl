@@ -925,3 +925,4 @@ tasks-map-note = Jeder Punkt ist eine Aufgabe, am Ort des Elements, mit dem sie 
 notices-lang = Sprache Ihrer E-Mails
 task-worker-note = Die Bauleitung entscheidet über Team, Person, Datum und Priorität. Sie geben an, wie die Arbeit vorangeht: Stand, Schritte, aufgewendete Zeit, Fotos und Dokumente.
 task-error-planner-only = Nur wer plant, kann Titel, Team, Person, Datum oder Priorität einer Aufgabe ändern
+journal-more = Die { $count } neuesten Änderungen werden angezeigt; die CSV-Datei enthält sie alle.

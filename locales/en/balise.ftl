@@ -925,3 +925,4 @@ tasks-map-note = Each dot is a task, at the place of the item it is linked to. T
 notices-lang = Language of your e-mails
 task-worker-note = The works manager decides the team, the person, the date and the priority. You say how the work is going: its status, the steps, the time spent, photos and documents.
 task-error-planner-only = Only planners can change a task's title, team, person, date or priority
+journal-more = The { $count } most recent changes are shown; the CSV file holds them all.

@@ -929,3 +929,4 @@ tasks-map-note = Chaque point est une tâche, à l'endroit de l'élément auquel
 notices-lang = Langue de vos e-mails
 task-worker-note = Le chef des travaux décide de l'équipe, de la personne, de la date et de la priorité. Vous indiquez où en est le travail : l'état, les étapes, le temps passé, des photos et des documents.
 task-error-planner-only = Seules les personnes qui planifient le travail peuvent changer le titre, l'équipe, la personne, la date ou la priorité d'une tâche
+journal-more = Les { $count } modifications les plus récentes sont affichées ; le fichier CSV les contient toutes.

@@ -925,3 +925,4 @@ tasks-map-note = Elk punt is een taak, op de plaats van het element waaraan ze g
 notices-lang = Taal van uw e-mails
 task-worker-note = De werkleider beslist over het team, de persoon, de datum en de prioriteit. U geeft aan hoe het werk vordert: de stand, de stappen, de bestede tijd, foto's en documenten.
 task-error-planner-only = Alleen wie plant kan de titel, het team, de persoon, de datum of de prioriteit van een taak wijzigen
+journal-more = De { $count } recentste wijzigingen worden getoond; het CSV-bestand bevat ze allemaal.

@@ -186,10 +186,15 @@ pub struct AuditParams {
     commune: String,
     #[serde(default)]
     object: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    /// 1 to 5 000 lines; 500 unless said
+    #[serde(default)]
+    limit: Option<i64>,
 }
 
-/// `GET /api/v1/audit?commune=[&object=]`: the audit of the commune's settings, newest
-/// first (roles and tokens for its admins only).
+/// `GET /api/v1/audit?commune=[&object=][&kind=][&limit=]`: the audit of the commune's
+/// settings, newest first (roles and tokens for its admins only).
 pub async fn audit(
     State(web): State<Web>,
     actor: Actor,
@@ -204,7 +209,30 @@ pub async fn audit(
         .as_deref()
         .map(|o| id_param("object", o))
         .transpose()?;
-    let lines = web.app.audit_of(&actor, &q.commune, object).await?;
+    let limit = q.limit.unwrap_or(500);
+    if !(1..=5000).contains(&limit) {
+        return Err(Error::BadRequest(vec![FieldError::new(
+            "?limit",
+            "invalid_limit",
+            "limit is a number of lines from 1 to 5000",
+        )]));
+    }
+    if let Some(k) = q.kind.as_deref()
+        && !crate::model::audit::KINDS.contains(&k)
+    {
+        return Err(Error::BadRequest(vec![FieldError::new(
+            "?kind",
+            "unknown_kind",
+            format!(
+                "`{k}` is not a kind of the audit; expected one of: {}",
+                crate::model::audit::KINDS.join(", ")
+            ),
+        )]));
+    }
+    let lines = web
+        .app
+        .audit_of(&actor, &q.commune, object, q.kind.as_deref(), limit)
+        .await?;
     Ok(Json(json!({ "audit": lines })))
 }
 

@@ -133,8 +133,15 @@ pub trait AccountStore {
     async fn update_project(&self, p: &Project, actor: &str, now: i64) -> Result<()>;
     /// Deletes a project; whether it existed.
     async fn delete_project(&self, id: Uuid, actor: &str, now: i64) -> Result<bool>;
-    /// A commune's audit, newest first, of one object or of all.
-    async fn audit_log(&self, commune: &str, object: Option<Uuid>) -> Result<Vec<Audit>>;
+    /// A commune's audit, newest first, of one object (or all), of one kind (or all), at
+    /// most `limit` lines.
+    async fn audit_log(
+        &self,
+        commune: &str,
+        object: Option<Uuid>,
+        kind: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Audit>>;
     /// A task's comments, oldest first.
     async fn comments(&self, task: Uuid) -> Result<Vec<Comment>>;
     /// Records a notice unless one with the same `dedup` exists; whether it was new.
@@ -1654,14 +1661,19 @@ macro_rules! account_store {
                 &self,
                 commune: &str,
                 object: Option<uuid::Uuid>,
+                kind: Option<&str>,
+                limit: i64,
             ) -> $crate::store::Result<Vec<$crate::model::audit::Audit>> {
                 let rows: Vec<$crate::store::accounts::AuditRow> = sqlx::query_as(
                     "SELECT id, commune, kind, object_id, at, actor, action, details FROM audit_log
                      WHERE commune = $1 AND ($2 IS NULL OR object_id = $2)
-                     ORDER BY at DESC, id DESC LIMIT 5000",
+                       AND ($3 IS NULL OR kind = $3)
+                     ORDER BY at DESC, id DESC LIMIT $4",
                 )
                 .bind(commune)
                 .bind(object.map(|o| o.to_string()))
+                .bind(kind)
+                .bind(limit)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.into_iter().map($crate::store::accounts::audit_of).collect()

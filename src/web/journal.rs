@@ -69,6 +69,8 @@ struct JournalPage {
     kind: String,
     objet: String,
     lines: Vec<Line>,
+    /// older lines are left to the CSV
+    more: bool,
     csv: String,
 }
 
@@ -138,13 +140,23 @@ pub fn lines(web: &Web, lang: Lang, audit: &[Audit], services: &[Service]) -> Ve
         .collect()
 }
 
-async fn read(web: &Web, actor: &Actor, q: &JournalQuery) -> Option<(String, Vec<Audit>)> {
+/// Lines the page shows; the CSV holds them all.
+const PAGE_LINES: usize = 500;
+
+async fn read(
+    web: &Web,
+    actor: &Actor,
+    q: &JournalQuery,
+    limit: i64,
+) -> Option<(String, Vec<Audit>)> {
     let commune = chosen_commune(web, actor, &q.commune)?;
     let object = Uuid::parse_str(&q.objet).ok();
-    let mut audit = web.app.audit_of(actor, &commune, object).await.ok()?;
-    if !q.kind.is_empty() {
-        audit.retain(|a| a.kind == q.kind);
-    }
+    let kind = Some(q.kind.as_str()).filter(|k| !k.is_empty());
+    let audit = web
+        .app
+        .audit_of(actor, &commune, object, kind, limit)
+        .await
+        .ok()?;
     Some((commune, audit))
 }
 
@@ -159,9 +171,11 @@ pub async fn page(
         return r;
     }
     let q = q.clean();
-    let Some((commune, audit)) = read(&web, &actor, &q).await else {
+    let Some((commune, mut audit)) = read(&web, &actor, &q, PAGE_LINES as i64 + 1).await else {
         return super::forbidden(&web, &ctx);
     };
+    let more = audit.len() > PAGE_LINES;
+    audit.truncate(PAGE_LINES);
     let lang = ctx.lang;
     let services = web
         .app
@@ -196,6 +210,7 @@ pub async fn page(
             kind: q.kind.clone(),
             objet: q.objet.clone(),
             lines: lines(&web, lang, &audit, &services),
+            more,
             csv,
             commune,
         },
@@ -212,7 +227,7 @@ pub async fn export(
     if let Some(r) = sign_in_first(&actor, &ctx) {
         return r;
     }
-    let Some((commune, audit)) = read(&web, &actor, &q.clean()).await else {
+    let Some((commune, audit)) = read(&web, &actor, &q.clean(), i64::MAX).await else {
         return super::forbidden(&web, &ctx);
     };
     super::agent::csv_download(

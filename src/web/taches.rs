@@ -1491,7 +1491,7 @@ async fn project_page(
     let names = Names::load(web, actor, &p.commune).await;
     let audit = web
         .app
-        .audit_of(actor, &p.commune, Some(p.id))
+        .audit_of(actor, &p.commune, Some(p.id), None, 500)
         .await
         .unwrap_or_default();
     web.ui.render(

@@ -592,3 +592,50 @@ pub async fn file_report_as(
     assert!(written);
     reference
 }
+
+/// An e-mail of the outbox, read as a mail client reads it (headers decoded, the text
+/// part decoded from its transfer encoding).
+#[derive(Debug)]
+pub struct Eml {
+    pub to: String,
+    pub subject: String,
+    pub list_unsubscribe: Option<String>,
+    pub content_type: String,
+    pub text: String,
+}
+
+/// Every `.eml` of the app's outbox, parsed (in no particular order: several may be
+/// written in the same second).
+pub fn outbox(app: &TestApp) -> Vec<Eml> {
+    let dir = app.app.config.data_dir.join("outbox");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files
+        .iter()
+        .map(|path| {
+            use mailparse::MailHeaderMap;
+            let raw = std::fs::read(path).unwrap();
+            let mail = mailparse::parse_mail(&raw)
+                .unwrap_or_else(|e| panic!("{} is not a MIME message: {e}", path.display()));
+            let header = |name: &str| mail.headers.get_first_value(name);
+            let text = if mail.subparts.is_empty() {
+                mail.get_body().unwrap()
+            } else {
+                mail.subparts
+                    .iter()
+                    .find(|p| p.ctype.mimetype == "text/plain")
+                    .expect("a text part")
+                    .get_body()
+                    .unwrap()
+            };
+            Eml {
+                to: header("To").expect("a To header"),
+                subject: header("Subject").expect("a Subject header"),
+                list_unsubscribe: header("List-Unsubscribe"),
+                content_type: mail.ctype.mimetype.clone(),
+                text,
+            }
+        })
+        .collect()
+}
