@@ -503,6 +503,20 @@ impl App {
                 "the service is not one of the commune's",
             ));
         }
+        t.name = t.name.trim().to_string();
+        if self
+            .store
+            .templates(Some(&t.commune))
+            .await?
+            .iter()
+            .any(|x| x.name == t.name)
+        {
+            errors.push(FieldError::new(
+                "/name",
+                "name_taken",
+                format!("the commune already has a template named `{}`", t.name),
+            ));
+        }
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
@@ -510,9 +524,27 @@ impl App {
             .with_timezone(&crate::model::schedule::LOCAL_TZ)
             .date_naive();
         t.next_on = t.recurrence.map(|r| r.next_on_or_after(today));
-        t.name = t.name.trim().to_string();
         self.store.add_template(&t, now(), &actor.label()).await?;
         Ok(t)
+    }
+
+    /// Deletes a template (the commune's planners): a recurring one makes no more
+    /// tasks; the tasks it made stay.
+    pub async fn delete_template(&self, actor: &Actor, id: Uuid) -> Result<()> {
+        let t = self
+            .store
+            .templates(None)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id && actor.sees_internal(&t.commune))
+            .ok_or_else(|| Error::NotFound(format!("template {id}")))?;
+        if !actor.may_write(&t.commune) {
+            return Err(Error::Forbidden);
+        }
+        self.store
+            .delete_template(id, &actor.label(), now())
+            .await?;
+        Ok(())
     }
 
     /// A task made from a template, for a feature when given: due `lead_days` working

@@ -1102,6 +1102,139 @@ async fn workers_move_their_tasks_on(backend: Backend) {
     app.stop().await;
 }
 
+/// Templates are made with an error summary when something is wrong, deleted (a
+/// recurring one then makes no more tasks), journaled, and kept through the API too.
+async fn templates_are_made_and_stopped(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    agent.get("/agent/taches").await;
+    let (status, page) = agent
+        .post(
+            "/agent/modeles",
+            &[
+                ("commune", BRAINE),
+                ("name", " "),
+                ("title", "Nettoyer le marché"),
+                ("lead_days", "deux"),
+                ("recurrence", "weekly:3"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("Le délai est un nombre de jours ouvrables"),
+        "{page}"
+    );
+    assert!(page.contains("class=\"error-summary\""), "{page}");
+    assert!(
+        page.contains("value=\"Nettoyer le marché\""),
+        "the typed title is kept"
+    );
+    assert!(
+        page.contains("value=\"weekly:3\" selected"),
+        "the repetition is kept"
+    );
+    let fields = [
+        ("commune", BRAINE),
+        ("name", "Marché du mercredi"),
+        ("title", "Nettoyer le marché"),
+        ("recurrence", "weekly:3"),
+    ];
+    let (status, to) = agent.post("/agent/modeles", &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let (status, page) = agent.post("/agent/modeles", &fields).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("Un autre modèle de la commune porte déjà ce nom"),
+        "{page}"
+    );
+    let template = app.app.store.templates(Some(BRAINE)).await.unwrap()[0]
+        .id
+        .to_string();
+    let (_, page) = agent.get(&format!("/agent/taches?commune={BRAINE}")).await;
+    assert!(
+        page.contains("Supprimer le modèle « Marché du mercredi »"),
+        "{page}"
+    );
+    let (status, _) = agent
+        .post(
+            "/agent/modeles",
+            &[
+                ("commune", BRAINE),
+                ("action", "supprimer"),
+                ("template", &template),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        app.app
+            .store
+            .templates(Some(BRAINE))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let in_a_week = balise::clock::now() + chrono::Duration::days(8);
+    assert_eq!(
+        app.app.make_recurring_tasks(in_a_week).await.unwrap(),
+        0,
+        "stopped"
+    );
+    let (_, page) = agent
+        .get(&format!("/agent/journal?commune={BRAINE}&type=modele"))
+        .await;
+    assert!(
+        page.contains("Création") && page.contains("Suppression"),
+        "{page}"
+    );
+
+    // the API
+    let path = format!("/api/v1/templates?commune={BRAINE}");
+    let res = api(
+        &app,
+        reqwest::Method::POST,
+        &path,
+        Some(json!({"name": "Panneaux", "title": "Poser les panneaux", "recurrence": "yearly"})),
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("invalid_recurrence"));
+    let res = api(
+        &app,
+        reqwest::Method::POST,
+        &path,
+        Some(
+            json!({"name": "Panneaux", "title": "Poser les panneaux", "lead_days": 2,
+            "steps": ["Panneaux", "Photo"]}),
+        ),
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let made: Value = res.json().await.unwrap();
+    assert_eq!(made["steps"], json!(["Panneaux", "Photo"]));
+    assert_eq!(made["lead_days"], 2);
+    let listed: Value = api(&app, reqwest::Method::GET, &path, None, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["templates"][0]["name"], "Panneaux");
+    let one = format!("/api/v1/templates/{}", made["id"].as_str().unwrap());
+    assert_eq!(
+        api_as(&app, Some(&worker), reqwest::Method::DELETE, &one, None).await,
+        StatusCode::FORBIDDEN
+    );
+    let res = api(&app, reqwest::Method::DELETE, &one, None, &[]).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = api(&app, reqwest::Method::DELETE, &one, None, &[]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
 /// Each person reads their notice e-mails in the language they chose.
 async fn notice_emails_speak_the_persons_language(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -1196,5 +1329,6 @@ on_both_backends!(
     tasks_are_shown_at_their_features_places,
     notice_emails_speak_the_persons_language,
     workers_move_their_tasks_on,
+    templates_are_made_and_stopped,
     the_dashboard_draws_its_tables_as_charts,
 );

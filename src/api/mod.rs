@@ -198,6 +198,14 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         )
         .route("/api/v1/audit", get(work::audit))
         .route(
+            "/api/v1/templates",
+            get(work::templates).post(work::template_create),
+        )
+        .route(
+            "/api/v1/templates/{id}",
+            axum::routing::delete(work::template_delete),
+        )
+        .route(
             "/api/v1/rules/{id}",
             axum::routing::patch(work::rule_move).delete(work::rule_delete),
         )

@@ -325,6 +325,129 @@ pub async fn member(
     Ok(StatusCode::NO_CONTENT)
 }
 
+fn template_json(t: &crate::model::task::Template) -> Value {
+    json!({
+        "id": t.id, "name": t.name, "title": t.title, "description": t.description,
+        "steps": t.checklist.iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
+        "service": t.service, "lead_days": t.lead_days,
+        "recurrence": t.recurrence.map(|r| r.code()),
+        "next_on": t.next_on.map(|d| d.format("%Y-%m-%d").to_string()),
+    })
+}
+
+/// `GET /api/v1/templates?commune=`
+pub async fn templates(
+    State(web): State<Web>,
+    actor: Actor,
+    q: Result<Query<CommuneParam>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, Error> {
+    signed(&actor)?;
+    let commune = commune_of(q)?;
+    let list = web.app.templates_of(&actor, &commune).await?;
+    Ok(Json(
+        json!({ "templates": list.iter().map(template_json).collect::<Vec<_>>() }),
+    ))
+}
+
+/// `POST /api/v1/templates?commune=` with `{"name", "title", "description"?, "steps"?:
+/// [text], "service"?, "lead_days"?, "recurrence"?: "weekly:1"…"monthly:28"}`
+/// (planners).
+pub async fn template_create(
+    State(web): State<Web>,
+    actor: Actor,
+    q: Result<Query<CommuneParam>, axum::extract::rejection::QueryRejection>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, Error> {
+    signed(&actor)?;
+    let commune = commune_of(q)?;
+    let mut errors = Vec::new();
+    let steps = match body.get("steps") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| crate::model::task::CheckItem {
+                text: s.trim().to_string(),
+                done: false,
+            })
+            .collect(),
+        Some(_) => {
+            errors.push(FieldError::new(
+                "/steps",
+                "invalid_steps",
+                "steps is a list of texts",
+            ));
+            Vec::new()
+        }
+    };
+    let service = match body.get("service") {
+        None | Some(Value::Null) => None,
+        Some(_) => Some(id_param("service", &text(&body, "service"))?),
+    };
+    let lead_days = match body.get("lead_days") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            if v.as_i64().is_none() {
+                errors.push(FieldError::new(
+                    "/lead_days",
+                    "invalid_lead",
+                    "lead_days is a whole number of working days",
+                ));
+            }
+            v.as_i64()
+        }
+    };
+    let recurrence = match body.get("recurrence") {
+        None | Some(Value::Null) => None,
+        Some(_) => {
+            let r = crate::model::task::Recurrence::parse(&text(&body, "recurrence"));
+            if r.is_none() {
+                errors.push(FieldError::new(
+                    "/recurrence",
+                    "invalid_recurrence",
+                    "recurrence is weekly:1 to weekly:7 (ISO weekday) or monthly:1 to monthly:28",
+                ));
+            }
+            r
+        }
+    };
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let t = web
+        .app
+        .add_template(
+            &actor,
+            crate::model::task::Template {
+                id: Uuid::now_v7(),
+                commune,
+                name: text(&body, "name"),
+                title: text(&body, "title").trim().to_string(),
+                description: text(&body, "description").trim().to_string(),
+                checklist: steps,
+                service,
+                lead_days,
+                recurrence,
+                next_on: None,
+            },
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(template_json(&t))).into_response())
+}
+
+/// `DELETE /api/v1/templates/{id}` (planners): a recurring template makes no more tasks.
+pub async fn template_delete(
+    State(web): State<Web>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<StatusCode, Error> {
+    signed(&actor)?;
+    web.app
+        .delete_template(&actor, id_param("id", &id)?)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// `GET /api/v1/projects?commune=`
 pub async fn projects(
     State(web): State<Web>,

@@ -117,6 +117,8 @@ pub trait AccountStore {
     /// A commune's task templates (all communes' with `None`), by name.
     async fn templates(&self, commune: Option<&str>) -> Result<Vec<Template>>;
     async fn add_template(&self, t: &Template, now: i64, actor: &str) -> Result<()>;
+    /// Deletes a template (the tasks it made stay); whether it existed.
+    async fn delete_template(&self, id: Uuid, actor: &str, now: i64) -> Result<bool>;
     /// Moves a recurring template's next day from `from` to `to`, if it still is `from`:
     /// whoever moves it makes that occurrence's task (one instance of several does).
     async fn claim_next_on(
@@ -1657,6 +1659,15 @@ macro_rules! account_store {
                 self.delete_audited("projects", "projet", id, actor, now).await
             }
 
+            async fn delete_template(
+                &self,
+                id: uuid::Uuid,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<bool> {
+                self.delete_audited("task_templates", "modele", id, actor, now).await
+            }
+
             async fn audit_log(
                 &self,
                 commune: &str,
@@ -1746,8 +1757,9 @@ macro_rules! account_store {
                 Ok(())
             }
 
-            /// Deletes a named row of a commune's settings (`table`: `services` or
-            /// `projects`) with the audit line saying so; whether it existed.
+            /// Deletes a named row of a commune's settings (`table`: `services`,
+            /// `projects`, `task_templates`) with the audit line saying so; whether it
+            /// existed.
             async fn delete_audited(
                 &self,
                 table: &'static str,

@@ -151,6 +151,7 @@ struct Column {
 
 #[derive(Serialize)]
 struct TemplateRow {
+    id: String,
     name: String,
     title: String,
     recurrence: String,
@@ -160,6 +161,8 @@ struct TemplateRow {
 #[derive(Serialize)]
 struct ListPage<'a> {
     templates: Vec<TemplateRow>,
+    /// the template form as sent, kept on an error
+    template: TemplateForm,
     planner: bool,
     errors: Vec<FieldErr>,
     columns: Vec<Column>,
@@ -266,16 +269,30 @@ pub async fn list(
     actor: Actor,
     Query(q): Query<ListQuery>,
 ) -> Response {
+    let form = TemplateForm::default();
+    list_page(&web, &ctx, &actor, &q, StatusCode::OK, Vec::new(), form).await
+}
+
+/// The tasks page, with the template form as it was sent and what is wrong with it.
+async fn list_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    q: &ListQuery,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+    template: TemplateForm,
+) -> Response {
     let Some(person) = actor.person() else {
-        return super::compte::to_sign_in(&ctx);
+        return super::compte::to_sign_in(ctx);
     };
     let me = person.id;
     let territory = web.app.territory();
-    let Some(commune) = super::chosen_commune(&web, &actor, &q.commune) else {
-        return super::forbidden(&web, &ctx);
+    let Some(commune) = super::chosen_commune(web, actor, &q.commune) else {
+        return super::forbidden(web, ctx);
     };
-    let tasks = web.app.tasks_of(&actor, &commune).await.unwrap_or_default();
-    let names = Names::load(&web, &actor, &commune).await;
+    let tasks = web.app.tasks_of(actor, &commune).await.unwrap_or_default();
+    let names = Names::load(web, actor, &commune).await;
     let shown: Vec<&Task> = tasks
         .iter()
         .filter(|t| q.statut.is_empty() || t.status == q.statut)
@@ -285,7 +302,7 @@ pub async fn list(
         })
         .filter(|t| q.miennes.is_empty() || t.assignee == Some(me))
         .collect();
-    let rows: Vec<TaskRow> = shown.iter().map(|t| row(&web, &ctx, &names, t)).collect();
+    let rows: Vec<TaskRow> = shown.iter().map(|t| row(web, ctx, &names, t)).collect();
     let columns = match q.vue.as_str() {
         "colonnes" => STATUSES
             .iter()
@@ -295,7 +312,7 @@ pub async fn list(
                 rows: shown
                     .iter()
                     .filter(|t| t.status == *s)
-                    .map(|t| row(&web, &ctx, &names, t))
+                    .map(|t| row(web, ctx, &names, t))
                     .collect(),
             })
             .collect(),
@@ -310,10 +327,10 @@ pub async fn list(
             for t in dated {
                 let date = words.date(t.due.expect("dated"));
                 match days.last_mut() {
-                    Some(d) if d.date == date => d.rows.push(row(&web, &ctx, &names, t)),
+                    Some(d) if d.date == date => d.rows.push(row(web, ctx, &names, t)),
                     _ => days.push(Day {
                         date,
-                        rows: vec![row(&web, &ctx, &names, t)],
+                        rows: vec![row(web, ctx, &names, t)],
                     }),
                 }
             }
@@ -323,29 +340,30 @@ pub async fn list(
     };
     let templates = web
         .app
-        .templates_of(&actor, &commune)
+        .templates_of(actor, &commune)
         .await
         .unwrap_or_default()
         .into_iter()
         .map(|t| TemplateRow {
+            id: t.id.to_string(),
             name: t.name,
             title: t.title,
             recurrence: t
                 .recurrence
-                .map(|r| recurrence_words(&web, &ctx, r))
+                .map(|r| recurrence_words(web, ctx, r))
                 .unwrap_or_default(),
             lead_days: t.lead_days,
         })
         .collect();
     let planner = actor.may_write(&commune);
-    let map = (q.vue == "carte").then(|| task_map(&web, &ctx, &actor, &names, &shown));
+    let map = (q.vue == "carte").then(|| task_map(web, ctx, actor, &names, &shown));
     web.ui.render(
-        &ctx,
-        StatusCode::OK,
+        ctx,
+        status,
         "agent-taches.html",
         ListPage {
-            communes: super::pages::communes(&web, ctx.lang),
-            mine: super::my_communes(&web, &ctx, &actor),
+            communes: super::pages::communes(web, ctx.lang),
+            mine: super::my_communes(web, ctx, actor),
             commune_name: territory
                 .get(&commune)
                 .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
@@ -353,10 +371,11 @@ pub async fn list(
             q: &q,
             templates,
             planner,
-            errors: Vec::new(),
+            errors,
+            template,
             columns,
             days,
-            statuses: status_options(&web, &ctx),
+            statuses: status_options(web, ctx),
             services: names.service_options(),
             rows,
             map,
@@ -1719,7 +1738,7 @@ fn recurrence_words(web: &Web, ctx: &Ctx, r: crate::model::task::Recurrence) -> 
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, Default)]
 pub struct TemplateForm {
     #[serde(default)]
     csrf: String,
@@ -1738,9 +1757,15 @@ pub struct TemplateForm {
     /// `weekly:1`…`weekly:7`, `monthly:1`…`monthly:28`, or empty.
     #[serde(default)]
     recurrence: String,
+    /// `supprimer` (with `template`) deletes one; otherwise a new one
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    template: String,
 }
 
-/// `POST /agent/modeles`: a new task template of the commune.
+/// `POST /agent/modeles`: a new task template of the commune, or (`action=supprimer`,
+/// `template`) one deleted — a recurring one then makes no more tasks.
 pub async fn template_create(
     State(web): State<Web>,
     ctx: Ctx,
@@ -1750,62 +1775,114 @@ pub async fn template_create(
     if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
         return r;
     }
-    let lead = match form.lead_days.trim() {
-        "" => Ok(None),
-        s => s.parse::<i64>().map(Some),
+    let back = ListQuery {
+        commune: form.commune.clone(),
+        ..Default::default()
+    };
+    if form.action == "supprimer" {
+        let id = Uuid::parse_str(&form.template).map_err(|_| Error::NotFound(String::new()));
+        return match id {
+            Ok(id) => match web.app.delete_template(&actor, id).await {
+                Ok(()) => {
+                    Redirect::to(&format!("/agent/taches?commune={}", form.commune)).into_response()
+                }
+                Err(Error::Forbidden) => super::forbidden(&web, &ctx),
+                Err(_) => super::not_found(&web, &ctx),
+            },
+            Err(_) => super::not_found(&web, &ctx),
+        };
+    }
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    let mut errors: Vec<FieldErr> = Vec::new();
+    let lead_days = match form.lead_days.trim() {
+        "" => None,
+        s => match s.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.push(FieldErr {
+                    field: "tpl-lead".into(),
+                    message: t("template-error-lead"),
+                });
+                None
+            }
+        },
     };
     let recurrence = match form.recurrence.as_str() {
-        "" => Ok(None),
-        s => crate::model::task::Recurrence::parse(s).map(Some).ok_or(()),
+        "" => None,
+        s => {
+            let r = crate::model::task::Recurrence::parse(s);
+            if r.is_none() {
+                errors.push(FieldErr {
+                    field: "tpl-rec".into(),
+                    message: t("template-error-recurrence"),
+                });
+            }
+            r
+        }
     };
-    let result = match (lead, recurrence) {
-        (Ok(lead_days), Ok(recurrence)) => web
-            .app
-            .add_template(
-                &actor,
-                crate::model::task::Template {
-                    id: Uuid::now_v7(),
-                    commune: form.commune.clone(),
-                    name: form.name.clone(),
-                    title: form.title.trim().to_string(),
-                    description: String::new(),
-                    checklist: form
-                        .steps
-                        .lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .map(|l| CheckItem {
-                            text: l.to_string(),
-                            done: false,
-                        })
-                        .collect(),
-                    service: Uuid::parse_str(&form.service).ok(),
-                    lead_days,
-                    recurrence,
-                    next_on: None,
-                },
-            )
-            .await
-            .map(|_| ()),
-        _ => Err(Error::Invalid(vec![])),
-    };
-    match result {
-        Ok(()) => Redirect::to(&format!("/agent/taches?commune={}", form.commune)).into_response(),
-        Err(e) => {
-            let key = if matches!(e, Error::Forbidden) {
-                "form-error-forbidden"
-            } else {
-                "template-error"
-            };
-            super::message(
-                &web,
-                &ctx,
-                StatusCode::BAD_REQUEST,
-                "template-error-title",
-                key,
-            )
+    if errors.is_empty() {
+        let template = crate::model::task::Template {
+            id: Uuid::now_v7(),
+            commune: form.commune.clone(),
+            name: form.name.clone(),
+            title: form.title.trim().to_string(),
+            description: String::new(),
+            checklist: form
+                .steps
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| CheckItem {
+                    text: l.to_string(),
+                    done: false,
+                })
+                .collect(),
+            service: Uuid::parse_str(&form.service).ok(),
+            lead_days,
+            recurrence,
+            next_on: None,
+        };
+        match web.app.add_template(&actor, template).await {
+            Ok(_) => {
+                return Redirect::to(&format!("/agent/taches?commune={}", form.commune))
+                    .into_response();
+            }
+            Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
+            Err(Error::Invalid(errs)) => {
+                for e in errs {
+                    let (field, key) = match (e.pointer.as_str(), e.code) {
+                        ("/name", "name_taken") => ("tpl-name", "template-error-name-taken"),
+                        ("/name", _) => ("tpl-name", "template-error-name"),
+                        ("/lead_days", _) => ("tpl-lead", "template-error-lead"),
+                        ("/checklist", _) => ("tpl-steps", "template-error-steps"),
+                        ("/service", _) => ("tpl-service", "services-error-service"),
+                        _ => ("tpl-title", "template-error-title-field"),
+                    };
+                    errors.push(FieldErr {
+                        field: field.into(),
+                        message: t(key),
+                    });
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot add a template");
+                errors.push(FieldErr {
+                    field: "tpl-name".into(),
+                    message: t("form-error-unavailable"),
+                });
+            }
         }
     }
+    list_page(
+        &web,
+        &ctx,
+        &actor,
+        &back,
+        StatusCode::BAD_REQUEST,
+        errors,
+        form,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
