@@ -368,7 +368,7 @@ async fn list_page(
                 .get(&commune)
                 .map_or(commune.clone(), |c| c.name(ctx.lang.code()).to_string()),
             commune,
-            q: &q,
+            q,
             templates,
             planner,
             errors,
