@@ -694,6 +694,30 @@ impl App {
         Ok(next)
     }
 
+    /// Takes a document off a task (its commune's planners), as a change of the task;
+    /// its file goes once the task no longer names it.
+    pub async fn remove_task_document(&self, actor: &Actor, id: Uuid, doc: Uuid) -> Result<Task> {
+        let current = self.task(actor, id).await?;
+        if !actor.may_write(&current.commune) {
+            return Err(Error::Forbidden);
+        }
+        if !current.documents.iter().any(|d| d.id == doc) {
+            return Err(Error::NotFound(format!("document {doc}")));
+        }
+        let mut d = current.draft();
+        d.documents.retain(|x| x.id != doc);
+        let next = d.into_task(id, &current.commune, Some(&current), now());
+        let changes = current.diff(&next);
+        self.store
+            .update_task(&next, &changes, &actor.label())
+            .await
+            .map_err(|e| Error::from_store(e, Some(current.version)))?;
+        if let Err(e) = tokio::fs::remove_file(self.document_dir().join(doc.to_string())).await {
+            tracing::warn!(error = %e, %doc, "a removed document's file stays on disk");
+        }
+        Ok(next)
+    }
+
     /// A document of a task the actor may read, with its bytes.
     pub async fn task_document(
         &self,

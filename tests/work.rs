@@ -942,6 +942,34 @@ async fn documents_are_attached_to_tasks(backend: Backend) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("unsupported_type"));
+
+    // a document attached by mistake is taken off: by the commune's planners only
+    let worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    let remove = format!("{link}/retirer");
+    let mut w = worker;
+    w.get(&page_path).await;
+    let (status, _) = w.post(&remove, &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, page) = agent.get(&page_path).await;
+    assert!(
+        page.contains("Retirer « Plan signalisation é.pdf »"),
+        "{page}"
+    );
+    let (status, to) = agent.post(&remove, &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let kept = app.app.store.task(task.id).await.unwrap().unwrap();
+    assert_eq!(kept.documents.len(), 1, "the text document stays");
+    assert!(
+        !app.app.document_dir().join(doc.id.to_string()).exists(),
+        "the file is gone"
+    );
+    let (status, _) = agent.get(&link).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let res = api(&app, reqwest::Method::DELETE, &href, None, &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.unwrap()["documents"], json!([]));
+    let res = api(&app, reqwest::Method::DELETE, &href, None, &[]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }
 

@@ -932,3 +932,4 @@ template-error-steps = Höchstens 50 Schritte, je höchstens 200 Zeichen
 template-error-title-field = Geben Sie der Aufgabe einen Titel (höchstens 200 Zeichen)
 template-delete = Die Vorlage „{ $name }“ löschen
 templates-history = Verlauf der Vorlagen
+task-document-remove = „{ $name }“ entfernen

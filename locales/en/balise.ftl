@@ -932,3 +932,4 @@ template-error-steps = At most 50 steps, of 200 characters at most each
 template-error-title-field = Give the task a title (200 characters at most)
 template-delete = Delete the template “{ $name }”
 templates-history = History of the templates
+task-document-remove = Remove “{ $name }”

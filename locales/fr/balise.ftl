@@ -936,3 +936,4 @@ template-error-steps = Au plus 50 étapes, de 200 caractères au plus chacune
 template-error-title-field = Donnez un titre à la tâche (200 caractères au plus)
 template-delete = Supprimer le modèle « { $name } »
 templates-history = Historique des modèles
+task-document-remove = Retirer « { $name } »

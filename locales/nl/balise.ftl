@@ -932,3 +932,4 @@ template-error-steps = Hoogstens 50 stappen, van hoogstens 200 tekens elk
 template-error-title-field = Geef de taak een titel (hoogstens 200 tekens)
 template-delete = Het sjabloon „{ $name }” verwijderen
 templates-history = Geschiedenis van de sjablonen
+task-document-remove = „{ $name }” verwijderen

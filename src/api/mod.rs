@@ -179,7 +179,10 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
                 axum::extract::DefaultBodyLimit::max(crate::model::task::MAX_DOCUMENT_BYTES),
             ),
         )
-        .route("/api/v1/tasks/{id}/documents/{doc}", get(tasks::document))
+        .route(
+            "/api/v1/tasks/{id}/documents/{doc}",
+            get(tasks::document).delete(tasks::document_delete),
+        )
         .route(
             "/api/v1/tasks/{id}/comments",
             get(work::comments).post(work::comment_create),

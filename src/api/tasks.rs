@@ -326,6 +326,26 @@ pub async fn document_create(
     Ok(task_response(StatusCode::CREATED, &t))
 }
 
+/// `DELETE /api/v1/tasks/{id}/documents/{doc}` (planners): the task without it.
+pub async fn document_delete(
+    State(web): State<Web>,
+    actor: Actor,
+    Path((id, doc)): Path<(String, String)>,
+) -> Result<Response, Error> {
+    if actor == Actor::Anonymous {
+        return Err(Error::Unauthorized);
+    }
+    let t = web
+        .app
+        .remove_task_document(
+            &actor,
+            parse_task_id(&id)?,
+            super::features::parse_id(&doc)?,
+        )
+        .await?;
+    Ok(task_response(StatusCode::OK, &t))
+}
+
 /// `GET /api/v1/tasks/{id}/documents/{doc}`
 pub async fn document(
     State(web): State<Web>,

@@ -625,6 +625,10 @@ pub fn routes() -> Router<Web> {
         )
         .route("/agent/taches/{id}/documents/{doc}", get(taches::document))
         .route(
+            "/agent/taches/{id}/documents/{doc}/retirer",
+            post(taches::remove_document),
+        )
+        .route(
             "/agent/services",
             get(triage::services).post(triage::services_post),
         )

@@ -988,6 +988,38 @@ pub async fn add_document(
     wrong_file(&web, &ctx, &actor, &task, "document", message).await
 }
 
+/// `POST /agent/taches/{id}/documents/{doc}/retirer`: the document is taken off the
+/// task (its planners).
+pub async fn remove_document(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path((id, doc)): Path<(String, String)>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let (Ok(id), Ok(doc)) = (Uuid::parse_str(&id), Uuid::parse_str(&doc)) else {
+        return super::not_found(&web, &ctx);
+    };
+    match web.app.remove_task_document(&actor, id, doc).await {
+        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1#documents", t.id)).into_response(),
+        Err(Error::Forbidden) => super::forbidden(&web, &ctx),
+        Err(Error::NotFound(_)) => super::not_found(&web, &ctx),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot take a document off a task");
+            super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "unavailable-text",
+            )
+        }
+    }
+}
+
 /// `GET /agent/taches/{id}/documents/{doc}`: a task's document, for the people of the
 /// task's commune, always as a download.
 pub async fn document(
