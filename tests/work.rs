@@ -360,7 +360,7 @@ async fn settings_changes_are_audited_and_exported(backend: Backend) {
     for words in [
         "Voirie → Voiries et égouts",
         "Personne ajoutée",
-        "Règle d&#x27;orientation",
+        "Règle d&#x27;orientation : Toute catégorie",
         "Suppression",
         "Rôle donné",
         "agent@braine.be",

@@ -106,7 +106,9 @@ fn details_text(web: &Web, lang: Lang, a: &Audit, services: &[Service]) -> Strin
         parts.push(format!("{} → {}", show(from), show(to)));
     }
     for (k, v) in m {
-        if matches!(k.as_str(), "from" | "to" | "area" | "user") {
+        if matches!(k.as_str(), "from" | "to" | "area" | "user")
+            || (a.kind == "regle" && k == "category")
+        {
             continue;
         }
         match v.as_object() {
@@ -125,7 +127,24 @@ fn details_text(web: &Web, lang: Lang, a: &Audit, services: &[Service]) -> Strin
     parts.join(" · ")
 }
 
-/// The lines of the audit as the page and the CSV show them.
+/// How the page names a rule: its category in words (or "any category").
+fn rule_name(web: &Web, lang: Lang, a: &Audit) -> String {
+    match a.details.get("category").and_then(Value::as_str) {
+        Some(id) => web
+            .app
+            .territory()
+            .get(&a.commune)
+            .and_then(|c| {
+                c.settings
+                    .category(id)
+                    .map(|k| k.name(lang.code()).to_string())
+            })
+            .unwrap_or_else(|| id.to_string()),
+        None => web.ui.t(lang, "rules-any-category"),
+    }
+}
+
+/// The lines of the audit as the page shows them.
 pub fn lines(web: &Web, lang: Lang, audit: &[Audit], services: &[Service]) -> Vec<Line> {
     audit
         .iter()
@@ -134,7 +153,11 @@ pub fn lines(web: &Web, lang: Lang, audit: &[Audit], services: &[Service]) -> Ve
             by: a.actor.trim_start_matches("user:").to_string(),
             kind: web.ui.t(lang, &format!("audit-kind-{}", a.kind)),
             action: web.ui.t(lang, &format!("audit-action-{}", a.action)),
-            object: object_name(a),
+            object: if a.kind == "regle" {
+                rule_name(web, lang, a)
+            } else {
+                object_name(a)
+            },
             details: details_text(web, lang, a, services),
         })
         .collect()
