@@ -1154,8 +1154,41 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         "the browser failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(results.len(), pages.len() * 4);
+    // a worker's view of their team's task: what they change, and the rest as text
+    add(&app, "ouvrier@soignies.be", &[(SOIGNIES, Role::Worker)]).await;
+    let worker = app
+        .app
+        .store
+        .user_by_email("ouvrier@soignies.be")
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id;
+    app.app
+        .set_member(&admin, voirie.id, worker, true)
+        .await
+        .unwrap();
+    let out = common::node(
+        "pages.mjs",
+        &[
+            "--as",
+            "ouvrier@soignies.be",
+            PASSWORD,
+            app.base.as_str(),
+            task_page.as_str(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let worker_results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(worker_results.len(), 4);
+    results.extend(worker_results);
     let mut faults = Vec::new();
     for r in &results {
         let at = format!("{} {}", r["lang"], r["path"]);
