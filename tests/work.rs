@@ -216,6 +216,66 @@ async fn the_new_routes_keep_to_roles_and_communes(backend: Backend) {
             "{method} {path}"
         );
     }
+    // templates through the API: the commune's planners write, its people read
+    let templates = format!("/api/v1/templates?commune={BRAINE}");
+    let body = Some(json!({"name": "Panneaux", "title": "Poser les panneaux"}));
+    assert_eq!(
+        [
+            api_as(&app, None, M::GET, &templates, None).await,
+            api_as(&app, Some(&worker), M::GET, &templates, None).await,
+            api_as(&app, Some(&other), M::GET, &templates, None).await,
+            api_as(&app, Some(&worker), M::POST, &templates, body.clone()).await,
+            api_as(&app, Some(&other), M::POST, &templates, body.clone()).await,
+            api_as(&app, Some(&agent), M::POST, &templates, body).await,
+        ],
+        [
+            StatusCode::UNAUTHORIZED,
+            StatusCode::OK,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::CREATED,
+        ]
+    );
+    // the web forms of projects and templates follow the same rules
+    let p2 = app
+        .app
+        .add_project(&system, BRAINE, "Kermesse", "")
+        .await
+        .unwrap();
+    let template = app.app.store.templates(Some(BRAINE)).await.unwrap()[0]
+        .id
+        .to_string();
+    for (who, project_status, template_status) in [
+        (&worker, StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+        (&other, StatusCode::NOT_FOUND, StatusCode::NOT_FOUND),
+    ] {
+        let mut b = common::Browser::new(&app.base);
+        b.cookies = who.cookies.clone();
+        b.get("/agent/taches").await;
+        let (status, _) = b
+            .post(
+                &format!("/agent/projets/{}", p2.id),
+                &[("action", "supprimer")],
+            )
+            .await;
+        assert_eq!(status, project_status);
+        let (status, _) = b
+            .post(
+                "/agent/modeles",
+                &[
+                    ("commune", BRAINE),
+                    ("action", "supprimer"),
+                    ("template", &template),
+                ],
+            )
+            .await;
+        assert_eq!(status, template_status);
+    }
+    assert_eq!(
+        app.app.store.templates(Some(BRAINE)).await.unwrap().len(),
+        1
+    );
     // a rule: admins of its commune only
     app.app
         .add_rule(
