@@ -493,6 +493,11 @@ async fn settings_changes_are_audited_and_exported(backend: Backend) {
     assert_eq!(res.status(), StatusCode::OK);
     let audit = res.json::<Value>().await.unwrap()["audit"].clone();
     assert_eq!(audit[0]["kind"], "projet");
+    assert!(
+        audit[0]["at"].as_str().is_some_and(|at| at.ends_with('Z')),
+        "an RFC 3339 instant: {}",
+        audit[0]
+    );
     assert_eq!(audit[0]["action"], "modifie");
     assert_eq!(
         audit[0]["details"]["name"],

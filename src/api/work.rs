@@ -233,6 +233,16 @@ pub async fn audit(
         .app
         .audit_of(&actor, &q.commune, object, q.kind.as_deref(), limit)
         .await?;
+    let lines: Vec<Value> = lines
+        .iter()
+        .map(|a| {
+            json!({
+                "id": a.id, "kind": a.kind, "object": a.object, "actor": a.actor,
+                "action": a.action, "details": a.details,
+                "at": chrono::DateTime::from_timestamp(a.at, 0),
+            })
+        })
+        .collect();
     Ok(Json(json!({ "audit": lines })))
 }
 
