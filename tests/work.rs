@@ -1328,6 +1328,76 @@ async fn templates_are_made_and_stopped(backend: Backend) {
     app.stop().await;
 }
 
+/// A card of the columns view moves to another status with its own small form, under
+/// the same rules as the task's page.
+async fn cards_move_between_columns(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let mut worker = signed_in(&app, "ouvrier@braine.be", &[(BRAINE, Role::Worker)]).await;
+    let t = make_task(&app, draft("Vider les poubelles")).await;
+    let (_, page) = agent
+        .get(&format!("/agent/taches?commune={BRAINE}&vue=colonnes"))
+        .await;
+    assert!(
+        page.contains(&format!("action=\"/agent/taches/{}/etat\"", t.id)),
+        "{page}"
+    );
+    let back = format!("/agent/taches?vue=colonnes&commune={BRAINE}");
+    let path = format!("/agent/taches/{}/etat", t.id);
+    let (status, to) = agent
+        .post(
+            &path,
+            &[("status", "en_cours"), ("version", "1"), ("retour", &back)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, format!("{back}#col-en_cours"));
+    let stored = app.app.store.task(t.id).await.unwrap().unwrap();
+    assert_eq!(
+        (stored.status.as_str(), stored.title.as_str()),
+        ("en_cours", "Vider les poubelles")
+    );
+    // a card shown before that change is stale
+    let (status, page) = agent
+        .post(
+            &path,
+            &[("status", "faite"), ("version", "1"), ("retour", &back)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("error-summary"), "{page}");
+    // a status that is not one, and a task that is not the worker's
+    let (status, _) = agent
+        .post(
+            &path,
+            &[("status", "finie"), ("version", "2"), ("retour", &back)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    worker.get("/agent/taches").await;
+    let (status, _) = worker
+        .post(
+            &path,
+            &[("status", "faite"), ("version", "2"), ("retour", &back)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // an address elsewhere is not followed
+    let (status, to) = agent
+        .post(
+            &path,
+            &[
+                ("status", "bloquee"),
+                ("version", "2"),
+                ("retour", "https://ailleurs.example"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, "/agent#col-bloquee");
+    app.stop().await;
+}
+
 /// Each person reads their notice e-mails in the language they chose.
 async fn notice_emails_speak_the_persons_language(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -1423,5 +1493,6 @@ on_both_backends!(
     notice_emails_speak_the_persons_language,
     workers_move_their_tasks_on,
     templates_are_made_and_stopped,
+    cards_move_between_columns,
     the_dashboard_draws_its_tables_as_charts,
 );

@@ -933,3 +933,5 @@ template-error-title-field = Geben Sie der Aufgabe einen Titel (höchstens 200 Z
 template-delete = Die Vorlage „{ $name }“ löschen
 templates-history = Verlauf der Vorlagen
 task-document-remove = „{ $name }“ entfernen
+tasks-move-label = Stand der Aufgabe „{ $task }“
+tasks-move = Ändern

@@ -933,3 +933,5 @@ template-error-title-field = Give the task a title (200 characters at most)
 template-delete = Delete the template “{ $name }”
 templates-history = History of the templates
 task-document-remove = Remove “{ $name }”
+tasks-move-label = Status of the task “{ $task }”
+tasks-move = Change

@@ -937,3 +937,5 @@ template-error-title-field = Donnez un titre à la tâche (200 caractères au pl
 template-delete = Supprimer le modèle « { $name } »
 templates-history = Historique des modèles
 task-document-remove = Retirer « { $name } »
+tasks-move-label = État de la tâche « { $task } »
+tasks-move = Changer

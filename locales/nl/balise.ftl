@@ -933,3 +933,5 @@ template-error-title-field = Geef de taak een titel (hoogstens 200 tekens)
 template-delete = Het sjabloon „{ $name }” verwijderen
 templates-history = Geschiedenis van de sjablonen
 task-document-remove = „{ $name }” verwijderen
+tasks-move-label = Stand van de taak „{ $task }”
+tasks-move = Wijzigen

@@ -588,6 +588,7 @@ pub fn routes() -> Router<Web> {
         .route("/agent/taches", get(taches::list))
         .route("/agent/tableau", get(triage::dashboard))
         .route("/agent/taches/{id}/commentaires", post(taches::comment))
+        .route("/agent/taches/{id}/etat", post(taches::move_status))
         .route(
             "/agent/projets",
             get(taches::projects).post(taches::project_create),

@@ -40,6 +40,9 @@ struct TaskRow {
     due: String,
     late: bool,
     priority: i64,
+    /// the status's code and the task's version, for moving it from its card
+    status_code: String,
+    version: i64,
 }
 
 /// Names of the commune's services and people, for showing tasks.
@@ -115,6 +118,8 @@ fn row(web: &Web, ctx: &Ctx, names: &Names, t: &Task) -> TaskRow {
             .unwrap_or_default(),
         late: t.late(today()),
         priority: t.priority,
+        status_code: t.status.clone(),
+        version: t.version,
     }
 }
 
@@ -775,6 +780,71 @@ pub async fn save(
         }
     }
     task_page(&web, &ctx, &actor, &task, v, Outcome::Wrong(errors)).await
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    version: i64,
+    /// the page to go back to (the columns view)
+    #[serde(default)]
+    retour: String,
+}
+
+/// `POST /agent/taches/{id}/etat`: only the status changes, from a card of the columns
+/// view (a kanban board that needs no JavaScript).
+pub async fn move_status(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<StatusForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Some(task) = (match Uuid::parse_str(&id) {
+        Ok(id) => web.app.task(&actor, id).await.ok(),
+        Err(_) => None,
+    }) else {
+        return super::not_found(&web, &ctx);
+    };
+    let mut draft = task.draft();
+    draft.status = form.status.clone();
+    let key = match web
+        .app
+        .update_task(&actor, task.id, draft, form.version)
+        .await
+    {
+        Ok(t) => {
+            let back = super::compte::safe_return(Some(&form.retour));
+            return Redirect::to(&format!("{back}#col-{}", t.status)).into_response();
+        }
+        Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
+        Err(Error::PreconditionFailed { .. }) => "form-error-stale",
+        Err(Error::Invalid(_)) => "task-error-status",
+        Err(e) => {
+            tracing::error!(error = %e, "cannot move a task");
+            "form-error-unavailable"
+        }
+    };
+    let errors = vec![FieldErr {
+        field: "status".into(),
+        message: web.ui.t(ctx.lang, key),
+    }];
+    task_page(
+        &web,
+        &ctx,
+        &actor,
+        &task,
+        form_of(&task),
+        Outcome::Wrong(errors),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
