@@ -697,23 +697,57 @@ impl App {
     /// Takes a document off a task (its commune's planners), as a change of the task;
     /// its file goes once the task no longer names it.
     pub async fn remove_task_document(&self, actor: &Actor, id: Uuid, doc: Uuid) -> Result<Task> {
+        let files = [self.document_dir().join(doc.to_string())];
+        self.take_off(actor, id, &files, |d| {
+            let before = d.documents.len();
+            d.documents.retain(|x| x.id != doc);
+            d.documents.len() < before
+        })
+        .await
+    }
+
+    /// Takes a photo of the work off a task (its commune's planners), the same way.
+    pub async fn remove_task_photo(&self, actor: &Actor, id: Uuid, photo: Uuid) -> Result<Task> {
+        let dir = self.photo_dir();
+        let files = [
+            dir.join(format!("{photo}.jpg")),
+            dir.join(format!("{photo}-vignette.jpg")),
+        ];
+        self.take_off(actor, id, &files, |d| {
+            let before = d.photos.len();
+            d.photos.retain(|x| *x != photo.to_string());
+            d.photos.len() < before
+        })
+        .await
+    }
+
+    /// A change of a task that takes an attachment off it (`remove` says whether it was
+    /// there), then removes the attachment's files.
+    async fn take_off(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        files: &[std::path::PathBuf],
+        remove: impl FnOnce(&mut TaskDraft) -> bool,
+    ) -> Result<Task> {
         let current = self.task(actor, id).await?;
         if !actor.may_write(&current.commune) {
             return Err(Error::Forbidden);
         }
-        if !current.documents.iter().any(|d| d.id == doc) {
-            return Err(Error::NotFound(format!("document {doc}")));
-        }
         let mut d = current.draft();
-        d.documents.retain(|x| x.id != doc);
+        if !remove(&mut d) {
+            return Err(Error::NotFound(format!("attachment of task {id}")));
+        }
         let next = d.into_task(id, &current.commune, Some(&current), now());
         let changes = current.diff(&next);
         self.store
             .update_task(&next, &changes, &actor.label())
             .await
             .map_err(|e| Error::from_store(e, Some(current.version)))?;
-        if let Err(e) = tokio::fs::remove_file(self.document_dir().join(doc.to_string())).await {
-            tracing::warn!(error = %e, %doc, "a removed document's file stays on disk");
+        for f in files {
+            if let Err(e) = tokio::fs::remove_file(f).await {
+                tracing::warn!(error = %e, file = %f.display(), "a removed attachment stays on disk");
+            }
         }
         Ok(next)
     }

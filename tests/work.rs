@@ -1035,6 +1035,54 @@ async fn documents_are_attached_to_tasks(backend: Backend) {
     assert_eq!(res.json::<Value>().await.unwrap()["documents"], json!([]));
     let res = api(&app, reqwest::Method::DELETE, &href, None, &[]).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // a photo of the work, taken off the same way
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .encode_image(&image::RgbImage::from_pixel(
+            32,
+            24,
+            image::Rgb([120, 90, 60]),
+        ))
+        .unwrap();
+    let (status, _) = agent
+        .post_file(
+            &format!("{page_path}/photos"),
+            "photo",
+            jpeg,
+            "chantier.jpg",
+            "image/jpeg",
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let photo = app.app.store.task(task.id).await.unwrap().unwrap().photos[0].clone();
+    let (_, page) = agent.get(&page_path).await;
+    assert!(page.contains("Retirer la photo 1"), "{page}");
+    let (status, _) = w
+        .post(&format!("{page_path}/photos/{photo}/retirer"), &[])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = agent
+        .post(&format!("{page_path}/photos/{photo}/retirer"), &[])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        app.app
+            .store
+            .task(task.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .photos
+            .is_empty()
+    );
+    assert!(!app.app.photo_dir().join(format!("{photo}.jpg")).exists());
+    let (status, _) = agent.get(&format!("{page_path}/photos/{photo}.jpg")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = agent
+        .post(&format!("{page_path}/ailleurs/{photo}/retirer"), &[])
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
 

@@ -935,3 +935,4 @@ templates-history = Verlauf der Vorlagen
 task-document-remove = „{ $name }“ entfernen
 tasks-move-label = Stand der Aufgabe „{ $task }“
 tasks-move = Ändern
+task-photo-remove = Foto { $n } entfernen

@@ -935,3 +935,4 @@ templates-history = History of the templates
 task-document-remove = Remove “{ $name }”
 tasks-move-label = Status of the task “{ $task }”
 tasks-move = Change
+task-photo-remove = Remove photo { $n }

@@ -939,3 +939,4 @@ templates-history = Historique des modèles
 task-document-remove = Retirer « { $name } »
 tasks-move-label = État de la tâche « { $task } »
 tasks-move = Changer
+task-photo-remove = Retirer la photo { $n }

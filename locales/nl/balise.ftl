@@ -935,3 +935,4 @@ templates-history = Geschiedenis van de sjablonen
 task-document-remove = „{ $name }” verwijderen
 tasks-move-label = Stand van de taak „{ $task }”
 tasks-move = Wijzigen
+task-photo-remove = Foto { $n } verwijderen

@@ -626,8 +626,8 @@ pub fn routes() -> Router<Web> {
         )
         .route("/agent/taches/{id}/documents/{doc}", get(taches::document))
         .route(
-            "/agent/taches/{id}/documents/{doc}/retirer",
-            post(taches::remove_document),
+            "/agent/taches/{id}/{what}/{file}/retirer",
+            post(taches::remove_attachment),
         )
         .route(
             "/agent/services",

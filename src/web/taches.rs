@@ -1058,27 +1058,36 @@ pub async fn add_document(
     wrong_file(&web, &ctx, &actor, &task, "document", message).await
 }
 
-/// `POST /agent/taches/{id}/documents/{doc}/retirer`: the document is taken off the
+/// `POST /agent/taches/{id}/documents/{doc}/retirer` and
+/// `POST /agent/taches/{id}/photos/{photo}/retirer`: the attachment is taken off the
 /// task (its planners).
-pub async fn remove_document(
+pub async fn remove_attachment(
     State(web): State<Web>,
     ctx: Ctx,
     actor: Actor,
-    Path((id, doc)): Path<(String, String)>,
+    Path((id, what, file)): Path<(String, String, String)>,
     Form(form): Form<CsrfForm>,
 ) -> Response {
     if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
         return r;
     }
-    let (Ok(id), Ok(doc)) = (Uuid::parse_str(&id), Uuid::parse_str(&doc)) else {
+    let (Ok(id), Ok(file)) = (Uuid::parse_str(&id), Uuid::parse_str(&file)) else {
         return super::not_found(&web, &ctx);
     };
-    match web.app.remove_task_document(&actor, id, doc).await {
-        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1#documents", t.id)).into_response(),
+    let (done, anchor) = match what.as_str() {
+        "documents" => (
+            web.app.remove_task_document(&actor, id, file).await,
+            "documents",
+        ),
+        "photos" => (web.app.remove_task_photo(&actor, id, file).await, "photos"),
+        _ => return super::not_found(&web, &ctx),
+    };
+    match done {
+        Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1#{anchor}", t.id)).into_response(),
         Err(Error::Forbidden) => super::forbidden(&web, &ctx),
         Err(Error::NotFound(_)) => super::not_found(&web, &ctx),
         Err(e) => {
-            tracing::error!(error = %e, "cannot take a document off a task");
+            tracing::error!(error = %e, "cannot take an attachment off a task");
             super::message(
                 &web,
                 &ctx,
