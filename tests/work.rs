@@ -424,6 +424,7 @@ async fn settings_changes_are_audited_and_exported(backend: Backend) {
         "Suppression",
         "Rôle donné",
         "agent@braine.be",
+        "balise (tâche automatique)",
     ] {
         assert!(page.contains(words), "{words} in {page}");
     }

@@ -936,3 +936,7 @@ task-document-remove = „{ $name }“ entfernen
 tasks-move-label = Stand der Aufgabe „{ $task }“
 tasks-move = Ändern
 task-photo-remove = Foto { $n } entfernen
+journal-by-token = Zugangsschlüssel „{ $name }“
+journal-by-cli = Befehlszeile des Servers
+journal-by-balise = balise (automatische Aufgabe)
+journal-by-admin-token = Verwaltungsschlüssel des Servers

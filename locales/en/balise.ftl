@@ -936,3 +936,7 @@ task-document-remove = Remove “{ $name }”
 tasks-move-label = Status of the task “{ $task }”
 tasks-move = Change
 task-photo-remove = Remove photo { $n }
+journal-by-token = Access token “{ $name }”
+journal-by-cli = The server's command line
+journal-by-balise = balise (automatic job)
+journal-by-admin-token = The server's administration token

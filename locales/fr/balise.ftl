@@ -940,3 +940,7 @@ task-document-remove = Retirer « { $name } »
 tasks-move-label = État de la tâche « { $task } »
 tasks-move = Changer
 task-photo-remove = Retirer la photo { $n }
+journal-by-token = Jeton d'accès « { $name } »
+journal-by-cli = Ligne de commande du serveur
+journal-by-balise = balise (tâche automatique)
+journal-by-admin-token = Jeton d'administration du serveur

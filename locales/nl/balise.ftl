@@ -936,3 +936,7 @@ task-document-remove = „{ $name }” verwijderen
 tasks-move-label = Stand van de taak „{ $task }”
 tasks-move = Wijzigen
 task-photo-remove = Foto { $n } verwijderen
+journal-by-token = Toegangssleutel „{ $name }”
+journal-by-cli = Opdrachtregel van de server
+journal-by-balise = balise (automatische taak)
+journal-by-admin-token = Beheersleutel van de server

@@ -406,12 +406,11 @@ pub(super) struct Versioned<'a> {
     pub fields: &'a [(&'static str, &'a str)],
 }
 
-/// What the audit says of a rule: its category, service, place in the order and area.
+/// What the audit says of a rule: its category, service and area.
 pub(super) fn rule_details(r: &Rule) -> serde_json::Value {
     serde_json::json!({
         "category": r.category,
         "service": r.service,
-        "position": r.position,
         "area": r.area.as_ref().map(|g| geojson::Geometry::from(g).to_string()),
     })
 }

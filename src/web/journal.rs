@@ -127,6 +127,26 @@ fn details_text(web: &Web, lang: Lang, a: &Audit, services: &[Service]) -> Strin
     parts.join(" · ")
 }
 
+/// Who made a change, in words: a person's address, an API token's name, or balise
+/// itself (its command line, its hourly jobs).
+fn who(web: &Web, lang: Lang, actor: &str) -> String {
+    if let Some(person) = actor.strip_prefix("user:") {
+        person.to_string()
+    } else if let Some(token) = actor.strip_prefix("token:") {
+        web.ui.i18n.tf(
+            lang,
+            "journal-by-token",
+            &[("name", token.to_string().into())],
+        )
+    } else if actor == "system:cli" {
+        web.ui.t(lang, "journal-by-cli")
+    } else if actor == "admin-token" {
+        web.ui.t(lang, "journal-by-admin-token")
+    } else {
+        web.ui.t(lang, "journal-by-balise")
+    }
+}
+
 /// How the page names a rule: its category in words (or "any category").
 fn rule_name(web: &Web, lang: Lang, a: &Audit) -> String {
     match a.details.get("category").and_then(Value::as_str) {
@@ -150,7 +170,7 @@ pub fn lines(web: &Web, lang: Lang, audit: &[Audit], services: &[Service]) -> Ve
         .iter()
         .map(|a| Line {
             at: super::agent::local_time(a.at),
-            by: a.actor.trim_start_matches("user:").to_string(),
+            by: who(web, lang, &a.actor),
             kind: web.ui.t(lang, &format!("audit-kind-{}", a.kind)),
             action: web.ui.t(lang, &format!("audit-action-{}", a.action)),
             object: if a.kind == "regle" {

@@ -735,8 +735,8 @@ fn chart(rows: Vec<(String, Vec<(usize, &'static str)>)>) -> Chart {
                     s
                 })
                 .collect();
-            let label = if label.chars().count() > 26 {
-                format!("{}…", label.chars().take(25).collect::<String>())
+            let label = if label.chars().count() > 24 {
+                format!("{}…", label.chars().take(23).collect::<String>())
             } else {
                 label
             };
