@@ -462,6 +462,52 @@ impl App {
         if !actor.may_write(&t.commune) {
             return Err(Error::Forbidden);
         }
+        t.name = t.name.trim().to_string();
+        self.check_template(&t).await?;
+        let today = crate::clock::now()
+            .with_timezone(&crate::model::schedule::LOCAL_TZ)
+            .date_naive();
+        t.next_on = t.recurrence.map(|r| r.next_on_or_after(today));
+        self.store.add_template(&t, now(), &actor.label()).await?;
+        Ok(t)
+    }
+
+    /// Changes a template (the commune's planners) that is still at `version` (the
+    /// current one when `None`): its name, task, steps, team, lead or repetition. A
+    /// new repetition starts from today; the tasks already made stay as they are.
+    pub async fn update_template(
+        &self,
+        actor: &Actor,
+        mut t: crate::model::task::Template,
+        version: Option<i64>,
+    ) -> Result<crate::model::task::Template> {
+        let current = self.template(actor, t.id).await?;
+        if !actor.may_write(&current.commune) {
+            return Err(Error::Forbidden);
+        }
+        let expected = version.unwrap_or(current.version);
+        t.commune = current.commune.clone();
+        t.name = t.name.trim().to_string();
+        t.version = expected + 1;
+        self.check_template(&t).await?;
+        t.next_on = if t.recurrence == current.recurrence {
+            current.next_on
+        } else {
+            let today = crate::clock::now()
+                .with_timezone(&crate::model::schedule::LOCAL_TZ)
+                .date_naive();
+            t.recurrence.map(|r| r.next_on_or_after(today))
+        };
+        self.store
+            .update_template(&t, &current.diff(&t), &actor.label(), now())
+            .await
+            .map_err(|e| Error::from_store(e, Some(expected)))?;
+        Ok(t)
+    }
+
+    /// Every rule of a template, all faults at once; its name must be the commune's
+    /// only one of that name.
+    async fn check_template(&self, t: &crate::model::task::Template) -> Result<()> {
         let check = TaskDraft {
             title: t.title.clone(),
             description: t.description.clone(),
@@ -475,7 +521,7 @@ impl App {
             Ok(()) => Vec::new(),
             Err(e) => e,
         };
-        if t.name.trim().is_empty() || t.name.chars().count() > 200 {
+        if t.name.is_empty() || t.name.chars().count() > 200 {
             errors.push(FieldError::new(
                 "/name",
                 "invalid_name",
@@ -503,13 +549,12 @@ impl App {
                 "the service is not one of the commune's",
             ));
         }
-        t.name = t.name.trim().to_string();
         if self
             .store
             .templates(Some(&t.commune))
             .await?
             .iter()
-            .any(|x| x.name == t.name)
+            .any(|x| x.name == t.name && x.id != t.id)
         {
             errors.push(FieldError::new(
                 "/name",
@@ -517,27 +562,27 @@ impl App {
                 format!("the commune already has a template named `{}`", t.name),
             ));
         }
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(errors))
         }
-        let today = crate::clock::now()
-            .with_timezone(&crate::model::schedule::LOCAL_TZ)
-            .date_naive();
-        t.next_on = t.recurrence.map(|r| r.next_on_or_after(today));
-        self.store.add_template(&t, now(), &actor.label()).await?;
-        Ok(t)
+    }
+
+    /// A template of a commune whose internal data the actor sees.
+    pub async fn template(&self, actor: &Actor, id: Uuid) -> Result<crate::model::task::Template> {
+        self.store
+            .templates(None)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id && actor.sees_internal(&t.commune))
+            .ok_or_else(|| Error::NotFound(format!("template {id}")))
     }
 
     /// Deletes a template (the commune's planners): a recurring one makes no more
     /// tasks; the tasks it made stay.
     pub async fn delete_template(&self, actor: &Actor, id: Uuid) -> Result<()> {
-        let t = self
-            .store
-            .templates(None)
-            .await?
-            .into_iter()
-            .find(|t| t.id == id && actor.sees_internal(&t.commune))
-            .ok_or_else(|| Error::NotFound(format!("template {id}")))?;
+        let t = self.template(actor, id).await?;
         if !actor.may_write(&t.commune) {
             return Err(Error::Forbidden);
         }
@@ -555,13 +600,7 @@ impl App {
         template: Uuid,
         feature: Option<Uuid>,
     ) -> Result<Task> {
-        let t = self
-            .store
-            .templates(None)
-            .await?
-            .into_iter()
-            .find(|t| t.id == template && actor.sees_internal(&t.commune))
-            .ok_or_else(|| Error::NotFound(format!("template {template}")))?;
+        let t = self.template(actor, template).await?;
         let mut due = None;
         if let Some(f) = feature {
             let e = self.get(f, actor)?;

@@ -1104,6 +1104,27 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         .await
         .unwrap();
     let project_page = format!("/agent/projets/{}", project.id);
+    let template = app
+        .app
+        .add_template(
+            &admin,
+            balise::model::task::Template {
+                id: uuid::Uuid::now_v7(),
+                commune: SOIGNIES.into(),
+                name: "Marché".into(),
+                title: "Nettoyer la place".into(),
+                description: String::new(),
+                checklist: Vec::new(),
+                service: Some(voirie.id),
+                lead_days: None,
+                recurrence: balise::model::task::Recurrence::parse("weekly:3"),
+                next_on: None,
+                version: 1,
+            },
+        )
+        .await
+        .unwrap();
+    let template_page = format!("/agent/modeles/{}", template.id);
     // an open report, for the dashboard's charts
     common::file_report(&app, "voirie", (4.0710, 50.5790)).await;
     let (_, list) = call(
@@ -1145,6 +1166,7 @@ async fn workspace_pages_pass_axe_in_four_languages() {
         "/agent/taches?vue=calendrier",
         "/agent/journal",
         "/agent/taches?vue=carte",
+        template_page.as_str(),
     ];
     let mut args = vec!["--as", "admin@soignies.be", PASSWORD, app.base.as_str()];
     args.extend(pages.iter().copied());

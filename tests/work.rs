@@ -26,6 +26,11 @@ fn draft(title: &str) -> TaskDraft {
     }
 }
 
+/// A worker of Braine, signed in.
+async fn worker_web(app: &TestApp) -> common::Browser {
+    signed_in(app, "ouvrier2@braine.be", &[(BRAINE, Role::Worker)]).await
+}
+
 /// A task of Braine made by the system.
 async fn make_task(app: &TestApp, d: TaskDraft) -> balise::model::task::Task {
     app.app
@@ -1299,6 +1304,58 @@ async fn templates_are_made_and_stopped(backend: Backend) {
         page.contains("Supprimer le modèle « Marché du mercredi »"),
         "{page}"
     );
+    // changed on its own page: the form shows it as it is, a stale one is refused
+    let edit = format!("/agent/modeles/{template}");
+    let (status, page) = agent.get(&edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("value=\"Marché du mercredi\"")
+            && page.contains("value=\"weekly:3\" selected"),
+        "{page}"
+    );
+    let changed = [
+        ("version", "1"),
+        ("name", "Marché du jeudi"),
+        ("title", "Nettoyer le marché"),
+        ("steps", "Balayer\nVider les poubelles"),
+        ("recurrence", "weekly:4"),
+    ];
+    let (status, to) = agent.post(&edit, &changed).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let stored = app.app.store.templates(Some(BRAINE)).await.unwrap()[0].clone();
+    assert_eq!(
+        (stored.name.as_str(), stored.checklist.len(), stored.version),
+        ("Marché du jeudi", 2, 2)
+    );
+    assert_eq!(
+        stored.next_on.map(|d| chrono::Datelike::weekday(&d)),
+        Some(chrono::Weekday::Thu),
+        "the new repetition starts on its day"
+    );
+    let (status, page) = agent.post(&edit, &changed).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        page.contains("value=\"Marché du jeudi\""),
+        "the current template: {page}"
+    );
+    let (status, page) = agent
+        .post(
+            &edit,
+            &[
+                ("version", "2"),
+                ("name", "Marché du jeudi"),
+                ("title", " "),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("Donnez un titre à la tâche"), "{page}");
+    let (status, _) = worker_web(&app).await.get(&edit).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "workers do not change templates"
+    );
     let (status, _) = agent
         .post(
             "/agent/modeles",
@@ -1366,6 +1423,39 @@ async fn templates_are_made_and_stopped(backend: Backend) {
         .unwrap();
     assert_eq!(listed["templates"][0]["name"], "Panneaux");
     let one = format!("/api/v1/templates/{}", made["id"].as_str().unwrap());
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &one,
+        Some(json!({"lead_days": 3})),
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::PRECONDITION_REQUIRED);
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &one,
+        Some(json!({"lead_days": 3, "recurrence": null})),
+        &[("if-match", "\"1\"")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["etag"], "\"2\"");
+    let changed: Value = res.json().await.unwrap();
+    assert_eq!(
+        (changed["lead_days"].as_i64(), changed["name"].as_str()),
+        (Some(3), Some("Panneaux"))
+    );
+    let res = api(
+        &app,
+        reqwest::Method::PATCH,
+        &one,
+        Some(json!({"lead_days": 4})),
+        &[("if-match", "\"1\"")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
     assert_eq!(
         api_as(&app, Some(&worker), reqwest::Method::DELETE, &one, None).await,
         StatusCode::FORBIDDEN

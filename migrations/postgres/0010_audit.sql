@@ -32,3 +32,6 @@ ALTER TABLE tasks ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
 
 -- The language of a person's notice e-mails (fr, nl, de, en), chosen with how often.
 ALTER TABLE notification_settings ADD COLUMN lang TEXT NOT NULL DEFAULT 'fr';
+
+-- Templates are changed under optimistic concurrency too.
+ALTER TABLE task_templates ADD COLUMN version BIGINT NOT NULL DEFAULT 1;

@@ -206,7 +206,7 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         )
         .route(
             "/api/v1/templates/{id}",
-            axum::routing::delete(work::template_delete),
+            axum::routing::patch(work::template_update).delete(work::template_delete),
         )
         .route(
             "/api/v1/rules/{id}",

@@ -342,6 +342,7 @@ fn template_json(t: &crate::model::task::Template) -> Value {
         "service": t.service, "lead_days": t.lead_days,
         "recurrence": t.recurrence.map(|r| r.code()),
         "next_on": t.next_on.map(|d| d.format("%Y-%m-%d").to_string()),
+        "version": t.version,
     })
 }
 
@@ -359,6 +360,75 @@ pub async fn templates(
     ))
 }
 
+/// Sets on `t` the fields `body` gives: `name`, `title`, `description`, `steps` (a list
+/// of texts), `service`, `lead_days`, `recurrence` (`weekly:1`…`monthly:28`); `null`
+/// clears the optional ones. Every fault at once.
+fn template_fields(body: &Value, t: &mut crate::model::task::Template) -> Result<(), Error> {
+    let mut errors = Vec::new();
+    for (key, field) in [
+        ("name", &mut t.name),
+        ("title", &mut t.title),
+        ("description", &mut t.description),
+    ] {
+        if body.get(key).is_some() {
+            *field = text(body, key).trim().to_string();
+        }
+    }
+    match body.get("steps") {
+        None => {}
+        Some(Value::Null) => t.checklist.clear(),
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
+            t.checklist = a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| crate::model::task::CheckItem {
+                    text: s.trim().to_string(),
+                    done: false,
+                })
+                .collect();
+        }
+        Some(_) => errors.push(FieldError::new(
+            "/steps",
+            "invalid_steps",
+            "steps is a list of texts",
+        )),
+    }
+    match body.get("service") {
+        None => {}
+        Some(Value::Null) => t.service = None,
+        Some(_) => t.service = Some(id_param("service", &text(body, "service"))?),
+    }
+    match body.get("lead_days") {
+        None => {}
+        Some(Value::Null) => t.lead_days = None,
+        Some(v) => match v.as_i64() {
+            Some(n) => t.lead_days = Some(n),
+            None => errors.push(FieldError::new(
+                "/lead_days",
+                "invalid_lead",
+                "lead_days is a whole number of working days",
+            )),
+        },
+    }
+    match body.get("recurrence") {
+        None => {}
+        Some(Value::Null) => t.recurrence = None,
+        Some(_) => match crate::model::task::Recurrence::parse(&text(body, "recurrence")) {
+            Some(r) => t.recurrence = Some(r),
+            None => errors.push(FieldError::new(
+                "/recurrence",
+                "invalid_recurrence",
+                "recurrence is weekly:1 to weekly:7 (ISO weekday) or monthly:1 to monthly:28",
+            )),
+        },
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
 /// `POST /api/v1/templates?commune=` with `{"name", "title", "description"?, "steps"?:
 /// [text], "service"?, "lead_days"?, "recurrence"?: "weekly:1"…"monthly:28"}`
 /// (planners).
@@ -369,80 +439,43 @@ pub async fn template_create(
     JsonBody(body): JsonBody,
 ) -> Result<Response, Error> {
     signed(&actor)?;
-    let commune = commune_of(q)?;
-    let mut errors = Vec::new();
-    let steps = match body.get("steps") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|s| crate::model::task::CheckItem {
-                text: s.trim().to_string(),
-                done: false,
-            })
-            .collect(),
-        Some(_) => {
-            errors.push(FieldError::new(
-                "/steps",
-                "invalid_steps",
-                "steps is a list of texts",
-            ));
-            Vec::new()
-        }
+    let mut t = crate::model::task::Template {
+        id: Uuid::now_v7(),
+        commune: commune_of(q)?,
+        name: String::new(),
+        title: String::new(),
+        description: String::new(),
+        checklist: Vec::new(),
+        service: None,
+        lead_days: None,
+        recurrence: None,
+        next_on: None,
+        version: 1,
     };
-    let service = match body.get("service") {
-        None | Some(Value::Null) => None,
-        Some(_) => Some(id_param("service", &text(&body, "service"))?),
-    };
-    let lead_days = match body.get("lead_days") {
-        None | Some(Value::Null) => None,
-        Some(v) => {
-            if v.as_i64().is_none() {
-                errors.push(FieldError::new(
-                    "/lead_days",
-                    "invalid_lead",
-                    "lead_days is a whole number of working days",
-                ));
-            }
-            v.as_i64()
-        }
-    };
-    let recurrence = match body.get("recurrence") {
-        None | Some(Value::Null) => None,
-        Some(_) => {
-            let r = crate::model::task::Recurrence::parse(&text(&body, "recurrence"));
-            if r.is_none() {
-                errors.push(FieldError::new(
-                    "/recurrence",
-                    "invalid_recurrence",
-                    "recurrence is weekly:1 to weekly:7 (ISO weekday) or monthly:1 to monthly:28",
-                ));
-            }
-            r
-        }
-    };
-    if !errors.is_empty() {
-        return Err(Error::Invalid(errors));
-    }
-    let t = web
-        .app
-        .add_template(
-            &actor,
-            crate::model::task::Template {
-                id: Uuid::now_v7(),
-                commune,
-                name: text(&body, "name"),
-                title: text(&body, "title").trim().to_string(),
-                description: text(&body, "description").trim().to_string(),
-                checklist: steps,
-                service,
-                lead_days,
-                recurrence,
-                next_on: None,
-            },
-        )
-        .await?;
+    template_fields(&body, &mut t)?;
+    let t = web.app.add_template(&actor, t).await?;
     Ok((StatusCode::CREATED, Json(template_json(&t))).into_response())
+}
+
+/// `PATCH /api/v1/templates/{id}` with the fields to change and `If-Match` (planners).
+pub async fn template_update(
+    State(web): State<Web>,
+    actor: Actor,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, Error> {
+    signed(&actor)?;
+    let id = id_param("id", &id)?;
+    let expected = if_match(&headers)?;
+    let mut t = web.app.template(&actor, id).await?;
+    template_fields(&body, &mut t)?;
+    let t = web.app.update_template(&actor, t, expected).await?;
+    Ok(super::versioned(
+        StatusCode::OK,
+        template_json(&t),
+        t.version,
+    ))
 }
 
 /// `DELETE /api/v1/templates/{id}` (planners): a recurring template makes no more tasks.

@@ -348,14 +348,7 @@ impl Task {
     /// What changed from `self` to `next`, as `{field: {from, to}}`; the whole task for
     /// a creation (`self` is then `None`, see [`Task::created`]).
     pub fn diff(&self, next: &Task) -> Value {
-        let (a, b) = (self.snapshot(), next.snapshot());
-        let mut out = Map::new();
-        for (k, old) in a {
-            if b[&k] != old {
-                out.insert(k.clone(), json!({ "from": old, "to": b[&k] }));
-            }
-        }
-        Value::Object(out)
+        field_changes(self.snapshot(), &next.snapshot())
     }
 
     /// What the history records of a new task: all of it.
@@ -693,6 +686,39 @@ pub struct Template {
     #[serde(skip)]
     pub recurrence: Option<Recurrence>,
     pub next_on: Option<NaiveDate>,
+    /// Moves by one at each change (optimistic concurrency).
+    pub version: i64,
+}
+
+impl Template {
+    /// What the audit says of a template: the fields a person sets.
+    pub fn snapshot(&self) -> Value {
+        json!({
+            "name": self.name, "title": self.title, "description": self.description,
+            "steps": self.checklist.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+            "service": self.service, "lead_days": self.lead_days,
+            "recurrence": self.recurrence.map(|r| r.code()),
+        })
+    }
+
+    /// What changed from `self` to `next`, as `{field: {from, to}}`.
+    pub fn diff(&self, next: &Template) -> Value {
+        match (self.snapshot(), next.snapshot()) {
+            (Value::Object(a), Value::Object(b)) => field_changes(a, &b),
+            _ => unreachable!("a template's snapshot is an object"),
+        }
+    }
+}
+
+/// The fields of `b` that differ from `a`'s, as `{field: {from, to}}`.
+fn field_changes(a: Map<String, Value>, b: &Map<String, Value>) -> Value {
+    let mut out = Map::new();
+    for (k, old) in a {
+        if b[&k] != old {
+            out.insert(k.clone(), json!({ "from": old, "to": b[&k] }));
+        }
+    }
+    Value::Object(out)
 }
 
 #[cfg(test)]

@@ -117,6 +117,15 @@ pub trait AccountStore {
     /// A commune's task templates (all communes' with `None`), by name.
     async fn templates(&self, commune: Option<&str>) -> Result<Vec<Template>>;
     async fn add_template(&self, t: &Template, now: i64, actor: &str) -> Result<()>;
+    /// Replaces a template that is still at `t.version - 1`, with the audit line of what
+    /// changed (`changes`).
+    async fn update_template(
+        &self,
+        t: &Template,
+        changes: &serde_json::Value,
+        actor: &str,
+        now: i64,
+    ) -> Result<()>;
     /// Deletes a template (the tasks it made stay); whether it existed.
     async fn delete_template(&self, id: Uuid, actor: &str, now: i64) -> Result<bool>;
     /// Moves a recurring template's next day from `from` to `to`, if it still is `from`:
@@ -172,12 +181,25 @@ pub(super) type TemplateRow = (
     Option<i64>,
     Option<String>,
     Option<String>,
+    i64,
 );
 
 pub(super) fn template_of(r: TemplateRow) -> Result<Template> {
-    let (id, commune, name, title, description, checklist, service, lead_days, recurrence, next_on) =
-        r;
+    let (
+        id,
+        commune,
+        name,
+        title,
+        description,
+        checklist,
+        service,
+        lead_days,
+        recurrence,
+        next_on,
+        version,
+    ) = r;
     Ok(Template {
+        version,
         id: uuid(&id)?,
         commune,
         name,
@@ -1262,7 +1284,7 @@ macro_rules! account_store {
                 commune: Option<&str>,
             ) -> $crate::store::Result<Vec<$crate::model::task::Template>> {
                 let rows: Vec<$crate::store::accounts::TemplateRow> = sqlx::query_as(
-                    "SELECT id, commune, name, title, description, checklist, service_id, lead_days, recurrence, next_on
+                    "SELECT id, commune, name, title, description, checklist, service_id, lead_days, recurrence, next_on, version
                      FROM task_templates WHERE $1 IS NULL OR commune = $1 ORDER BY commune, name",
                 )
                 .bind(commune)
@@ -1656,6 +1678,57 @@ macro_rules! account_store {
                 now: i64,
             ) -> $crate::store::Result<bool> {
                 self.delete_audited("projects", "projet", id, actor, now).await
+            }
+
+            async fn update_template(
+                &self,
+                t: &$crate::model::task::Template,
+                changes: &serde_json::Value,
+                actor: &str,
+                now: i64,
+            ) -> $crate::store::Result<()> {
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query(
+                    "UPDATE task_templates SET name = $1, title = $2, description = $3, checklist = $4,
+                        service_id = $5, lead_days = $6, recurrence = $7, next_on = $8, version = $9
+                     WHERE id = $10 AND version = $11",
+                )
+                .bind(&t.name)
+                .bind(&t.title)
+                .bind(&t.description)
+                .bind(serde_json::to_string(&t.checklist).expect("a checklist serialises"))
+                .bind(t.service.map(|s| s.to_string()))
+                .bind(t.lead_days)
+                .bind(t.recurrence.map(|r| r.code()))
+                .bind(t.next_on.map(|d| d.format("%Y-%m-%d").to_string()))
+                .bind(t.version)
+                .bind(t.id.to_string())
+                .bind(t.version - 1)
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    let current: Option<(i64,)> =
+                        sqlx::query_as("SELECT version FROM task_templates WHERE id = $1")
+                            .bind(t.id.to_string())
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    return Err(match current {
+                        Some((current,)) => $crate::store::StoreError::VersionMismatch { current },
+                        None => $crate::store::StoreError::NotFound,
+                    });
+                }
+                let a = $crate::model::audit::Audit::new(
+                    &t.commune,
+                    "modele",
+                    t.id,
+                    actor,
+                    "modifie",
+                    changes.clone(),
+                    now,
+                );
+                $crate::store::accounts::audit_line!(tx, &a);
+                tx.commit().await?;
+                Ok(())
             }
 
             async fn delete_template(

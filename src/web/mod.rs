@@ -138,6 +138,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "agent-journal.html",
         include_str!("../../web/templates/agent-journal.html"),
     ),
+    (
+        "agent-modele.html",
+        include_str!("../../web/templates/agent-modele.html"),
+    ),
 ];
 
 impl Ui {
@@ -598,6 +602,10 @@ pub fn routes() -> Router<Web> {
             get(taches::project).post(taches::project_change),
         )
         .route("/agent/modeles", post(taches::template_create))
+        .route(
+            "/agent/modeles/{id}",
+            get(taches::template_show).post(taches::template_save),
+        )
         .route("/agent/element/{id}/tache", post(taches::from_template))
         .route("/agent/projets/{id}/taches", post(taches::project_task))
         .route(

@@ -1873,6 +1873,9 @@ pub struct TemplateForm {
     action: String,
     #[serde(default)]
     template: String,
+    /// the version of the template changed, as its form showed it
+    #[serde(default)]
+    version: Option<i64>,
 }
 
 /// `POST /agent/modeles`: a new task template of the commune, or (`action=supprimer`,
@@ -1903,6 +1906,38 @@ pub async fn template_create(
             Err(_) => super::not_found(&web, &ctx),
         };
     }
+    let template = template_of_form(&web, &ctx, &form, Uuid::now_v7());
+    let errors = match template {
+        Ok(t) => match web.app.add_template(&actor, t).await {
+            Ok(_) => {
+                return Redirect::to(&format!("/agent/taches?commune={}", form.commune))
+                    .into_response();
+            }
+            Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
+            Err(e) => template_errors(&web, &ctx, e),
+        },
+        Err(errors) => errors,
+    };
+    list_page(
+        &web,
+        &ctx,
+        &actor,
+        &back,
+        StatusCode::BAD_REQUEST,
+        errors,
+        form,
+    )
+    .await
+}
+
+/// The template a form describes, or what is wrong with its numbers and repetition
+/// (the rest is the app's to check).
+fn template_of_form(
+    web: &Web,
+    ctx: &Ctx,
+    form: &TemplateForm,
+    id: Uuid,
+) -> Result<crate::model::task::Template, Vec<FieldErr>> {
     let t = |k: &str| web.ui.t(ctx.lang, k);
     let mut errors: Vec<FieldErr> = Vec::new();
     let lead_days = match form.lead_days.trim() {
@@ -1931,69 +1966,181 @@ pub async fn template_create(
             r
         }
     };
-    if errors.is_empty() {
-        let template = crate::model::task::Template {
-            id: Uuid::now_v7(),
-            commune: form.commune.clone(),
-            name: form.name.clone(),
-            title: form.title.trim().to_string(),
-            description: String::new(),
-            checklist: form
-                .steps
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| CheckItem {
-                    text: l.to_string(),
-                    done: false,
-                })
-                .collect(),
-            service: Uuid::parse_str(&form.service).ok(),
-            lead_days,
-            recurrence,
-            next_on: None,
-        };
-        match web.app.add_template(&actor, template).await {
-            Ok(_) => {
-                return Redirect::to(&format!("/agent/taches?commune={}", form.commune))
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(crate::model::task::Template {
+        id,
+        commune: form.commune.clone(),
+        name: form.name.clone(),
+        title: form.title.trim().to_string(),
+        description: String::new(),
+        checklist: form
+            .steps
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| CheckItem {
+                text: l.to_string(),
+                done: false,
+            })
+            .collect(),
+        service: Uuid::parse_str(&form.service).ok(),
+        lead_days,
+        recurrence,
+        next_on: None,
+        version: 1,
+    })
+}
+
+/// The template form's fields named by what the app found wrong.
+fn template_errors(web: &Web, ctx: &Ctx, e: Error) -> Vec<FieldErr> {
+    let t = |k: &str| web.ui.t(ctx.lang, k);
+    match e {
+        Error::Invalid(errs) => errs
+            .into_iter()
+            .map(|e| {
+                let (field, key) = match (e.pointer.as_str(), e.code) {
+                    ("/name", "name_taken") => ("tpl-name", "template-error-name-taken"),
+                    ("/name", _) => ("tpl-name", "template-error-name"),
+                    ("/lead_days", _) => ("tpl-lead", "template-error-lead"),
+                    ("/checklist", _) => ("tpl-steps", "template-error-steps"),
+                    ("/service", _) => ("tpl-service", "services-error-service"),
+                    _ => ("tpl-title", "template-error-title-field"),
+                };
+                FieldErr {
+                    field: field.into(),
+                    message: t(key),
+                }
+            })
+            .collect(),
+        Error::PreconditionFailed { .. } => vec![FieldErr {
+            field: "tpl-name".into(),
+            message: t("form-error-stale"),
+        }],
+        e => {
+            tracing::error!(error = %e, "cannot keep a template");
+            vec![FieldErr {
+                field: "tpl-name".into(),
+                message: t("form-error-unavailable"),
+            }]
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TemplatePage {
+    communes: Vec<CommuneView>,
+    errors: Vec<FieldErr>,
+    id: String,
+    commune: String,
+    template: TemplateForm,
+    services: Vec<Opt>,
+}
+
+async fn template_page(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    id: Uuid,
+    form: Option<TemplateForm>,
+    status: StatusCode,
+    errors: Vec<FieldErr>,
+) -> Response {
+    let Some(current) = web
+        .app
+        .store
+        .templates(None)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|x| x.id == id && actor.may_write(&x.commune))
+    else {
+        return super::not_found(web, ctx);
+    };
+    let names = Names::load(web, actor, &current.commune).await;
+    let template = form.unwrap_or_else(|| TemplateForm {
+        commune: current.commune.clone(),
+        name: current.name.clone(),
+        title: current.title.clone(),
+        steps: current
+            .checklist
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        service: current.service.map(|s| s.to_string()).unwrap_or_default(),
+        lead_days: current.lead_days.map(|d| d.to_string()).unwrap_or_default(),
+        recurrence: current.recurrence.map(|r| r.code()).unwrap_or_default(),
+        version: Some(current.version),
+        ..Default::default()
+    });
+    web.ui.render(
+        ctx,
+        status,
+        "agent-modele.html",
+        TemplatePage {
+            communes: super::pages::communes(web, ctx.lang),
+            errors,
+            id: id.to_string(),
+            commune: current.commune,
+            template,
+            services: names.service_options(),
+        },
+    )
+}
+
+/// `GET /agent/modeles/{id}`: a template's form, for the commune's planners.
+pub async fn template_show(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Response {
+    if let Some(r) = super::sign_in_first(&actor, &ctx) {
+        return r;
+    }
+    match Uuid::parse_str(&id) {
+        Ok(id) => template_page(&web, &ctx, &actor, id, None, StatusCode::OK, Vec::new()).await,
+        Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+/// `POST /agent/modeles/{id}`: the template changed.
+pub async fn template_save(
+    State(web): State<Web>,
+    ctx: Ctx,
+    actor: Actor,
+    Path(id): Path<String>,
+    Form(form): Form<TemplateForm>,
+) -> Response {
+    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
+        return r;
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return super::not_found(&web, &ctx);
+    };
+    let (errors, form, status) = match template_of_form(&web, &ctx, &form, id) {
+        Ok(t) => match web.app.update_template(&actor, t, form.version).await {
+            Ok(t) => {
+                return Redirect::to(&format!("/agent/taches?commune={}", t.commune))
                     .into_response();
             }
             Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
-            Err(Error::Invalid(errs)) => {
-                for e in errs {
-                    let (field, key) = match (e.pointer.as_str(), e.code) {
-                        ("/name", "name_taken") => ("tpl-name", "template-error-name-taken"),
-                        ("/name", _) => ("tpl-name", "template-error-name"),
-                        ("/lead_days", _) => ("tpl-lead", "template-error-lead"),
-                        ("/checklist", _) => ("tpl-steps", "template-error-steps"),
-                        ("/service", _) => ("tpl-service", "services-error-service"),
-                        _ => ("tpl-title", "template-error-title-field"),
-                    };
-                    errors.push(FieldErr {
-                        field: field.into(),
-                        message: t(key),
-                    });
-                }
+            Err(Error::NotFound(_)) => return super::not_found(&web, &ctx),
+            // changed meanwhile: the form shows the template as it now is
+            Err(e @ Error::PreconditionFailed { .. }) => {
+                (template_errors(&web, &ctx, e), None, StatusCode::CONFLICT)
             }
-            Err(e) => {
-                tracing::error!(error = %e, "cannot add a template");
-                errors.push(FieldErr {
-                    field: "tpl-name".into(),
-                    message: t("form-error-unavailable"),
-                });
-            }
-        }
-    }
-    list_page(
-        &web,
-        &ctx,
-        &actor,
-        &back,
-        StatusCode::BAD_REQUEST,
-        errors,
-        form,
-    )
-    .await
+            Err(e) => (
+                template_errors(&web, &ctx, e),
+                Some(form),
+                StatusCode::BAD_REQUEST,
+            ),
+        },
+        Err(errors) => (errors, Some(form), StatusCode::BAD_REQUEST),
+    };
+    template_page(&web, &ctx, &actor, id, form, status, errors).await
 }
 
 #[derive(Deserialize)]
