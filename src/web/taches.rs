@@ -623,14 +623,9 @@ pub async fn save(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     let f = super::formulaire::Fields(fields);
-    if let Some(r) = super::refused(&web, &ctx, &actor, f.get("csrf")) {
-        return r;
-    }
-    let Some(task) = (match Uuid::parse_str(&id) {
-        Ok(id) => web.app.task(&actor, id).await.ok(),
-        Err(_) => None,
-    }) else {
-        return super::not_found(&web, &ctx);
+    let task = match posted_task(&web, &ctx, &actor, f.get("csrf"), &id).await {
+        Ok(t) => t,
+        Err(page) => return page,
     };
     let t = |k: &str| web.ui.t(ctx.lang, k);
     let mut errors = Vec::new();
@@ -804,14 +799,9 @@ pub async fn move_status(
     Path(id): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> Response {
-    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
-        return r;
-    }
-    let Some(task) = (match Uuid::parse_str(&id) {
-        Ok(id) => web.app.task(&actor, id).await.ok(),
-        Err(_) => None,
-    }) else {
-        return super::not_found(&web, &ctx);
+    let task = match posted_task(&web, &ctx, &actor, &form.csrf, &id).await {
+        Ok(t) => t,
+        Err(page) => return page,
     };
     let mut draft = task.draft();
     draft.status = form.status.clone();
@@ -1255,14 +1245,9 @@ pub async fn comment(
     Path(id): Path<String>,
     Form(form): Form<CommentForm>,
 ) -> Response {
-    if let Some(r) = super::refused(&web, &ctx, &actor, &form.csrf) {
-        return r;
-    }
-    let Some(task) = (match Uuid::parse_str(&id) {
-        Ok(id) => web.app.task(&actor, id).await.ok(),
-        Err(_) => None,
-    }) else {
-        return super::not_found(&web, &ctx);
+    let task = match posted_task(&web, &ctx, &actor, &form.csrf, &id).await {
+        Ok(t) => t,
+        Err(page) => return page,
     };
     match web.app.add_comment(&actor, task.id, &form.body).await {
         Ok(_) => Redirect::to(&format!("/agent/taches/{}#commentaires", task.id)).into_response(),
@@ -1651,6 +1636,25 @@ async fn project_page(
             saved,
         },
     )
+}
+
+/// What every form of a task's page checks first: its token, and that the task is one
+/// the person may read; or the page to answer with.
+async fn posted_task(
+    web: &Web,
+    ctx: &Ctx,
+    actor: &Actor,
+    csrf: &str,
+    id: &str,
+) -> Result<Task, Response> {
+    if let Some(r) = super::refused(web, ctx, actor, csrf) {
+        return Err(r);
+    }
+    let task = match Uuid::parse_str(id) {
+        Ok(id) => web.app.task(actor, id).await.ok(),
+        Err(_) => None,
+    };
+    task.ok_or_else(|| super::not_found(web, ctx))
 }
 
 /// What every form of a project's page checks first: its token, and that the project
