@@ -322,6 +322,7 @@ impl App {
             version: 1,
         };
         p.check().map_err(Error::Invalid)?;
+        self.name_free(&p.commune, p.id, &p.name).await?;
         Ok(self.store.put_project(&p, &actor.label(), now()).await?)
     }
 
@@ -347,19 +348,25 @@ impl App {
             ..current.clone()
         };
         next.check().map_err(Error::Invalid)?;
-        let taken = self.store.projects(Some(&current.commune)).await?;
-        if taken.iter().any(|p| p.id != id && p.name == next.name) {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "/name",
-                "name_taken",
-                format!("the commune already has a project named `{}`", next.name),
-            )]));
-        }
+        self.name_free(&current.commune, id, &next.name).await?;
         self.store
             .update_project(&next, &actor.label(), now())
             .await
             .map_err(|e| Error::from_store(e, Some(expected)))?;
         Ok(next)
+    }
+
+    /// Refuses a project name another project of the commune has.
+    async fn name_free(&self, commune: &str, id: Uuid, name: &str) -> Result<()> {
+        let taken = self.store.projects(Some(commune)).await?;
+        if taken.iter().any(|p| p.id != id && p.name == name) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/name",
+                "name_taken",
+                format!("the commune already has a project named `{name}`"),
+            )]));
+        }
+        Ok(())
     }
 
     /// Deletes a project no task and no feature belongs to any more (its commune's

@@ -158,6 +158,7 @@ impl App {
             return Err(Error::Forbidden);
         }
         let name = service_name(name)?;
+        self.service_name_free(commune, None, name).await?;
         Ok(self
             .store
             .put_service(commune, name, now(), &actor.label())
@@ -178,14 +179,7 @@ impl App {
             return Err(Error::Forbidden);
         }
         let name = service_name(name)?;
-        let others = self.store.services(Some(&s.commune)).await?;
-        if others.iter().any(|o| o.id != id && o.name == name) {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "/name",
-                "name_taken",
-                format!("the commune already has a service named `{name}`"),
-            )]));
-        }
+        self.service_name_free(&s.commune, Some(id), name).await?;
         let expected = version.unwrap_or(s.version);
         let next = Service {
             name: name.to_string(),
@@ -197,6 +191,19 @@ impl App {
             .await
             .map_err(|e| Error::from_store(e, Some(expected)))?;
         Ok(next)
+    }
+
+    /// Refuses a service name another service of the commune has.
+    async fn service_name_free(&self, commune: &str, id: Option<Uuid>, name: &str) -> Result<()> {
+        let others = self.store.services(Some(commune)).await?;
+        if others.iter().any(|o| Some(o.id) != id && o.name == name) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/name",
+                "name_taken",
+                format!("the commune already has a service named `{name}`"),
+            )]));
+        }
+        Ok(())
     }
 
     /// Deletes a service (the commune's admins) that no rule routes to and that has no

@@ -346,6 +346,18 @@ async fn settings_changes_are_audited_and_exported(backend: Backend) {
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
     let sid = service_id(&app, BRAINE, "Voirie").await;
+    // a second "Voirie" is refused, not quietly the first one
+    let (status, page) = send(
+        &mut admin,
+        "/agent/services",
+        post(vec![
+            ("action", "service".into()),
+            ("name", "Voirie".into()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("porte déjà ce nom"), "{page}");
     let (status, to) = send(
         &mut admin,
         "/agent/services",
@@ -399,6 +411,20 @@ async fn settings_changes_are_audited_and_exported(backend: Backend) {
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
     let project = to.trim_start_matches("/agent/projets/").to_string();
+    let (status, page) = send(
+        &mut agent,
+        "/agent/projets",
+        post(vec![
+            ("name", "Festival".into()),
+            ("description", String::new()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("Un autre projet de la commune porte déjà ce nom"),
+        "{page}"
+    );
     let (status, to) = send(
         &mut agent,
         &format!("/agent/projets/{project}"),
@@ -739,6 +765,17 @@ async fn services_and_projects_change_under_their_rules(backend: Backend) {
     let (_, page) = admin.get(&to).await;
     assert!(page.contains("Le service a été supprimé.") && !page.contains("Voirie communale"));
 
+    // the API refuses a name taken
+    let res = api(
+        &app,
+        reqwest::Method::POST,
+        &format!("/api/v1/services?commune={BRAINE}"),
+        Some(json!({"name": "Propreté"})),
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("name_taken"));
     // the API renames under If-Match
     let path = format!("/api/v1/services/{}", proprete.id);
     let res = api(

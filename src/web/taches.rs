@@ -1543,10 +1543,12 @@ pub async fn project_create(
     {
         Ok(p) => Redirect::to(&format!("/agent/projets/{}", p.id)).into_response(),
         Err(e) => {
-            let key = if matches!(e, Error::Forbidden) {
-                "form-error-forbidden"
-            } else {
-                "project-error-name"
+            let key = match e {
+                Error::Forbidden => "form-error-forbidden",
+                Error::Invalid(e) if e.iter().any(|e| e.code == "name_taken") => {
+                    "project-error-name-taken"
+                }
+                _ => "project-error-name",
             };
             let errors = vec![FieldErr {
                 field: "name".into(),

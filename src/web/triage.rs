@@ -521,7 +521,12 @@ pub async fn services_post(
             .add_service(&actor, &form.commune, &form.name)
             .await
             .map(|_| ())
-            .map_err(|_| ("name", t("services-error-name"))),
+            .map_err(|e| match e {
+                Error::Invalid(e) if e.iter().any(|e| e.code == "name_taken") => {
+                    ("name", t("services-error-name-taken"))
+                }
+                _ => ("name", t("services-error-name")),
+            }),
         "membre" | "retirer-membre" => match (uuid(&form.service), uuid(&form.person)) {
             (Ok(s), Ok(p)) => web
                 .app
