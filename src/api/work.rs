@@ -335,15 +335,14 @@ pub async fn member(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A template as the API gives it: the fields a person sets (as the audit records
+/// them), its id, its next day and its version.
 fn template_json(t: &crate::model::task::Template) -> Value {
-    json!({
-        "id": t.id, "name": t.name, "title": t.title, "description": t.description,
-        "steps": t.checklist.iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
-        "service": t.service, "lead_days": t.lead_days,
-        "recurrence": t.recurrence.map(|r| r.code()),
-        "next_on": t.next_on.map(|d| d.format("%Y-%m-%d").to_string()),
-        "version": t.version,
-    })
+    let mut v = t.snapshot();
+    v["id"] = json!(t.id);
+    v["next_on"] = json!(t.next_on.map(|d| d.format("%Y-%m-%d").to_string()));
+    v["version"] = json!(t.version);
+    v
 }
 
 /// `GET /api/v1/templates?commune=`

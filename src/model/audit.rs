@@ -5,7 +5,6 @@
 //! table refuses updates and deletes). Signalen and OpenProject keep such a journal so a
 //! commune can answer "who changed the routing of our reports, and when?".
 
-use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -13,7 +12,7 @@ use uuid::Uuid;
 pub const KINDS: [&str; 6] = ["service", "regle", "projet", "modele", "compte", "jeton"];
 
 /// One change of one object.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Audit {
     pub id: Uuid,
     pub commune: String,

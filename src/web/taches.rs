@@ -235,7 +235,7 @@ fn task_map(web: &Web, ctx: &Ctx, actor: &Actor, names: &Names, shown: &[&Task])
                         "status": t.status,
                         "label": web.ui.t(ctx.lang, &format!("task-status-{}", t.status)),
                         "href": format!("/agent/taches/{}", t.id),
-                        "late": t.late(crate::clock::now().date_naive()),
+                        "late": t.late(today()),
                     },
                 }));
                 placed.push(Placed {
@@ -2055,12 +2055,10 @@ async fn template_page(
 ) -> Response {
     let Some(current) = web
         .app
-        .store
-        .templates(None)
+        .template(actor, id)
         .await
-        .unwrap_or_default()
-        .into_iter()
-        .find(|x| x.id == id && actor.may_write(&x.commune))
+        .ok()
+        .filter(|t| actor.may_write(&t.commune))
     else {
         return super::not_found(web, ctx);
     };
