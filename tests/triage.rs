@@ -718,37 +718,17 @@ async fn a_report_goes_from_the_citizen_to_a_repair_with_a_photo(backend: Backen
     assert_eq!(task.service.unwrap().to_string(), voirie);
     assert!(task.due.is_some(), "due in working days");
     // the repair, with a photo
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
-        .encode_image(&image::RgbImage::from_pixel(
-            64,
-            48,
-            image::Rgb([90, 90, 90]),
-        ))
-        .unwrap();
-    let form = reqwest::multipart::Form::new()
-        .text("csrf", chef.csrf())
-        .part(
+    let jpeg = common::jpeg(64, 48, [90, 90, 90]);
+    let (status, body) = chef
+        .post_file(
+            &format!("{task_path}/repare"),
             "photo",
-            reqwest::multipart::Part::bytes(jpeg)
-                .file_name("apres.jpg")
-                .mime_str("image/jpeg")
-                .unwrap(),
-        );
-    let res = chef
-        .client
-        .post(app.url(&format!("{task_path}/repare")))
-        .header(reqwest::header::COOKIE, chef.cookie_header())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        res.status(),
-        StatusCode::SEE_OTHER,
-        "{}",
-        res.text().await.unwrap()
-    );
+            jpeg,
+            "apres.jpg",
+            "image/jpeg",
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
     let stored = app
         .get_as_admin(&format!("/api/v1/features/{id}"))
         .await
@@ -1167,32 +1147,17 @@ async fn projects_group_features_and_tasks(backend: Backend) {
     );
     assert_eq!(t.project.map(|p| p.to_string()), Some(project.clone()));
     // a photo of the work, for the commune's people only
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
-        .encode_image(&image::RgbImage::from_pixel(
-            40,
-            30,
-            image::Rgb([10, 120, 10]),
-        ))
-        .unwrap();
-    let form = reqwest::multipart::Form::new()
-        .text("csrf", agent.csrf())
-        .part(
+    let jpeg = common::jpeg(40, 30, [10, 120, 10]);
+    let (status, _) = agent
+        .post_file(
+            &format!("{task_path}/photos"),
             "photo",
-            reqwest::multipart::Part::bytes(jpeg)
-                .file_name("chantier.jpg")
-                .mime_str("image/jpeg")
-                .unwrap(),
-        );
-    let res = agent
-        .client
-        .post(app.url(&format!("{task_path}/photos")))
-        .header(reqwest::header::COOKIE, agent.cookie_header())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            jpeg,
+            "chantier.jpg",
+            "image/jpeg",
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
     let t = app.app.store.task(id).await.unwrap().unwrap();
     assert_eq!(t.photos.len(), 1);
     assert_eq!(t.minutes_spent, 120, "a photo changes nothing else");
@@ -1242,14 +1207,7 @@ async fn triaging_a_report_into_a_task_and_closing_it_in_the_browser() {
     let reference = report(&app, "voirie", common::BRAINE).await;
     let dir = tempfile::tempdir().unwrap();
     let photo = dir.path().join("apres.jpg");
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
-        .encode_image(&image::RgbImage::from_pixel(
-            64,
-            48,
-            image::Rgb([120, 120, 120]),
-        ))
-        .unwrap();
+    let jpeg = common::jpeg(64, 48, [120, 120, 120]);
     std::fs::write(&photo, jpeg).unwrap();
     let out = common::node(
         "pages.mjs",

@@ -1080,14 +1080,7 @@ async fn documents_are_attached_to_tasks(backend: Backend) {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     // a photo of the work, taken off the same way
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
-        .encode_image(&image::RgbImage::from_pixel(
-            32,
-            24,
-            image::Rgb([120, 90, 60]),
-        ))
-        .unwrap();
+    let jpeg = common::jpeg(32, 24, [120, 90, 60]);
     let (status, _) = agent
         .post_file(
             &format!("{page_path}/photos"),

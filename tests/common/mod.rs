@@ -504,6 +504,15 @@ impl Browser {
 
 pub const PASSWORD: &str = "une phrase assez longue";
 
+/// A small JPEG of one colour, as a phone would send.
+pub fn jpeg(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&image::RgbImage::from_pixel(width, height, image::Rgb(rgb)))
+        .unwrap();
+    out
+}
+
 /// A person with these roles, signed in through `/connexion`.
 pub async fn signed_in(
     app: &TestApp,
