@@ -81,6 +81,7 @@ impl Mailer {
         let to: Mailbox = mail.to.parse().context("recipient")?;
         let mut text = mail.text;
         let mut builder = Message::builder()
+            .date(crate::clock::now().into())
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject);

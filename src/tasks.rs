@@ -471,9 +471,7 @@ impl App {
         }
         t.name = t.name.trim().to_string();
         self.check_template(&t).await?;
-        let today = crate::clock::now()
-            .with_timezone(&crate::model::schedule::LOCAL_TZ)
-            .date_naive();
+        let today = crate::clock::today();
         t.next_on = t.recurrence.map(|r| r.next_on_or_after(today));
         self.store.add_template(&t, now(), &actor.label()).await?;
         Ok(t)
@@ -500,9 +498,7 @@ impl App {
         t.next_on = if t.recurrence == current.recurrence {
             current.next_on
         } else {
-            let today = crate::clock::now()
-                .with_timezone(&crate::model::schedule::LOCAL_TZ)
-                .date_naive();
+            let today = crate::clock::today();
             t.recurrence.map(|r| r.next_on_or_after(today))
         };
         self.store

@@ -48,12 +48,6 @@ fn service_name(name: &str) -> Result<&str> {
     Ok(name)
 }
 
-fn today() -> NaiveDate {
-    crate::clock::now()
-        .with_timezone(&crate::model::schedule::LOCAL_TZ)
-        .date_naive()
-}
-
 impl App {
     /// Routes a report about to be written: the first matching rule of its commune
     /// gives the service, its category the deadline in working days.
@@ -108,7 +102,7 @@ impl App {
             .map(|c| c.settings.closed_days.clone())
             .unwrap_or_default();
         let calendar = Calendar { closed: &closed };
-        let today = today();
+        let today = crate::clock::today();
         let mut items: Vec<QueueItem> = self
             .query(&Query {
                 kinds: Kind::Report.bit(),

@@ -405,7 +405,7 @@ impl Store for PgStore {
     }
 
     async fn put_draft(&self, id: &str, data: &Value) -> Result<()> {
-        let now = Utc::now();
+        let now = crate::clock::now();
         sqlx::query(
             "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES ($1, $2, $3, $3)
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
@@ -440,10 +440,11 @@ impl Store for PgStore {
         let mut tx = self.pool.begin().await?;
         // two sends of one draft take turns on its row
         sqlx::query(
-            "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES ($1, '{}', now(), now())
+            "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES ($1, '{}', $2, $2)
              ON CONFLICT (id) DO NOTHING",
         )
         .bind(draft_id)
+        .bind(crate::clock::now())
         .execute(&mut *tx)
         .await?;
         let sent: Option<String> =
@@ -484,9 +485,10 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("UPDATE report_drafts SET reference = $2, updated_at = now() WHERE id = $1")
+        sqlx::query("UPDATE report_drafts SET reference = $2, updated_at = $3 WHERE id = $1")
             .bind(draft_id)
             .bind(&reference)
+            .bind(crate::clock::now())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -523,12 +525,13 @@ impl Store for PgStore {
         }
         sqlx::query(
             "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
-             VALUES ($1, FALSE, $2, NULL, $3, $4, now())",
+             VALUES ($1, FALSE, $2, NULL, $3, $4, $5)",
         )
         .bind(feature_id)
         .bind(&follower.email)
         .bind(&follower.lang)
         .bind(&follower.token)
+        .bind(crate::clock::now())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -410,7 +410,7 @@ impl Store for SqliteStore {
     }
 
     async fn put_draft(&self, id: &str, data: &Value) -> Result<()> {
-        let now = ts(&Utc::now());
+        let now = ts(&crate::clock::now());
         sqlx::query(
             "INSERT INTO report_drafts (id, data, created_at, updated_at) VALUES (?, ?, ?, ?)
              ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
@@ -481,7 +481,7 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         }
-        let now = ts(&Utc::now());
+        let now = ts(&crate::clock::now());
         sqlx::query(
             "INSERT INTO report_drafts (id, data, created_at, updated_at, reference) VALUES (?, '{}', ?, ?, ?)
              ON CONFLICT(id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at",
@@ -527,7 +527,7 @@ impl Store for SqliteStore {
         .bind(&follower.email)
         .bind(&follower.lang)
         .bind(&follower.token)
-        .bind(ts(&Utc::now()))
+        .bind(ts(&crate::clock::now()))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

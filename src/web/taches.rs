@@ -24,12 +24,6 @@ struct Opt {
     label: String,
 }
 
-fn today() -> chrono::NaiveDate {
-    crate::clock::now()
-        .with_timezone(&crate::model::schedule::LOCAL_TZ)
-        .date_naive()
-}
-
 #[derive(Serialize)]
 struct TaskRow {
     id: String,
@@ -116,7 +110,7 @@ fn row(web: &Web, ctx: &Ctx, names: &Names, t: &Task) -> TaskRow {
             .due
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_default(),
-        late: t.late(today()),
+        late: t.late(crate::clock::today()),
         priority: t.priority,
         status_code: t.status.clone(),
         version: t.version,
@@ -235,7 +229,7 @@ fn task_map(web: &Web, ctx: &Ctx, actor: &Actor, names: &Names, shown: &[&Task])
                         "status": t.status,
                         "label": web.ui.t(ctx.lang, &format!("task-status-{}", t.status)),
                         "href": format!("/agent/taches/{}", t.id),
-                        "late": t.late(today()),
+                        "late": t.late(crate::clock::today()),
                     },
                 }));
                 placed.push(Placed {
