@@ -496,7 +496,7 @@ macro_rules! account_store {
                 now: i64,
                 actor: &str,
             ) -> $crate::store::Result<($crate::model::account::User, bool)> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let created = sqlx::query(
                     "INSERT INTO users (id, email, name, password_hash, created_at)
                      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
@@ -617,7 +617,7 @@ macro_rules! account_store {
                 actor: &str,
                 now: i64,
             ) -> $crate::store::Result<bool> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let done = sqlx::query(
                     "DELETE FROM user_roles WHERE user_id = $1 AND commune = $2 AND role = $3",
                 )
@@ -652,7 +652,7 @@ macro_rules! account_store {
                 user_id: uuid::Uuid,
                 hash: &str,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(
                     "UPDATE users SET password_hash = $1, failed_attempts = 0, locked_until = NULL
                      WHERE id = $2",
@@ -697,7 +697,7 @@ macro_rules! account_store {
                 now: i64,
                 expires: i64,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(
                     "INSERT INTO sessions (hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
                 )
@@ -763,7 +763,7 @@ macro_rules! account_store {
                 now: i64,
                 expires: i64,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(
                     "INSERT INTO password_resets (hash, user_id, expires_at) VALUES ($1, $2, $3)",
                 )
@@ -801,7 +801,7 @@ macro_rules! account_store {
                 t: &$crate::model::account::ApiToken,
                 hash: &str,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(
                     "INSERT INTO api_tokens (id, hash, name, commune, role, created_by, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -861,7 +861,7 @@ macro_rules! account_store {
                 now: i64,
                 actor: &str,
             ) -> $crate::store::Result<bool> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let done = sqlx::query(
                     "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
                 )
@@ -1001,7 +1001,7 @@ macro_rules! account_store {
                 actor: &str,
             ) -> $crate::store::Result<$crate::model::triage::Service> {
                 let id = uuid::Uuid::now_v7();
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let made = sqlx::query(
                     "INSERT INTO services (id, commune, name, created_at) VALUES ($1, $2, $3, $4)
                      ON CONFLICT (commune, name) DO NOTHING",
@@ -1041,7 +1041,7 @@ macro_rules! account_store {
                 } else {
                     "DELETE FROM service_members WHERE service_id = $1 AND user_id = $2"
                 };
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let done = sqlx::query(sql)
                     .bind(service.to_string())
                     .bind(user.to_string())
@@ -1097,7 +1097,7 @@ macro_rules! account_store {
                     .area
                     .as_ref()
                     .map(|g| geojson::Geometry::from(g).to_string());
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(
                     "INSERT INTO routing_rules (id, commune, position, category, area, service_id, created_at)
                      VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM routing_rules WHERE commune = $2), $3, $4, $5, $6)",
@@ -1131,7 +1131,7 @@ macro_rules! account_store {
             ) -> $crate::store::Result<()> {
                 let (feature, service, assignee, due, project, checklist) =
                     $crate::store::accounts::task_values(task);
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(&format!(
                     "INSERT INTO tasks ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
                     $crate::store::accounts::TASK_COLUMNS
@@ -1178,7 +1178,7 @@ macro_rules! account_store {
             ) -> $crate::store::Result<()> {
                 let (feature, service, assignee, due, project, checklist) =
                     $crate::store::accounts::task_values(next);
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let done = sqlx::query(
                     "UPDATE tasks SET title = $1, description = $2, status = $3, feature_id = $4,
                         service_id = $5, assignee = $6, due = $7, priority = $8, version = $9, updated_at = $10,
@@ -1299,7 +1299,7 @@ macro_rules! account_store {
                 now: i64,
                 actor: &str,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 sqlx::query(
                     "INSERT INTO task_templates (id, commune, name, title, description, checklist, service_id,
                         lead_days, recurrence, next_on, created_at)
@@ -1382,7 +1382,7 @@ macro_rules! account_store {
                 created_by: &str,
                 now: i64,
             ) -> $crate::store::Result<$crate::model::task::Project> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let made = sqlx::query(
                     "INSERT INTO projects (id, commune, name, description, created_by, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (commune, name) DO NOTHING",
@@ -1570,7 +1570,7 @@ macro_rules! account_store {
                 actor: &str,
                 now: i64,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let mut details = $crate::store::accounts::rule_details(a);
                 details["from"] = serde_json::json!(a.position);
                 details["to"] = serde_json::json!(b.position);
@@ -1595,7 +1595,7 @@ macro_rules! account_store {
                 actor: &str,
                 now: i64,
             ) -> $crate::store::Result<bool> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let row: Option<(String, String, i64, Option<String>, Option<String>, String)> =
                     sqlx::query_as(
                         "SELECT id, commune, position, category, area, service_id FROM routing_rules
@@ -1687,7 +1687,7 @@ macro_rules! account_store {
                 actor: &str,
                 now: i64,
             ) -> $crate::store::Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let done = sqlx::query(
                     "UPDATE task_templates SET name = $1, title = $2, description = $3, checklist = $4,
                         service_id = $5, lead_days = $6, recurrence = $7, next_on = $8, version = $9
@@ -1773,7 +1773,7 @@ macro_rules! account_store {
                 now: i64,
             ) -> $crate::store::Result<()> {
                 let columns: Vec<&str> = c.fields.iter().map(|f| f.0).collect();
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let current = sqlx::query(&format!(
                     "SELECT version, {} FROM {} WHERE id = $1",
                     columns.join(", "),
@@ -1840,7 +1840,7 @@ macro_rules! account_store {
                 actor: &str,
                 now: i64,
             ) -> $crate::store::Result<bool> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.write_tx().await?;
                 let row: Option<(String, String)> =
                     sqlx::query_as(&format!("SELECT commune, name FROM {table} WHERE id = $1"))
                         .bind(id.to_string())

@@ -32,6 +32,12 @@ pub struct PgStore {
 }
 
 impl PgStore {
+    /// A transaction for a write. (SQLite's takes the write lock up front; PostgreSQL's
+    /// rows lock as they are written.)
+    async fn write_tx(&self) -> Result<Transaction<'static, Postgres>> {
+        Ok(self.pool.begin().await?)
+    }
+
     pub async fn open(url: &str) -> Result<Self> {
         let opts = PgConnectOptions::from_str(url)?;
         let pool = PgPoolOptions::new()

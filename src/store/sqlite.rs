@@ -89,6 +89,9 @@ impl SqliteStore {
         Ok(SqliteStore { pool })
     }
 
+    /// A transaction for a write, holding the write lock from its first statement: a
+    /// deferred one that reads first fails at once with "database is locked" when
+    /// another connection writes before it (the busy timeout cannot wait for it).
     async fn write_tx(&self) -> Result<Transaction<'static, Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
