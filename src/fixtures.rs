@@ -5,7 +5,7 @@
 //! shows works under way, events coming and bans ending, whatever the date.
 
 use anyhow::{Context, bail};
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -168,7 +168,11 @@ pub fn demo_drafts(now: DateTime<Utc>) -> anyhow::Result<Vec<FeatureDraft>> {
         .date_naive();
     file.features
         .into_iter()
-        .map(|d| {
+        .map(|mut d| {
+            // a report's reference is numbered in the year it is made: this one
+            if let Some(Value::String(r)) = d.attributes.get_mut("reference") {
+                *r = r.replace("{year}", &today.year().to_string());
+            }
             let geometry = wire::geometry_from_json(&d.geometry, "/geometry")
                 .map_err(|e| anyhow::anyhow!("demo feature {:?}: {e}", d.title))?;
             Ok(FeatureDraft {

@@ -6,6 +6,7 @@ mod common;
 
 use balise::model::account::{Grant, Role};
 use balise::policy::Actor;
+use common::dates::{at, day, dmy, iso, local, now, rfc};
 use common::{Backend, Browser, TOKEN, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -53,6 +54,7 @@ async fn signed_in(app: &TestApp, email: &str) -> Browser {
     b
 }
 
+/// A feature under way: from yesterday morning to the evening of the day after tomorrow.
 fn feature(kind: &str, title: &str, lonlat: (f64, f64), visibility: &str) -> Value {
     json!({
         "type": "Feature",
@@ -60,7 +62,7 @@ fn feature(kind: &str, title: &str, lonlat: (f64, f64), visibility: &str) -> Val
         "properties": {
             "kind": kind, "title": title, "visibility": visibility,
             "description": format!("{title}: détails internes"),
-            "schedule": { "periods": [{ "start": "2026-12-01T08:00:00Z", "end": "2026-12-03T17:00:00Z" }] }
+            "schedule": { "periods": [{ "start": at(-1, "09:00"), "end": at(2, "18:00") }] }
         }
     })
 }
@@ -530,6 +532,7 @@ async fn authorization_matrix(backend: Backend) {
     // the web forms follow the same rules: Braine's agent cannot save Soignies' item
     let mut b = Browser::new(&app.base);
     b.cookies = agent_b.cookies.clone();
+    let [today_j, today_m, today_a] = dmy(day(0));
     let (status, _) = b
         .post(
             &format!("/agent/element/{internal_s}"),
@@ -538,9 +541,9 @@ async fn authorization_matrix(backend: Backend) {
                 ("title", "pirate"),
                 ("forme", "point"),
                 ("coordonnees", "50.5790, 4.0710"),
-                ("p0_debut_j", "1"),
-                ("p0_debut_m", "12"),
-                ("p0_debut_a", "2026"),
+                ("p0_debut_j", &today_j),
+                ("p0_debut_m", &today_m),
+                ("p0_debut_a", &today_a),
                 ("version", "3"),
                 ("action", "enregistrer"),
             ],
@@ -574,7 +577,8 @@ async fn authorization_matrix(backend: Backend) {
             .starts_with("Titre par")
     );
     // internal tiles: Braine's agent gets none of Soignies' internal features
-    let tile = "/tiles/internal/18/134036/88244.mvt?at=2026-12-02T10:00:00Z";
+    let tile = format!("/tiles/internal/18/134036/88244.mvt?at={}", rfc(now()));
+    let tile = tile.as_str();
     let (status_s, _) = call(&app, a_s, Method::GET, tile, None).await;
     let (status_b, body_b) = call(&app, a_b, Method::GET, tile, None).await;
     assert_eq!(
@@ -623,9 +627,10 @@ async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: 
             "type": "Feature",
             "geometry": { "type": "Polygon", "coordinates": [[[4.0700, 50.5786], [4.0718, 50.5786], [4.0718, 50.5794], [4.0700, 50.5794], [4.0700, 50.5786]]] },
             "properties": { "kind": "event", "title": "Marché du samedi",
-                "schedule": { "recurring": [{ "first_day": "2026-11-01", "last_day": "2027-03-31", "days": ["saturday"], "start_time": "07:00", "end_time": "13:00" }] } }
+                "schedule": { "recurring": [{ "first_day": iso(day(-30)), "last_day": iso(day(120)), "days": ["saturday"], "start_time": "07:00", "end_time": "13:00" }] } }
         }))
         .await;
+    let [sat_j, sat_m, sat_a] = dmy(common::dates::coming(chrono::Weekday::Sat));
     let market_id = market["id"].as_str().unwrap().to_string();
     let mut b = signed_in(&app, "agent@soignies.be").await;
     let closure: Vec<(&str, &str)> = vec![
@@ -637,14 +642,14 @@ async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: 
             "coordonnees",
             "50.5788, 4.0705\n50.5788, 4.0712\n50.5792, 4.0712\n50.5792, 4.0705",
         ),
-        // Saturday 5 December 2026, all day
-        ("p0_debut_j", "5"),
-        ("p0_debut_m", "12"),
-        ("p0_debut_a", "2026"),
+        // the coming Saturday, all day
+        ("p0_debut_j", &sat_j),
+        ("p0_debut_m", &sat_m),
+        ("p0_debut_a", &sat_a),
         ("p0_debut_h", ""),
-        ("p0_fin_j", "5"),
-        ("p0_fin_m", "12"),
-        ("p0_fin_a", "2026"),
+        ("p0_fin_j", &sat_j),
+        ("p0_fin_m", &sat_m),
+        ("p0_fin_a", &sat_a),
         ("p0_fin_h", ""),
     ];
     let with = |action: &'static str| {
@@ -726,6 +731,8 @@ async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: 
         .next()
         .unwrap()
         .to_string();
+    let [du_j, du_m, du_a] = dmy(day(-30));
+    let [au_j, au_m, au_a] = dmy(day(120));
     let (status, to) = b
         .post(
             &format!("/agent/element/{market_id}"),
@@ -738,12 +745,12 @@ async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: 
                     "coordonnees",
                     "50.5786, 4.0700\n50.5786, 4.0718\n50.5794, 4.0718\n50.5794, 4.0700",
                 ),
-                ("s0_du_j", "1"),
-                ("s0_du_m", "11"),
-                ("s0_du_a", "2026"),
-                ("s0_au_j", "31"),
-                ("s0_au_m", "3"),
-                ("s0_au_a", "2027"),
+                ("s0_du_j", &du_j),
+                ("s0_du_m", &du_m),
+                ("s0_du_a", &du_a),
+                ("s0_au_j", &au_j),
+                ("s0_au_m", &au_m),
+                ("s0_au_a", &au_a),
                 ("s0_jours", "saturday"),
                 ("s0_de", "7:00"),
                 ("s0_a", "14:00"),
@@ -812,9 +819,9 @@ async fn conflicts_are_seen_before_saving_and_reassessed_after_changes(backend: 
                 ("title", "Vieux titre"),
                 ("forme", "point"),
                 ("coordonnees", "50.5790, 4.0709"),
-                ("p0_debut_j", "1"),
-                ("p0_debut_m", "12"),
-                ("p0_debut_a", "2026"),
+                ("p0_debut_j", &sat_j),
+                ("p0_debut_m", &sat_m),
+                ("p0_debut_a", &sat_a),
                 ("version", &version),
                 ("action", "enregistrer"),
             ],
@@ -905,6 +912,8 @@ async fn a_conflict_across_the_border_is_seen_by_both(backend: Backend) {
 
 /// The workspace forms without JavaScript: errors name their fields and keep answers.
 async fn the_feature_form_names_what_is_wrong(backend: Backend) {
+    let [ban_j, ban_m, ban_a] = dmy(day(2));
+    let [signs_j, signs_m, signs_a] = dmy(day(1));
     let app = TestApp::spawn(backend).await;
     add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
     let mut b = signed_in(&app, "agent@soignies.be").await;
@@ -939,16 +948,18 @@ async fn the_feature_form_names_what_is_wrong(backend: Backend) {
                 ("title", "Déménagement"),
                 ("forme", "ligne"),
                 ("coordonnees", "50.6087, 4.1365\n50.6090, 4.1370"),
-                ("p0_debut_j", "7"),
-                ("p0_debut_m", "12"),
-                ("p0_debut_a", "2026"),
+                ("p0_debut_j", &ban_j),
+                ("p0_debut_m", &ban_m),
+                ("p0_debut_a", &ban_a),
                 ("action", "enregistrer"),
             ],
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(page.contains("Votre rôle ne permet pas"), "{page}");
-    // a parking ban whose signs go up too late is saved, with a warning
+    // a parking ban whose signs go up too late is saved, with a warning (the day before,
+    // at 9:00 for 8:00: 23 hours, or 22 across the switch to summer time)
+    let signs_hours = (local(day(2), "08:00") - local(day(1), "09:00")).num_hours();
     let (status, to) = b
         .post(
             "/agent/nouveau",
@@ -957,17 +968,17 @@ async fn the_feature_form_names_what_is_wrong(backend: Backend) {
                 ("title", "Déménagement rue Neuve"),
                 ("forme", "ligne"),
                 ("coordonnees", "50.5795, 4.0716\n50.5797, 4.0720"),
-                ("p0_debut_j", "7"),
-                ("p0_debut_m", "12"),
-                ("p0_debut_a", "2026"),
+                ("p0_debut_j", &ban_j),
+                ("p0_debut_m", &ban_m),
+                ("p0_debut_a", &ban_a),
                 ("p0_debut_h", "8:00"),
-                ("p0_fin_j", "7"),
-                ("p0_fin_m", "12"),
-                ("p0_fin_a", "2026"),
+                ("p0_fin_j", &ban_j),
+                ("p0_fin_m", &ban_m),
+                ("p0_fin_a", &ban_a),
                 ("p0_fin_h", "18:00"),
-                ("panneaux_j", "6"),
-                ("panneaux_m", "12"),
-                ("panneaux_a", "2026"),
+                ("panneaux_j", &signs_j),
+                ("panneaux_m", &signs_m),
+                ("panneaux_a", &signs_a),
                 ("panneaux_h", "9:00"),
                 ("public", "oui"),
                 ("action", "enregistrer"),
@@ -977,7 +988,9 @@ async fn the_feature_form_names_what_is_wrong(backend: Backend) {
     assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
     let (_, page) = b.get(&to).await;
     assert!(
-        page.contains("les panneaux sont posés 23 heures avant le début"),
+        page.contains(&format!(
+            "les panneaux sont posés {signs_hours} heures avant le début"
+        )),
         "{page}"
     );
     assert_eq!(app.count("kind=parking_ban").await, 1, "published");
@@ -996,13 +1009,22 @@ async fn an_agent_draws_a_closure_over_a_market_in_the_browser() {
             "type": "Feature",
             "geometry": { "type": "Polygon", "coordinates": [[[4.0700, 50.5786], [4.0718, 50.5786], [4.0718, 50.5794], [4.0700, 50.5794], [4.0700, 50.5786]]] },
             "properties": { "kind": "event", "title": "Marché de Noël",
-                "schedule": { "periods": [{ "start": "2026-11-27T10:00:00Z", "end": "2026-12-20T21:00:00Z" }] } }
+                "schedule": { "periods": [{ "start": at(-10, "10:00"), "end": at(13, "21:00") }] } }
         }))
         .await;
     let id = market["id"].as_str().unwrap();
+    // the closure is drawn for the coming Saturday, while the market is on
+    let [j, m, a] = dmy(common::dates::coming(chrono::Weekday::Sat));
     let out = common::node(
         "pages.mjs",
-        &["--agent", &app.base, "agent@soignies.be", PASSWORD, id],
+        &[
+            "--agent",
+            &app.base,
+            "agent@soignies.be",
+            PASSWORD,
+            id,
+            &format!("{j}/{m}/{a}"),
+        ],
     );
     assert!(
         out.status.success(),

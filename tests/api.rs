@@ -1,14 +1,19 @@
 //! The JSON API contract, on SQLite and on PostgreSQL.
+//!
+//! The dates written here are fixed on purpose: schedules in the winter of 2026 that
+//! the tests ask about with an explicit `at=`/`from=`/`to=`, or data whose day does not
+//! matter (a round trip, a precondition). What means "now" comes from `common::dates`.
 
 mod common;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 on_both_backends!(
     demo_data_shows_every_kind_now,
+    the_demo_is_alive_on_the_days_that_break_calendars,
     create_read_replace_delete,
     stale_and_missing_preconditions,
     history_records_who_and_what,
@@ -50,7 +55,7 @@ async fn demo_data_shows_every_kind_now(b: Backend) {
     let db = TestDb::new(b).await;
     let t = TestApp::start(&db, true).await;
     // whenever the test runs (a weekday noon, a Sunday night), every kind is on the map
-    let now = Utc::now();
+    let now = common::dates::now();
     let sunday_night = {
         let days = (7 - chrono::Datelike::weekday(&now).num_days_from_sunday()) % 7;
         (now + Duration::days(days as i64))
@@ -97,6 +102,107 @@ async fn demo_data_shows_every_kind_now(b: Backend) {
     let all = t.get_as_admin("/api/v1/features?limit=1000").await.json();
     assert!(all["numberMatched"].as_u64() > public["numberMatched"].as_u64());
     t.stop().await;
+}
+
+/// When a schedule of the demo begins and ends, as dates in Brussels.
+fn span(f: &Value) -> (chrono::NaiveDate, Option<chrono::NaiveDate>) {
+    let s = &f["properties"]["schedule"];
+    let local = |v: &Value| {
+        let t = chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap();
+        t.with_timezone(&balise::model::schedule::LOCAL_TZ)
+            .date_naive()
+    };
+    let date =
+        |v: &Value| chrono::NaiveDate::parse_from_str(v.as_str().unwrap(), "%Y-%m-%d").unwrap();
+    if let Some(p) = s["periods"].get(0) {
+        // an end is the first instant after the period: its last day is the day before
+        let last = p.get("end").filter(|e| !e.is_null()).map(|e| {
+            (chrono::DateTime::parse_from_rfc3339(e.as_str().unwrap()).unwrap()
+                - Duration::seconds(1))
+            .with_timezone(&balise::model::schedule::LOCAL_TZ)
+            .date_naive()
+        });
+        (local(&p["start"]), last)
+    } else {
+        let r = &s["recurring"][0];
+        (date(&r["first_day"]), Some(date(&r["last_day"])))
+    }
+}
+
+/// The demo stays a live town on the days that break calendars: just after midnight on
+/// New Year's Day, late on New Year's Eve, the night clocks go forward (the last Sunday
+/// of March), the Saturday before Easter Monday. Each time: works under way, events
+/// coming, parking bans ending, reports numbered in the year, and a full map today.
+async fn the_demo_is_alive_on_the_days_that_break_calendars(b: Backend) {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    use common::dates::{day, local, pin_local, rfc, today};
+    let year = today().year() + 1;
+    let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap();
+    let last_sunday_of_march = (25..=31)
+        .map(|d| ymd(3, d))
+        .find(|d| d.weekday() == Weekday::Sun)
+        .unwrap();
+    let easter_saturday = balise::model::calendar::easter_sunday(year) - Duration::days(1);
+    for (d, hm) in [
+        (ymd(1, 1), "00:30"),
+        (ymd(12, 31), "23:30"),
+        (last_sunday_of_march, "03:30"),
+        (easter_saturday, "10:00"),
+    ] {
+        pin_local(d, hm);
+        let when = format!("{d} {hm}");
+        let db = TestDb::new(b).await;
+        let t = TestApp::start(&db, true).await;
+        let now = rfc(local(d, hm));
+        let active = t
+            .get(&format!("/api/v1/features?limit=1000&at={now}"))
+            .await
+            .json();
+        let got = kinds(&active);
+        assert!(got.contains("works"), "{when}: no works under way: {got:?}");
+        let all = t.get("/api/v1/features?limit=1000").await.json();
+        let features = all["features"].as_array().unwrap();
+        let of = |kind: &'static str| {
+            features
+                .iter()
+                .filter(move |f| f["properties"]["kind"] == kind)
+        };
+        assert!(
+            of("event").any(|f| {
+                let (start, _) = span(f);
+                start > day(0) && start <= day(21)
+            }),
+            "{when}: no event coming in the next three weeks"
+        );
+        assert!(
+            of("parking_ban").any(|f| {
+                let (_, last) = span(f);
+                last.is_some_and(|l| l >= day(0) && l <= day(7))
+            }),
+            "{when}: no parking ban ending within a week"
+        );
+        for r in of("report") {
+            let reference = r["properties"]["attributes"]["reference"].as_str().unwrap();
+            assert!(
+                reference.contains(&format!("-{}-", today().year())),
+                "{when}: {reference} is not numbered in the year"
+            );
+        }
+        let page = t.get("/carte").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let count: usize = page
+            .body
+            .split("data-count=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(count >= 10, "{when}: only {count} features on today's map");
+        t.stop().await;
+    }
 }
 
 async fn create_read_replace_delete(b: Backend) {
@@ -980,7 +1086,9 @@ async fn demo_data_is_loaded_once_by_instances_starting_together(b: Backend) {
         TestApp::start(&db, true),
         TestApp::start(&db, true)
     );
-    let demo = balise::fixtures::demo_drafts(Utc::now()).unwrap().len();
+    let demo = balise::fixtures::demo_drafts(common::dates::now())
+        .unwrap()
+        .len();
     let stored = one.app.store.features().await.unwrap().len();
     assert_eq!(stored, demo, "one instance loaded the demo data, once");
     for app in [one, two, three] {

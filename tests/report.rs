@@ -74,7 +74,7 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f.to_string().contains("SOI-2026-00041"))
+        .find(|f| f.to_string().contains(&common::dates::reference("SOI", 41)))
         .expect("the demo pothole");
     let c = &pothole["geometry"]["coordinates"];
     let (lon, lat) = (
@@ -105,7 +105,10 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     // the demo has an open pothole report on rue Neuve: offered before going on
     assert_eq!(to, "/signaler/doublons");
     let (_, page) = b.get("/signaler/doublons").await;
-    assert!(page.contains("SOI-2026-00041"), "{page}");
+    assert!(
+        page.contains(&common::dates::reference("SOI", 41)),
+        "{page}"
+    );
     let (_, to) = b.post("/signaler/doublons", &[]).await;
     assert_eq!(to, "/signaler/description");
 
@@ -374,7 +377,7 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     );
 
     // the reporter's contact is erased once the commune's retention period has passed
-    let now = chrono::Utc::now();
+    let now = common::dates::now();
     let erased = app
         .app
         .erase_expired_personal_data(now + chrono::Duration::days(10))
@@ -479,7 +482,7 @@ async fn abandoned_drafts_are_deleted_with_their_photos() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     let photos = app.app.photo_dir();
     assert_eq!(std::fs::read_dir(&photos).unwrap().count(), 2);
-    let now = chrono::Utc::now();
+    let now = common::dates::now();
     app.app
         .erase_expired_personal_data(now + chrono::Duration::hours(1))
         .await

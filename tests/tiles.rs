@@ -1,4 +1,7 @@
 //! Vector tiles from the live index, on SQLite and on PostgreSQL.
+//!
+//! Every tile whose content is checked is asked for at an explicit instant (`at=`,
+//! `from=`/`to=`) over schedules fixed in December 2026: no answer depends on the day.
 
 mod common;
 

@@ -1,4 +1,7 @@
 //! Imports and exports through the `balise` command, on SQLite and on PostgreSQL.
+//!
+//! The dates in the files are data carried through unchanged (fixed on purpose): no
+//! assertion here depends on the day the test runs.
 
 mod common;
 

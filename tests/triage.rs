@@ -6,6 +6,8 @@ mod common;
 
 use balise::model::account::Role;
 use balise::policy::Actor;
+use chrono::Datelike;
+use common::dates::{day, dmy, iso, shift, today};
 use common::{
     Backend, Browser, PASSWORD, TestApp, file_report as report, file_report_as as report_as,
     signed_in,
@@ -490,7 +492,7 @@ async fn tasks_through_the_api(backend: Backend) {
             reqwest::Method::POST,
             "/api/v1/tasks?commune=55004",
             Some(&braine),
-            Some(&json!({ "title": "Tailler la haie", "due": "2026-12-07" })),
+            Some(&json!({ "title": "Tailler la haie", "due": iso(day(7)) })),
         )
         .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
@@ -525,7 +527,7 @@ async fn tasks_through_the_api(backend: Backend) {
             .status,
         StatusCode::UNAUTHORIZED
     );
-    let done = json!({ "title": "Tailler la haie", "status": "faite", "due": "2026-12-07" });
+    let done = json!({ "title": "Tailler la haie", "status": "faite", "due": iso(day(7)) });
     assert_eq!(
         app.request(reqwest::Method::PUT, &path, Some(&braine), Some(&done))
             .await
@@ -1037,6 +1039,7 @@ async fn people_are_told_of_their_tasks(backend: Backend) {
 
 /// A project groups a commune's features and tasks; a task keeps its steps and its time.
 async fn projects_group_features_and_tasks(backend: Backend) {
+    let [start_j, start_m, start_a] = dmy(day(30));
     let app = TestApp::spawn(backend).await;
     let mut agent = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
     let mut other = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
@@ -1069,9 +1072,9 @@ async fn projects_group_features_and_tasks(backend: Backend) {
                 ("title", "Pavage de la Grand-Place"),
                 ("forme", "point"),
                 ("coordonnees", "50.5790, 4.0710"),
-                ("p0_debut_j", "7"),
-                ("p0_debut_m", "1"),
-                ("p0_debut_a", "2027"),
+                ("p0_debut_j", &start_j),
+                ("p0_debut_m", &start_m),
+                ("p0_debut_a", &start_a),
                 ("projet", &project),
                 ("action", "enregistrer"),
             ],
@@ -1396,9 +1399,84 @@ async fn the_work_api_keeps_to_the_tokens_commune(backend: Backend) {
     app.stop().await;
 }
 
-/// Templates: "put up the signs 2 working days before" a parking ban, and a task every
-/// Monday — each occurrence once.
+/// The reports queue of Soignies' agent, signed in anew (sessions last 12 hours: the
+/// clock moves on by days between two looks).
+async fn queue_of_a_new_sign_in(base: &str) -> String {
+    let mut agent = Browser::new(base);
+    agent.get("/connexion").await;
+    let (status, _) = agent
+        .post(
+            "/connexion",
+            &[("email", "agent@soignies.be"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    agent.get("/agent/signalements").await.1
+}
+
+/// The clock pinned to fixed days (on purpose, as the name says): a report of a 3-day
+/// category filed on Good Friday 26 March 2027 is due on Thursday 1 April, past Easter
+/// Monday and the night clocks go forward; the queue calls it late from Friday 2 April,
+/// by working days (the weekend does not count). One filed half an hour into New Year's
+/// Day 2028 (still 2027 in UTC) is received on 1 January, numbered in 2028, and due
+/// three working days after the holiday weekend.
+async fn deadlines_and_numbers_on_fixed_days_around_easter_2027_and_new_year_2028(
+    backend: Backend,
+) {
+    use common::dates::pin_local;
+    let ymd = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // the page escapes the slashes of its dates
+    let shown = |words: &str| words.replace('/', "&#x2f;");
+    pin_local(ymd(2027, 3, 26), "16:00");
+    let app = TestApp::spawn(backend).await;
+    let mut agent = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
+    let easter = report(&app, "proprete", (4.0712, 50.5791)).await;
+    assert_eq!(easter, "SOI-2027-00001");
+    let (_, page) = agent.get("/agent/signalements").await;
+    assert!(
+        page.contains(&shown("Reçu le 26/03/2027"))
+            && page.contains(&shown("à traiter pour le 01/04/2027")),
+        "{page}"
+    );
+    assert!(!page.contains("En retard d"), "{page}");
+    pin_local(ymd(2027, 4, 1), "17:00");
+    let page = queue_of_a_new_sign_in(&app.base).await;
+    assert!(
+        !page.contains("En retard d"),
+        "due today is not late: {page}"
+    );
+    pin_local(ymd(2027, 4, 2), "09:00");
+    let page = queue_of_a_new_sign_in(&app.base).await;
+    assert!(page.contains("En retard d&#x27;1 jour ouvrable"), "{page}");
+    pin_local(ymd(2027, 4, 5), "09:00");
+    let page = queue_of_a_new_sign_in(&app.base).await;
+    assert!(page.contains("En retard de 2 jours ouvrables"), "{page}");
+
+    pin_local(ymd(2028, 1, 1), "00:30");
+    let new_year = report(&app, "proprete", (4.0714, 50.5792)).await;
+    assert_eq!(
+        new_year, "SOI-2028-00001",
+        "numbered in the year of Brussels"
+    );
+    let page = queue_of_a_new_sign_in(&app.base).await;
+    assert!(
+        page.contains(&shown("Reçu le 01/01/2028"))
+            && page.contains(&shown("à traiter pour le 05/01/2028")),
+        "{page}"
+    );
+    app.stop().await;
+}
+
+/// Templates: "put up the signs 2 working days before" a parking ban on the Tuesday after
+/// the coming Easter Monday (a public holiday, skipped), and a task every Monday — each
+/// occurrence once.
 async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
+    let easter = [today().year(), today().year() + 1]
+        .into_iter()
+        .map(balise::model::calendar::easter_sunday)
+        .find(|e| *e > day(7))
+        .unwrap();
+    let [ban_j, ban_m, ban_a] = dmy(shift(easter, 2));
     let app = TestApp::spawn(backend).await;
     let mut agent = signed_in(&app, "agent@soignies.be", &[("55040", Role::Agent)]).await;
     let (status, _) = agent
@@ -1434,7 +1512,7 @@ async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
         )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    // a parking ban on Saturday 5 December 2026 from 8:00
+    // a parking ban on the Tuesday after Easter Monday, from 8:00
     let (status, to) = agent
         .post(
             "/agent/nouveau",
@@ -1443,9 +1521,9 @@ async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
                 ("title", "Déménagement rue Neuve"),
                 ("forme", "ligne"),
                 ("coordonnees", "50.5795, 4.0716\n50.5797, 4.0720"),
-                ("p0_debut_j", "5"),
-                ("p0_debut_m", "12"),
-                ("p0_debut_a", "2026"),
+                ("p0_debut_j", &ban_j),
+                ("p0_debut_m", &ban_m),
+                ("p0_debut_a", &ban_a),
                 ("p0_debut_h", "8:00"),
                 ("action", "enregistrer"),
             ],
@@ -1476,8 +1554,8 @@ async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
     let task = app.app.store.task(task_id).await.unwrap().unwrap();
     assert_eq!(
         task.due,
-        chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
-        "Thursday: two working days before Saturday"
+        Some(shift(easter, -3)),
+        "Maundy Thursday: two working days before the Tuesday, past Easter Monday and the weekend"
     );
     assert_eq!(task.checklist.len(), 2);
     assert_eq!(
@@ -1521,6 +1599,7 @@ async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
 }
 
 on_both_backends!(
+    deadlines_and_numbers_on_fixed_days_around_easter_2027_and_new_year_2028,
     templates_make_tasks_for_features_and_on_their_days,
     the_work_api_keeps_to_the_tokens_commune,
     projects_group_features_and_tasks,

@@ -15,6 +15,8 @@ use serde_json::{Value, json};
 use sqlx::Connection;
 use tokio::sync::oneshot;
 
+pub mod dates;
+
 pub const TOKEN: &str = "test-admin-token-0123456789";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,7 @@ pub fn postgres_base_url() -> String {
 
 impl TestDb {
     pub async fn new(backend: Backend) -> TestDb {
+        dates::pin_from_env();
         let dir = tempfile::tempdir().expect("temp dir");
         match backend {
             Backend::Sqlite => {
@@ -160,6 +163,7 @@ impl TestApp {
     }
 
     pub async fn start_with(config: Config) -> TestApp {
+        dates::pin_from_env();
         let app = balise::server::open(config)
             .await
             .expect("the application starts");
@@ -326,7 +330,8 @@ pub fn works_at(lon: f64, lat: f64, start: &str, end: &str) -> Value {
     })
 }
 
-/// The usual test feature: works at the Grand-Place of Soignies on 1 December 2026.
+/// The usual test feature: works at the Grand-Place of Soignies on 1 December 2026, a
+/// fixed day that tests ask about with an explicit `at=`.
 pub fn works_in_soignies() -> Value {
     works_at(
         SOIGNIES.0,

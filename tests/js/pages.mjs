@@ -13,8 +13,9 @@
 //        node tests/js/pages.mjs --triage BASE_URL EMAIL PASSWORD REFERENCE PHOTO
 //          (an agent makes a task of a report from the queue, for the report's team,
 //          and closes it with a photo of the repair; the public page then says so)
-//        node tests/js/pages.mjs --agent BASE_URL EMAIL PASSWORD EVENT_ID
-//          (an agent signs in, draws works over the event, sees the conflict before
+//        node tests/js/pages.mjs --agent BASE_URL EMAIL PASSWORD EVENT_ID D/M/YYYY
+//          (an agent signs in, draws works over the event on that day (a day the
+//          test computes from the server's clock), sees the conflict before
 //          saving, saves, assesses it, edits the event and sees "to re-assess")
 
 import { readFileSync } from 'node:fs';
@@ -143,8 +144,8 @@ try {
     const [email, password, reference, photo] = paths;
     console.log(JSON.stringify(await triageJourney(email, password, reference, photo)));
   } else if (mode === '--agent') {
-    const [email, password, eventId] = paths;
-    console.log(JSON.stringify(await agentJourney(email, password, eventId)));
+    const [email, password, eventId, day] = paths;
+    console.log(JSON.stringify(await agentJourney(email, password, eventId, day.split('/'))));
   }
 } finally {
   await browser.close();
@@ -280,7 +281,7 @@ async function clickMap(page, places) {
   }
 }
 
-async function agentJourney(email, password, eventId) {
+async function agentJourney(email, password, eventId, [d, m, y]) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-BE' });
   const errors = [];
   watch(page, errors);
@@ -296,7 +297,7 @@ async function agentJourney(email, password, eventId) {
   }));
   out.violations.push(...await axeRun(page));
   await page.fill('#title', 'Fermeture de la Grand-Place');
-  for (const [id, v] of [['p0_debut_j', '5'], ['p0_debut_m', '12'], ['p0_debut_a', '2026'], ['p0_fin_j', '5'], ['p0_fin_m', '12'], ['p0_fin_a', '2026']]) {
+  for (const [id, v] of [['p0_debut_j', d], ['p0_debut_m', m], ['p0_debut_a', y], ['p0_fin_j', d], ['p0_fin_m', m], ['p0_fin_a', y]]) {
     await page.fill(`#${id}`, v);
   }
   await page.click('[data-draw="polygon"]');
