@@ -35,6 +35,93 @@ async fn add(app: &TestApp, email: &str, grants: &[(&str, Role)]) {
         .expect("the account is created");
 }
 
+/// A sign-in link whose `retour` points elsewhere (a tab or a backslash that browsers
+/// read as `//`) lands the agent on the workspace, not on the other site; a path of the
+/// site is followed.
+async fn signing_in_never_leads_to_another_site(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    for (retour, to) in [
+        ("/\t/evil.example/after-login", "/agent"),
+        ("/\\evil.example/after-login", "/agent"),
+        ("/\n/evil.example", "/agent"),
+        ("//evil.example", "/agent"),
+        ("/agent/taches?vue=carte", "/agent/taches?vue=carte"),
+    ] {
+        let mut b = Browser::new(&app.base);
+        let (_, page) = b
+            .get(&format!(
+                "/connexion?retour={}",
+                retour
+                    .replace('\t', "%09")
+                    .replace('\n', "%0A")
+                    .replace('\\', "%5C")
+            ))
+            .await;
+        let kept = format!("name=\"retour\" value=\"{}\"", to.replace('/', "&#x2f;"));
+        assert!(page.contains(&kept), "{retour:?}: {page}");
+        let (status, location) = b
+            .post(
+                "/connexion",
+                &[
+                    ("email", "agent@soignies.be"),
+                    ("password", PASSWORD),
+                    ("retour", retour),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{retour:?}");
+        assert_eq!(location, to, "{retour:?}");
+    }
+    app.stop().await;
+}
+
+/// Someone asks twice for a reset link (the first mail seemed lost) and uses one: the
+/// other link no longer sets a password.
+async fn a_reset_link_dies_once_another_has_set_the_password(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let mut b = Browser::new(&app.base);
+    b.get("/mot-de-passe-oublie").await;
+    for _ in 0..2 {
+        let (status, _) = b
+            .post("/mot-de-passe-oublie", &[("email", "agent@soignies.be")])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let links: Vec<String> = common::outbox(&app)
+        .iter()
+        .map(|m| {
+            let link = m
+                .text
+                .split_whitespace()
+                .find(|w| w.contains("/mot-de-passe/"))
+                .expect("a link");
+            link[link.find("/mot-de-passe/").unwrap()..].to_string()
+        })
+        .collect();
+    assert_eq!(links.len(), 2);
+    assert_ne!(links[0], links[1]);
+    let new = "un autre mot de passe long";
+    let (status, _) = b
+        .post(&links[1], &[("password", new), ("confirmation", new)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let other = "encore un autre mot de passe";
+    let (status, _) = b
+        .post(&links[0], &[("password", other), ("confirmation", other)])
+        .await;
+    assert_eq!(status, StatusCode::GONE, "the other link died");
+    let (status, to) = b
+        .post(
+            "/connexion",
+            &[("email", "agent@soignies.be"), ("password", new)],
+        )
+        .await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/agent"));
+    app.stop().await;
+}
+
 /// A browser signed in as `email`.
 async fn signed_in(app: &TestApp, email: &str) -> Browser {
     let mut b = Browser::new(&app.base);
@@ -1373,6 +1460,8 @@ async fn admins_manage_their_communes_accounts(backend: Backend) {
 }
 
 on_both_backends!(
+    signing_in_never_leads_to_another_site,
+    a_reset_link_dies_once_another_has_set_the_password,
     admins_manage_their_communes_accounts,
     signing_in_locks_after_wrong_passwords_and_resets_by_mail,
     authorization_matrix,

@@ -201,7 +201,14 @@ async fn the_language_is_chosen_kept_and_declared(backend: Backend) {
     let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(cookie.starts_with("balise_lang=nl;"), "{cookie}");
     // never a way out to another site
-    for evil in ["//evil.example/", "https://evil.example/"] {
+    for evil in [
+        "//evil.example/",
+        "https://evil.example/",
+        // a backslash, a tab or a newline: browsers read these as `//evil.example`
+        "/%5Cevil.example/x",
+        "/%09/evil.example/x",
+        "/%0A/evil.example/x",
+    ] {
         let r = no_redirect
             .get(app.url(&format!("/langue/de?retour={evil}")))
             .send()

@@ -40,6 +40,8 @@ pub trait AccountStore {
         now: i64,
     ) -> Result<bool>;
     /// Sets a password, lifts any lock, and ends every session of the account.
+    /// Sets a password: every session of the person ends, and every reset link not yet
+    /// used dies.
     async fn set_password(&self, user_id: Uuid, hash: &str) -> Result<()>;
     /// Counts a wrong password; after `max` in a row the account is locked until
     /// `lock_until`. Returns the lock's end when the account is now locked.
@@ -662,6 +664,11 @@ macro_rules! account_store {
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                // every other link sent to this person dies with the old password
+                sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
                     .bind(user_id.to_string())
                     .execute(&mut *tx)
                     .await?;

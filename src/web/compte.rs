@@ -20,10 +20,9 @@ use crate::policy::Actor;
 
 /// Where to go after signing in: a local path only, never another site.
 pub fn safe_return(r: Option<&str>) -> String {
-    match r {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
-        _ => "/agent".to_string(),
-    }
+    r.and_then(super::local_path)
+        .unwrap_or("/agent")
+        .to_string()
 }
 
 /// The redirect to the sign-in page for someone not signed in.

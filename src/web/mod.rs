@@ -276,6 +276,21 @@ struct LangLink {
     href: String,
 }
 
+/// A `retour` (where to go back to) when it is a path of this site, the one check for
+/// every such value: one `/` then a character that starts a path segment. Browsers
+/// read `/\\host`, `/<tab>/host` and `//host` as another site (they turn backslashes
+/// into slashes and drop tabs and newlines), so no backslash, no control character and
+/// no whitespace anywhere.
+pub fn local_path(r: &str) -> Option<&str> {
+    let mut chars = r.chars();
+    let safe = chars.next() == Some('/')
+        && chars.next().is_none_or(|c| c != '/')
+        && !r
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    safe.then_some(r)
+}
+
 /// Percent-encodes a local path and query for use as a query value.
 pub fn urlencoding_path(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
@@ -681,4 +696,35 @@ pub fn start(web: &Web) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        for ok in [
+            "/",
+            "/carte?quand=semaine",
+            "/agent/taches/1#fin",
+            "/suivi/SOI-2027-00001",
+        ] {
+            assert_eq!(super::local_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "carte",
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "/\\/evil.example",
+            "/\t/evil.example/after-login",
+            "/\n/evil.example",
+            "/\r//evil.example",
+            "/ /evil.example",
+            "/carte\\..\\x",
+            "https://evil.example",
+            "/\u{7f}/evil.example",
+        ] {
+            assert_eq!(super::local_path(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -103,11 +103,7 @@ pub async fn language(
     let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == code) else {
         return crate::error::Error::NotFound(format!("language `{code}`")).into_response();
     };
-    let target = if back.retour.starts_with('/') && !back.retour.starts_with("//") {
-        back.retour
-    } else {
-        "/".to_string()
-    };
+    let target = super::local_path(&back.retour).unwrap_or("/").to_string();
     let secure = super::secure_cookies(&web);
     let mut res = Redirect::to(&target).into_response();
     let cookie = format!(
