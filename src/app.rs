@@ -341,6 +341,19 @@ impl App {
         expected: i64,
         actor: &Actor,
     ) -> Result<Feature> {
+        self.replace(id, draft, expected, actor, &[]).await
+    }
+
+    /// [`App::update`], for balise itself adding photos to a report (`added`: a repair
+    /// photo just kept).
+    pub(crate) async fn replace(
+        &self,
+        id: Uuid,
+        draft: FeatureDraft,
+        expected: i64,
+        actor: &Actor,
+        added: &[String],
+    ) -> Result<Feature> {
         let current = self.store.feature(id).await?.filter(|f| actor.may_read(f));
         let current = current.ok_or_else(|| Error::NotFound(format!("feature {id}")))?;
         if !actor.may_write(&current.commune) {
@@ -355,6 +368,8 @@ impl App {
         let checked = self.check(&draft, actor)?;
         let mut draft = draft;
         if current.kind == crate::model::Kind::Report {
+            crate::model::report::check_photos(&current.attributes, &draft.attributes, added)
+                .map_err(|e| Error::Invalid(vec![e]))?;
             crate::model::triage::check_transition(
                 &current.status,
                 &checked.status,

@@ -281,7 +281,8 @@ impl App {
             attributes,
             ..f.draft()
         };
-        self.update(f.id, draft, f.version, actor).await?;
+        self.replace(f.id, draft, f.version, actor, &[photo.to_string()])
+            .await?;
         let done = TaskDraft {
             status: "faite".into(),
             ..t.draft()

@@ -394,7 +394,10 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
     app.stop().await;
 }
 
-on_both_backends!(a_citizen_reports_a_pothole_without_javascript);
+on_both_backends!(
+    a_citizen_reports_a_pothole_without_javascript,
+    only_a_reports_own_photos_can_be_published
+);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_many_form_posts_get_a_page_that_says_to_wait() {
@@ -538,5 +541,78 @@ async fn a_place_told_in_words_needs_its_commune() {
     let report = app.app.report_by_reference(reference).unwrap();
     assert_eq!(report.feature.attributes["lieu_approximatif"], true);
     assert_eq!(report.feature.commune, "55004");
+    app.stop().await;
+}
+
+/// A citizen files a report with a photo, as anyone can.
+async fn report_with_photo(app: &TestApp, lat: &str, lon: &str) -> String {
+    let mut b = Browser::new(&app.base);
+    b.get("/signaler/lieu").await;
+    b.post("/signaler/lieu", &[("lat", lat), ("lon", lon)])
+        .await;
+    b.post("/signaler/categorie", &[("categorie", "autre")])
+        .await;
+    b.post(
+        "/signaler/description",
+        &[("description", "Un banc cassé.")],
+    )
+    .await;
+    let (status, _) = b.post_photo(photo_with_gps(), "banc.jpg").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    b.post("/signaler/contact", &[("moyen", "anonyme")]).await;
+    let (_, to) = b.post("/signaler/verifier", &[("site", "")]).await;
+    to.strip_prefix("/signaler/envoye/")
+        .unwrap_or_else(|| panic!("sent: {to}"))
+        .to_string()
+}
+
+/// Issue 13, point 15: the API refuses to publish, on one report, a photo of another
+/// report (here of another commune), and refuses to change a report's photo list; the
+/// photo stays private. Its own photo is published.
+async fn only_a_reports_own_photos_can_be_published(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let soignies = report_with_photo(&app, "50.5795", "4.0716").await;
+    let braine = report_with_photo(&app, "50.6087", "4.1365").await;
+    let of = |r: &str| app.app.report_by_reference(r).unwrap().feature.clone();
+    let (s, b) = (of(&soignies), of(&braine));
+    assert_eq!((s.commune.as_str(), b.commune.as_str()), ("55040", "55004"));
+    let theirs = b.attributes["photos"][0].as_str().unwrap().to_string();
+    let own = s.attributes["photos"][0].as_str().unwrap().to_string();
+    let path = format!("/api/v1/features/{}", s.id);
+    let mut doc = app.get_as_admin(&path).await.json();
+    let etag = format!("\"{}\"", s.version);
+    let send = async |doc: &serde_json::Value| {
+        app.client
+            .put(app.url(&path))
+            .bearer_auth(common::TOKEN)
+            .header("if-match", &etag)
+            .header("content-type", "application/geo+json")
+            .body(doc.to_string())
+            .send()
+            .await
+            .unwrap()
+    };
+    doc["properties"]["attributes"]["photos_publiques"] = serde_json::json!([theirs]);
+    let r = send(&doc).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = r.text().await.unwrap();
+    assert!(
+        problem.contains("/properties/attributes/photos_publiques")
+            && problem.contains("unknown_photo"),
+        "{problem}"
+    );
+    doc["properties"]["attributes"]["photos"] = serde_json::json!([own, theirs]);
+    let r = send(&doc).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("read_only"));
+    let anonymous = app.get(&format!("/photos/{}/{theirs}.jpg", s.id)).await;
+    assert_eq!(anonymous.status, StatusCode::NOT_FOUND);
+    // its own photo, it can publish
+    doc["properties"]["attributes"]["photos"] = serde_json::json!([own]);
+    doc["properties"]["attributes"]["photos_publiques"] = serde_json::json!([own]);
+    let r = send(&doc).await;
+    assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
+    let shown = app.get(&format!("/photos/{}/{own}.jpg", s.id)).await;
+    assert_eq!(shown.status, StatusCode::OK);
     app.stop().await;
 }

@@ -54,6 +54,56 @@ pub fn parse_reference(s: &str) -> Option<String> {
     Some(reference(prefix, year.parse().ok()?, n))
 }
 
+/// The ids listed under `key` of a report's attributes.
+fn photo_ids<'a>(
+    attributes: &'a serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Vec<&'a str> {
+    attributes
+        .get(key)
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .collect()
+}
+
+/// A change of a report keeps to its own photos: `photos` (what the citizen sent, and
+/// the repair photos balise adds, `added`) is balise's to set, and only photos of that
+/// list can be made public (`photos_publiques`) — never another report's or a task's.
+pub fn check_photos(
+    current: &serde_json::Map<String, serde_json::Value>,
+    next: &serde_json::Map<String, serde_json::Value>,
+    added: &[String],
+) -> Result<(), FieldError> {
+    let own = photo_ids(current, "photos");
+    let mut allowed: Vec<&str> = own.clone();
+    allowed.extend(added.iter().map(String::as_str));
+    let listed = photo_ids(next, "photos");
+    let mut expected = allowed.clone();
+    let mut got = listed.clone();
+    expected.sort_unstable();
+    got.sort_unstable();
+    if got != expected {
+        return Err(FieldError::new(
+            "/properties/attributes/photos",
+            "read_only",
+            "a report's photos are the ones its reporter sent and the repair photos; they cannot be changed here",
+        ));
+    }
+    if let Some(other) = photo_ids(next, "photos_publiques")
+        .into_iter()
+        .find(|p| !allowed.contains(p))
+    {
+        return Err(FieldError::new(
+            "/properties/attributes/photos_publiques",
+            "unknown_photo",
+            format!("photo {other} is not one of this report's photos"),
+        ));
+    }
+    Ok(())
+}
+
 /// A plausible e-mail address: something@domain.tld, no spaces, not too long.
 pub fn check_email(s: &str) -> Result<String, FieldError> {
     let s = s.trim();
