@@ -40,7 +40,19 @@ fn main() {
              installed by `npm ci` from package-lock.json; install Node.js and npm"
         ),
     }
+    // The files just written are newer than this script's run, which cargo would take
+    // for a change and build the crate again on the next `cargo run`: date them like
+    // the lockfile they come from.
+    let pinned = std::fs::metadata(root.join("package-lock.json"))
+        .and_then(|m| m.modified())
+        .expect("package-lock.json has a modification time");
     for f in NEEDED {
-        assert!(root.join(f).is_file(), "`npm ci` did not install {f}");
+        let path = root.join(f);
+        assert!(path.is_file(), "`npm ci` did not install {f}");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(pinned))
+            .unwrap_or_else(|e| panic!("cannot date {f} like package-lock.json: {e}"));
     }
 }
