@@ -76,12 +76,10 @@ pub fn check_photos(
     next: &serde_json::Map<String, serde_json::Value>,
     added: &[String],
 ) -> Result<(), FieldError> {
-    let own = photo_ids(current, "photos");
-    let mut allowed: Vec<&str> = own.clone();
+    let mut allowed = photo_ids(current, "photos");
     allowed.extend(added.iter().map(String::as_str));
-    let listed = photo_ids(next, "photos");
     let mut expected = allowed.clone();
-    let mut got = listed.clone();
+    let mut got = photo_ids(next, "photos");
     expected.sort_unstable();
     got.sort_unstable();
     if got != expected {
