@@ -683,6 +683,9 @@ impl App {
         let current = self.task(actor, id).await?;
         let mut d = current.draft();
         d.photos.push(photo.to_string());
+        if !actor.may_write(&current.commune) {
+            self.worker_may_change(actor, &current, &d).await?;
+        }
         d.check().map_err(Error::Invalid)?;
         let next = d.into_task(id, &current.commune, Some(&current), now());
         let changes = current.diff(&next);
@@ -715,6 +718,9 @@ impl App {
             .map_err(|e| Error::Invalid(vec![e]))?;
         let mut d = current.draft();
         d.documents.push(doc.clone());
+        if !actor.may_write(&current.commune) {
+            self.worker_may_change(actor, &current, &d).await?;
+        }
         d.check().map_err(Error::Invalid)?;
         let dir = self.document_dir();
         let path = dir.join(doc.id.to_string());

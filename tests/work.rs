@@ -1293,6 +1293,45 @@ async fn workers_move_their_tasks_on(backend: Backend) {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // nor to attach photos or documents to (issue 13, point 16); their own task takes them
+    let pdf =
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".to_vec();
+    for (task, expected) in [
+        (theirs.id, StatusCode::FORBIDDEN),
+        (mine.id, StatusCode::SEE_OTHER),
+    ] {
+        let page = format!("/agent/taches/{task}");
+        let jpeg = common::jpeg(32, 24, [120, 90, 60]);
+        let (status, body) = worker
+            .post_file(
+                &format!("{page}/photos"),
+                "photo",
+                jpeg,
+                "haie.jpg",
+                "image/jpeg",
+            )
+            .await;
+        assert_eq!(status, expected, "a photo on {page}: {body}");
+        let (status, _) = worker
+            .post_file(
+                &format!("{page}/documents"),
+                "document",
+                pdf.clone(),
+                "bon.pdf",
+                "application/pdf",
+            )
+            .await;
+        assert_eq!(status, expected, "a document on {page}");
+    }
+    let stored = app.app.store.task(theirs.id).await.unwrap().unwrap();
+    assert!(stored.photos.is_empty() && stored.documents.is_empty());
+    let stored = app.app.store.task(mine.id).await.unwrap().unwrap();
+    assert_eq!((stored.photos.len(), stored.documents.len()), (1, 1));
+    assert_eq!(
+        std::fs::read_dir(app.app.photo_dir()).unwrap().count(),
+        2,
+        "the refused photo is not kept: only the one taken and its thumbnail"
+    );
     // the API says which fields are the planners'
     let put = |body: Value, version: &str| {
         reqwest::Client::new()
@@ -1304,14 +1343,14 @@ async fn workers_move_their_tasks_on(backend: Backend) {
     };
     let body = json!({"title": "Reboucher le trou", "status": "faite", "priority": 1,
         "service": voirie.id});
-    let res = put(body, "2").await.unwrap();
+    let res = put(body, "4").await.unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem: Value = res.json().await.unwrap();
     assert_eq!(problem["errors"][0]["pointer"], "/priority", "{problem}");
     assert_eq!(problem["errors"][0]["code"], "planner_only");
     let body = json!({"title": "Reboucher le trou", "status": "faite", "priority": 2,
         "service": voirie.id});
-    let res = put(body, "2").await.unwrap();
+    let res = put(body, "4").await.unwrap();
     assert_eq!(
         res.status(),
         StatusCode::OK,

@@ -1032,6 +1032,7 @@ pub async fn add_document(
                     ),
                 },
                 Err(Error::PreconditionFailed { .. }) => web.ui.t(lang, "form-error-stale"),
+                Err(Error::Forbidden) => return super::forbidden(&web, &ctx),
                 Err(e) => {
                     tracing::error!(error = %e, "cannot keep a task's document");
                     web.ui.t(lang, "form-error-unavailable")
@@ -1162,6 +1163,13 @@ pub async fn add_photo(
     };
     match web.app.add_task_photo(&actor, task.id, &photo).await {
         Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1#photos", t.id)).into_response(),
+        Err(Error::Forbidden) => {
+            // not theirs to attach to: the photo just kept goes again
+            for suffix in [".jpg", "-vignette.jpg"] {
+                let _ = std::fs::remove_file(web.app.photo_dir().join(format!("{photo}{suffix}")));
+            }
+            super::forbidden(&web, &ctx)
+        }
         Err(e) => {
             let key = match e {
                 Error::Invalid(_) => "task-error-photos-count",
