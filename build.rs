@@ -20,7 +20,10 @@ fn main() {
     for f in NEEDED {
         println!("cargo:rerun-if-changed={f}");
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // the package being built, as cargo says when it runs this script (a script built
+    // for another copy of the package may be the one run)
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir);
     if NEEDED.iter().all(|f| root.join(f).is_file()) {
         return;
     }
