@@ -68,8 +68,44 @@ static DUMMY_HASH: std::sync::LazyLock<String> =
 pub enum SignInError {
     /// The address or the password is wrong (which one is not said).
     Wrong,
-    /// Too many wrong passwords: locked until this instant (Unix seconds).
-    Locked(i64),
+    /// Too many wrong passwords for this address from this client: try again at this
+    /// instant (Unix seconds). Said alike whether the address has an account or not.
+    Wait(i64),
+}
+
+/// Wrong passwords in a row, by (digest of the address, client): how many and the last
+/// one's instant. In memory: a restart forgets them, which only shortens waits.
+#[derive(Default)]
+pub struct Failures(std::collections::HashMap<(String, String), (u32, i64)>);
+
+/// More remembered than this: the ones whose wait is over are forgotten.
+const MAX_REMEMBERED_FAILURES: usize = 50_000;
+
+impl Failures {
+    /// Until when `key` must wait, if it must.
+    fn wait_until(&self, key: &(String, String), now: i64) -> Option<i64> {
+        let (n, last) = self.0.get(key)?;
+        Some(last + account::sign_in_wait(*n)).filter(|until| *until > now)
+    }
+
+    /// Counts a wrong password; answers until when the next try must wait, if it must.
+    fn failed(&mut self, key: (String, String), now: i64) -> Option<i64> {
+        if self.0.len() >= MAX_REMEMBERED_FAILURES {
+            self.0
+                .retain(|_, (n, last)| *last + account::sign_in_wait(*n).max(60) > now);
+        }
+        let entry = self.0.entry(key.clone()).or_insert((0, now));
+        entry.0 += 1;
+        entry.1 = now;
+        self.wait_until(&key, now)
+    }
+
+    /// Forgets the wrong passwords typed for an address, from everywhere (its password
+    /// was just chosen anew).
+    fn forget(&mut self, email: &str) {
+        let address = digest(email);
+        self.0.retain(|(a, _), _| *a != address);
+    }
 }
 
 fn account_of(u: &User) -> Actor {
@@ -86,20 +122,32 @@ fn now() -> i64 {
 }
 
 impl App {
-    /// Checks an address and password; opens a session and returns its secret.
+    /// Checks an address and password; opens a session and returns its secret. `client`:
+    /// the address the request came from. Every answer takes one password check, for an
+    /// address with an account or without, waiting or not, so that neither the answer
+    /// nor its time tells which addresses have an account.
     pub async fn sign_in(
         &self,
         email: &str,
         password: &str,
+        client: Option<std::net::IpAddr>,
     ) -> Result<std::result::Result<(User, String), SignInError>> {
         let email = email.trim().to_lowercase();
-        let found = self.store.user_by_email(&email).await?;
+        let key = (
+            digest(&email),
+            client.map(|c| c.to_string()).unwrap_or_default(),
+        );
         let now = now();
-        if let Some((u, _)) = &found
-            && let Some(until) = u.locked_until.filter(|t| *t > now)
-        {
-            return Ok(Err(SignInError::Locked(until)));
-        }
+        // a try is counted before its password is checked, so that many sent at once
+        // are counted as many; the right password then forgets them
+        let (waiting, after) = {
+            let mut failures = self.sign_in_failures.lock().expect("failures lock");
+            match failures.wait_until(&key, now) {
+                Some(until) => (Some(until), None),
+                None => (None, failures.failed(key.clone(), now)),
+            }
+        };
+        let found = self.store.user_by_email(&email).await?;
         let hash = found
             .as_ref()
             .and_then(|(_, h)| h.clone())
@@ -108,22 +156,18 @@ impl App {
         let ok = tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
             .await
             .map_err(|e| Error::Internal(e.into()))?;
-        let Some((user, Some(_))) = found else {
-            return Ok(Err(SignInError::Wrong));
-        };
-        if !ok {
-            let lock = now + account::LOCK_SECONDS;
-            return Ok(
-                match self
-                    .store
-                    .sign_in_failed(user.id, account::MAX_FAILED_SIGN_INS, lock)
-                    .await?
-                {
-                    Some(until) => Err(SignInError::Locked(until)),
-                    None => Err(SignInError::Wrong),
-                },
-            );
+        if let Some(until) = waiting {
+            return Ok(Err(SignInError::Wait(until)));
         }
+        let user = match found {
+            Some((user, Some(_))) if ok => user,
+            _ => return Ok(Err(after.map_or(SignInError::Wrong, SignInError::Wait))),
+        };
+        self.sign_in_failures
+            .lock()
+            .expect("failures lock")
+            .0
+            .remove(&key);
         let secret = new_secret();
         self.store
             .create_session(
@@ -162,14 +206,26 @@ impl App {
         {
             return Ok(Some(Actor::AdminToken));
         }
-        Ok(self.store.token_by_hash(&digest(secret)).await?.map(|t| {
-            Actor::Account(Arc::new(Account {
-                id: t.id,
-                name: t.name,
-                grants: vec![t.grant],
-                token: true,
-            }))
-        }))
+        let Some(t) = self.store.token_by_hash(&digest(secret), now()).await? else {
+            return Ok(None);
+        };
+        // it dies with its maker's admin role in its commune, or their account
+        if let Some(owner) = t.owner {
+            let admin = self.store.user(owner).await?.is_some_and(|u| {
+                u.grants
+                    .iter()
+                    .any(|g| g.commune == t.grant.commune && g.role == account::Role::Admin)
+            });
+            if !admin {
+                return Ok(None);
+            }
+        }
+        Ok(Some(Actor::Account(Arc::new(Account {
+            id: t.id,
+            name: t.name,
+            grants: vec![t.grant],
+            token: true,
+        }))))
     }
 
     /// A password reset link's secret for the account of `email`, or `None` when no
@@ -201,7 +257,14 @@ impl App {
             .await
             .map_err(|e| Error::Internal(e.into()))??;
         self.store.set_password(user_id, &hash).await?;
-        Ok(self.store.user(user_id).await?)
+        let user = self.store.user(user_id).await?;
+        if let Some(u) = &user {
+            self.sign_in_failures
+                .lock()
+                .expect("failures lock")
+                .forget(&u.email);
+        }
+        Ok(user)
     }
 
     /// Creates an account, or adds roles to an existing one (the CLI, an admin).
@@ -296,12 +359,27 @@ impl App {
 
     /// Creates an API token for one role in one commune; returns it and its secret,
     /// which is shown this once.
+    /// Makes an API token for `days` (the default when `None`). Only a person who is an
+    /// admin of the commune, or the server's admin token, makes tokens; a token does
+    /// not (else a token could outlive, through its children, what made it).
     pub async fn create_token(
         &self,
         actor: &Actor,
         name: &str,
         grant: Grant,
+        days: Option<i64>,
     ) -> Result<(ApiToken, String)> {
+        if matches!(actor, Actor::Account(a) if a.token) {
+            return Err(Error::Forbidden);
+        }
+        let days = days.unwrap_or(account::TOKEN_DAYS);
+        if !(1..=account::MAX_TOKEN_DAYS).contains(&days) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "/expires_in_days",
+                "invalid_expiry",
+                format!("a token lives 1 to {} days", account::MAX_TOKEN_DAYS),
+            )]));
+        }
         let name = name.trim();
         if name.is_empty() || name.chars().count() > account::MAX_NAME_CHARS {
             return Err(Error::Invalid(vec![FieldError::new(
@@ -334,6 +412,8 @@ impl App {
             created_by: actor.label(),
             created_at: now(),
             revoked_at: None,
+            expires_at: now() + days * 86_400,
+            owner: actor.person().map(|p| p.id),
         };
         let secret = format!("bal_{}", new_secret());
         self.store.create_token(&token, &digest(&secret)).await?;

@@ -35,6 +35,8 @@ pub struct App {
     status_hooks: RwLock<Vec<StatusHook>>,
     /// Told when notices are to go out by e-mail: the address and the notices.
     pub(crate) notice_hooks: RwLock<Vec<NoticeHook>>,
+    /// Wrong passwords per address and client (`accounts`).
+    pub(crate) sign_in_failures: std::sync::Mutex<crate::accounts::Failures>,
 }
 
 /// Sends notices by e-mail, `(address, language, notices)` (registered by the web,
@@ -89,6 +91,7 @@ impl App {
             territory: RwLock::new(Arc::new(Territory::new(communes))),
             status_hooks: RwLock::new(Vec::new()),
             notice_hooks: RwLock::new(Vec::new()),
+            sign_in_failures: Default::default(),
             observers: RwLock::default(),
         });
         if app.config.demo {
@@ -233,16 +236,41 @@ impl App {
         }
     }
 
-    fn check(&self, draft: &FeatureDraft, actor: &Actor) -> Result<crate::model::feature::Checked> {
-        let checked = draft.check(&self.territory()).map_err(Error::Invalid)?;
+    /// The model's checks of a draft, off the async workers (`cpu`): a large polygon's
+    /// validity takes long.
+    pub async fn check_draft(
+        &self,
+        draft: &FeatureDraft,
+    ) -> std::result::Result<crate::model::feature::Checked, Vec<FieldError>> {
+        let (draft, territory) = (draft.clone(), self.territory());
+        crate::cpu::run(move || draft.check(&territory)).await
+    }
+
+    async fn check(
+        &self,
+        draft: &FeatureDraft,
+        actor: &Actor,
+    ) -> Result<crate::model::feature::Checked> {
+        let checked = self.check_draft(draft).await.map_err(Error::Invalid)?;
         if !actor.may_write(&checked.commune) {
             return Err(Error::Forbidden);
         }
         Ok(checked)
     }
 
+    /// The fault of a reference some other feature holds already (the database refuses
+    /// it too; this names it first).
+    fn taken_reference(&self, attributes: &serde_json::Map<String, Value>) -> Option<FieldError> {
+        let r = attributes.get("reference")?.as_str()?;
+        let index = self.index.read().expect("index lock");
+        index.by_reference(r).map(|_| duplicate_reference(r))
+    }
+
     pub async fn create(&self, draft: FeatureDraft, actor: &Actor) -> Result<Feature> {
-        let checked = self.check(&draft, actor)?;
+        let checked = self.check(&draft, actor).await?;
+        if let Some(e) = self.taken_reference(&draft.attributes) {
+            return Err(Error::Invalid(vec![e]));
+        }
         let feature = draft.into_feature(Uuid::now_v7(), checked, clock::now());
         self.store
             .create(std::slice::from_ref(&feature), &actor.label(), &|_| {})
@@ -263,8 +291,32 @@ impl App {
         let now = clock::now();
         let mut rejected = Vec::new();
         let mut features = Vec::with_capacity(drafts.len());
-        for (place, draft) in drafts {
-            match draft.check(&territory) {
+        let checked = crate::cpu::run(move || {
+            drafts
+                .into_iter()
+                .map(|(place, draft)| {
+                    let checked = draft.check(&territory);
+                    (place, draft, checked)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await;
+        let mut references = std::collections::BTreeSet::new();
+        for (place, draft, checked) in checked {
+            let reference = draft.attributes.get("reference").and_then(Value::as_str);
+            let taken = self.taken_reference(&draft.attributes).or_else(|| {
+                reference
+                    .filter(|r| !references.insert(r.to_string()))
+                    .map(duplicate_reference)
+            });
+            if let Some(e) = taken {
+                rejected.push(Rejection {
+                    place,
+                    errors: vec![e],
+                });
+                continue;
+            }
+            match checked {
                 Ok(c) if actor.may_write(&c.commune) => {
                     features.push(draft.into_feature(Uuid::now_v7(), c, now))
                 }
@@ -365,9 +417,12 @@ impl App {
                 current: current.version,
             });
         }
-        let checked = self.check(&draft, actor)?;
         let mut draft = draft;
+        crate::model::report::keep_system_attributes(&current.attributes, &mut draft.attributes)
+            .map_err(|e| Error::Invalid(vec![e]))?;
+        let checked = self.check(&draft, actor).await?;
         if current.kind == crate::model::Kind::Report {
+            self.check_service(&current, &draft.attributes).await?;
             crate::model::report::check_photos(&current.attributes, &draft.attributes, added)
                 .map_err(|e| Error::Invalid(vec![e]))?;
             crate::model::triage::check_transition(
@@ -432,13 +487,11 @@ impl App {
         if !actor.may_report() || draft.kind != crate::model::Kind::Report {
             return Err(Error::Forbidden);
         }
-        let checked = draft.check(&self.territory()).map_err(Error::Invalid)?;
-        let prefix = self
-            .territory()
-            .get(&checked.commune)
-            .map(|c| c.settings.reference_prefix.clone())
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| checked.commune.clone());
+        let checked = self.check_draft(&draft).await.map_err(Error::Invalid)?;
+        let prefix = self.territory().get(&checked.commune).map_or_else(
+            || checked.commune.clone(),
+            |c| c.reference_prefix().to_string(),
+        );
         let mut feature = draft.into_feature(Uuid::now_v7(), checked, clock::now());
         self.route_report(&mut feature).await?;
         // numbers already taken this year (demo data, imports) stay taken
@@ -514,20 +567,28 @@ impl App {
             .await?
         {
             for id in draft["photos"].as_array().into_iter().flatten() {
-                let Some(id) = id.as_str().filter(|id| Uuid::parse_str(id).is_ok()) else {
-                    continue;
-                };
-                for file in [format!("{id}.jpg"), format!("{id}-vignette.jpg")] {
-                    let path = self.photo_dir().join(file);
-                    if let Err(e) = std::fs::remove_file(&path)
-                        && e.kind() != std::io::ErrorKind::NotFound
-                    {
-                        tracing::warn!(error = %e, path = %path.display(), "cannot delete a photo");
-                    }
+                if let Some(id) = id.as_str() {
+                    self.forget_photo(id);
                 }
             }
         }
         Ok(erased)
+    }
+
+    /// Deletes a kept photo's files (the photo and its thumbnail), e.g. one that nothing
+    /// could take after all. Ids that are not a photo's are ignored.
+    pub fn forget_photo(&self, id: &str) {
+        if Uuid::parse_str(id).is_err() {
+            return;
+        }
+        for file in [format!("{id}.jpg"), format!("{id}-vignette.jpg")] {
+            let path = self.photo_dir().join(file);
+            if let Err(e) = std::fs::remove_file(&path)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                tracing::warn!(error = %e, path = %path.display(), "cannot delete a photo");
+            }
+        }
     }
 
     /// Where reports' photos are kept.
@@ -537,6 +598,32 @@ impl App {
 
     /// The report a duplicate points to (`doublon_de`, a reference): another report of
     /// the same commune.
+    /// A report's service, when a change sets another, is one of its commune's.
+    async fn check_service(
+        &self,
+        current: &Feature,
+        attributes: &serde_json::Map<String, Value>,
+    ) -> Result<()> {
+        let sent = attributes.get("service");
+        if sent.is_none() || sent == current.attributes.get("service") {
+            return Ok(());
+        }
+        let services = self.store.services(Some(&current.commune)).await?;
+        let known = sent
+            .and_then(Value::as_str)
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .is_some_and(|id| services.iter().any(|s| s.id == id));
+        if known {
+            Ok(())
+        } else {
+            Err(Error::Invalid(vec![FieldError::new(
+                "/properties/attributes/service",
+                "unknown_service",
+                "the service is not one of this report's commune",
+            )]))
+        }
+    }
+
     fn kept_report(
         &self,
         duplicate: &Feature,
@@ -650,4 +737,13 @@ impl App {
         }
         Ok(entries)
     }
+}
+
+/// The fault of a reference already used by another feature.
+pub fn duplicate_reference(r: &str) -> FieldError {
+    FieldError::new(
+        "/properties/attributes/reference",
+        "duplicate_reference",
+        format!("the reference {r} is already used by another feature"),
+    )
 }

@@ -31,8 +31,13 @@ pub struct Layer {
     pub public_url: Option<String>,
     /// Requests per minute allowed to one client address (0: no limit).
     pub rate_limit_per_minute: Option<u32>,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy):
+    /// the same as `trusted_proxies = 1`.
     pub trust_forwarded_for: Option<bool>,
+    /// How many proxies of yours stand in front of balise, each adding the address it
+    /// saw to `X-Forwarded-For`; the client is the one the outermost of them added. 0:
+    /// the header is not read.
+    pub trusted_proxies: Option<u32>,
     /// Memory for rendered tiles, in MiB (0: no cache).
     pub tile_cache_mb: Option<usize>,
     /// Raster basemap under the map, as a tile URL template with `{z}`, `{x}`, `{y}`
@@ -63,6 +68,7 @@ impl Layer {
             public_url: self.public_url.or(base.public_url),
             rate_limit_per_minute: self.rate_limit_per_minute.or(base.rate_limit_per_minute),
             trust_forwarded_for: self.trust_forwarded_for.or(base.trust_forwarded_for),
+            trusted_proxies: self.trusted_proxies.or(base.trusted_proxies),
             tile_cache_mb: self.tile_cache_mb.or(base.tile_cache_mb),
             basemap_url: self.basemap_url.or(base.basemap_url),
             basemap_attribution: self.basemap_attribution.or(base.basemap_attribution),
@@ -104,7 +110,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub public_url: Option<String>,
     pub rate_limit_per_minute: u32,
-    pub trust_forwarded_for: bool,
+    /// Proxies in front of balise whose `X-Forwarded-For` entries are believed.
+    pub trusted_proxies: u32,
     pub tile_cache_mb: usize,
     pub basemap: Option<Basemap>,
     pub smtp_url: Option<String>,
@@ -131,7 +138,7 @@ impl std::fmt::Debug for Config {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("public_url", &self.public_url)
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
-            .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("tile_cache_mb", &self.tile_cache_mb)
             .field("basemap", &self.basemap)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
@@ -196,6 +203,13 @@ fn env_layer(env: &[(String, String)], warnings: &mut Vec<String>) -> anyhow::Re
             })
             .transpose()?,
         trust_forwarded_for: parse_bool("BALISE_TRUST_FORWARDED_FOR")?,
+        trusted_proxies: get("BALISE_TRUSTED_PROXIES")
+            .map(|v| {
+                v.parse().with_context(|| {
+                    format!("BALISE_TRUSTED_PROXIES={v:?} is not a whole number of proxies")
+                })
+            })
+            .transpose()?,
         tile_cache_mb: get("BALISE_TILE_CACHE_MB")
             .map(|v| {
                 v.parse().with_context(|| {
@@ -280,7 +294,10 @@ pub fn load(
             .public_url
             .map(|u| u.trim_end_matches('/').to_string()),
         rate_limit_per_minute: merged.rate_limit_per_minute.unwrap_or(600),
-        trust_forwarded_for: merged.trust_forwarded_for.unwrap_or(false),
+        trusted_proxies: merged
+            .trusted_proxies
+            .or(merged.trust_forwarded_for.map(u32::from))
+            .unwrap_or(0),
         tile_cache_mb: merged.tile_cache_mb.unwrap_or(256),
         basemap: basemap(merged.basemap_url, merged.basemap_attribution)?,
         smtp_url: merged.smtp_url,

@@ -222,29 +222,35 @@ impl crate::app::App {
 
     /// The conflicts a draft would have if saved (as an agent draws it): `exclude` is
     /// the feature being edited. The draft must pass the model's rules.
-    pub fn preview_conflicts(
-        &self,
+    pub async fn preview_conflicts(
+        self: &Arc<Self>,
         draft: &crate::model::FeatureDraft,
         exclude: Option<Uuid>,
         actor: &crate::policy::Actor,
     ) -> crate::error::Result<Vec<Found>> {
-        let territory = self.territory();
-        let checked = draft
-            .check(&territory)
+        let checked = self
+            .check_draft(draft)
+            .await
             .map_err(crate::error::Error::Invalid)?;
         if !actor.may_write(&checked.commune) {
             return Err(crate::error::Error::Forbidden);
         }
-        let subject = Subject {
-            id: exclude,
-            commune: &checked.commune,
-            kind: draft.kind,
-            status: &checked.status,
-            geometry: &draft.geometry,
-            intervals: &checked.intervals,
-        };
-        Ok(self
-            .with_index(|index| find(index, &territory, &subject))
+        // the search walks every neighbour's geometry: off the async workers too
+        let (app, kind, geometry) = (self.clone(), draft.kind, draft.geometry.clone());
+        let found = crate::cpu::run(move || {
+            let subject = Subject {
+                id: exclude,
+                commune: &checked.commune,
+                kind,
+                status: &checked.status,
+                geometry: &geometry,
+                intervals: &checked.intervals,
+            };
+            let territory = app.territory();
+            app.with_index(|index| find(index, &territory, &subject))
+        })
+        .await;
+        Ok(found
             .into_iter()
             .filter(|f| actor.may_read(&f.other.feature))
             .collect())

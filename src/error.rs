@@ -24,10 +24,17 @@ pub enum Error {
     Unauthorized,
     #[error("not allowed")]
     Forbidden,
+    /// A change sent with a session cookie from another site's page.
+    #[error("cross-site request refused")]
+    CrossSite,
     #[error("the body exceeds {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("too many requests; retry in {retry_after_secs} s")]
     TooManyRequests { retry_after_secs: u64 },
+    /// The database cannot serve now (no connection, the write lock held, the disk
+    /// full): the client should come back later.
+    #[error("the database is unavailable; retry in {retry_after_secs} s")]
+    Unavailable { retry_after_secs: u64 },
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
     #[error(transparent)]
@@ -48,6 +55,9 @@ impl Error {
     }
 }
 
+/// When a client told the database is unavailable should try again.
+pub const RETRY_AFTER_SECS: u64 = 5;
+
 impl Error {
     /// A store error, for a write that expected the feature at version `expected`.
     pub fn from_store(e: StoreError, expected: Option<i64>) -> Error {
@@ -55,6 +65,17 @@ impl Error {
             StoreError::NotFound => Error::NotFound("feature".into()),
             StoreError::VersionMismatch { current } => {
                 Error::PreconditionFailed { expected, current }
+            }
+            e if e.is_duplicate_reference() => Error::Invalid(vec![FieldError::new(
+                "/properties/attributes/reference",
+                "duplicate_reference",
+                "the reference is already used by another feature",
+            )]),
+            other if other.is_unavailable() => {
+                tracing::warn!(error = %other, "database unavailable");
+                Error::Unavailable {
+                    retry_after_secs: RETRY_AFTER_SECS,
+                }
             }
             other => Error::Internal(other.into()),
         }

@@ -11,6 +11,7 @@ pub mod app;
 pub mod clock;
 pub mod config;
 pub mod conflicts;
+pub mod cpu;
 pub mod crs;
 pub mod demo;
 pub mod error;

@@ -211,7 +211,7 @@ async fn dispatch(command: Command, mut config: Config) -> anyhow::Result<ExitCo
                 .with_context(|| format!("cannot listen on {listen}"))?;
             tracing::info!("balise is listening on http://{}", listener.local_addr()?);
             balise::server::run(listener, app, async {
-                let _ = tokio::signal::ctrl_c().await;
+                balise::server::stop_signal().await;
                 tracing::info!("shutting down");
             })
             .await?;

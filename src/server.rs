@@ -24,10 +24,12 @@ pub async fn run(
     app: Arc<App>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let service = crate::api::service(app)?;
+    let in_flight = service.in_flight();
     // the peer address keys the rate limits
     let service = axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
         SocketAddr,
-    >(crate::api::service(app)?);
+    >(service);
     // small answers (cached tiles) go out at once, as nginx's `tcp_nodelay` does
     let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
         if let Err(e) = tcp.set_nodelay(true) {
@@ -37,7 +39,43 @@ pub async fn run(
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await?;
+    // requests whose clients left go on to their end: wait for them (bounded, as a
+    // supervisor's stop timeout is)
+    if tokio::time::timeout(STOP_WAIT, in_flight.idle())
+        .await
+        .is_err()
+    {
+        tracing::warn!("stopped while requests were still being handled");
+    }
     Ok(())
+}
+
+/// How long a stop waits for requests in flight.
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Completes when the process is asked to stop: Ctrl-C (SIGINT) or SIGTERM, which
+/// systemd and container runtimes send.
+pub async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; only Ctrl-C stops gracefully");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// Opens the application to serve: as `open_once`, and following the changes other

@@ -7,8 +7,7 @@
 //! features.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -142,9 +141,79 @@ fn read_geojson(path: &Path, opts: &ImportOptions) -> anyhow::Result<Vec<Record>
         .collect())
 }
 
+/// Reads a FlatGeobuf file. The file is read whole and its structure checked first —
+/// the header, the index and every feature fit in the file as their lengths claim — so
+/// that a damaged length never makes the reader allocate gigabytes; and a panic of the
+/// `flatgeobuf` crate on damaged contents (it indexes property bytes unchecked) becomes
+/// an error naming the file.
 fn read_fgb(path: &Path, opts: &ImportOptions) -> anyhow::Result<Vec<Record>> {
-    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let reader = FgbReader::open(BufReader::new(file))
+    let bytes = std::fs::read(path).with_context(|| format!("cannot open {}", path.display()))?;
+    check_fgb_lengths(&bytes).with_context(|| format!("{} is damaged", path.display()))?;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_fgb_bytes(path, &bytes, opts)
+    })) {
+        Ok(read) => read.with_context(|| format!("cannot read {}", path.display())),
+        Err(_) => anyhow::bail!(
+            "{} is damaged: its contents do not match its structure",
+            path.display()
+        ),
+    }
+}
+
+/// The lengths a FlatGeobuf file claims, checked against its size: the magic bytes, the
+/// header, the spatial index the header implies, then each feature's length prefix.
+fn check_fgb_lengths(bytes: &[u8]) -> anyhow::Result<()> {
+    let u32_at = |at: usize| -> Option<usize> {
+        let b = bytes.get(at..at.checked_add(4)?)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    anyhow::ensure!(
+        bytes.len() >= 12 && bytes[..3] == *b"fgb",
+        "it is not a FlatGeobuf file"
+    );
+    let header = u32_at(8).expect("12 bytes at least");
+    let mut at = 12usize
+        .checked_add(header)
+        .filter(|end| *end <= bytes.len())
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "its header claims {header} bytes, the file holds {}",
+                bytes.len()
+            )
+        })?;
+    let h = flatgeobuf::size_prefixed_root_as_header(&bytes[8..at])
+        .map_err(|e| anyhow::anyhow!("its header is unreadable: {e}"))?;
+    let (count, node_size) = (h.features_count(), h.index_node_size());
+    if count > 0 && node_size > 0 {
+        // a count the file cannot hold (each feature takes some bytes) is damage
+        anyhow::ensure!(
+            count <= bytes.len() as u64,
+            "its header claims {count} features, more than its size allows"
+        );
+        let index = std::panic::catch_unwind(|| {
+            flatgeobuf::packed_r_tree::PackedRTree::index_size(count as usize, node_size)
+        })
+        .map_err(|_| anyhow::anyhow!("its index cannot be sized"))?;
+        at = at
+            .checked_add(index)
+            .filter(|end| *end <= bytes.len())
+            .ok_or_else(|| anyhow::anyhow!("its index claims {index} bytes, past its end"))?;
+    }
+    let mut n = 0u64;
+    while at < bytes.len() {
+        let size =
+            u32_at(at).ok_or_else(|| anyhow::anyhow!("feature {n} is cut short at byte {at}"))?;
+        at = at
+            .checked_add(4 + size)
+            .filter(|end| *end <= bytes.len())
+            .ok_or_else(|| anyhow::anyhow!("feature {n} claims {size} bytes, past the end"))?;
+        n += 1;
+    }
+    Ok(())
+}
+
+fn read_fgb_bytes(path: &Path, bytes: &[u8], opts: &ImportOptions) -> anyhow::Result<Vec<Record>> {
+    let reader = FgbReader::open(std::io::Cursor::new(bytes))
         .with_context(|| format!("{} is not a FlatGeobuf file", path.display()))?;
     let declared = match reader.header().crs().map(|c| c.code()).filter(|c| *c != 0) {
         Some(code) => Some(

@@ -7,7 +7,7 @@ mod common;
 use balise::model::account::{Grant, Role};
 use balise::policy::Actor;
 use common::dates::{at, day, dmy, iso, local, now, rfc};
-use common::{Backend, Browser, TOKEN, TestApp};
+use common::{Backend, Browser, TOKEN, TestApp, TestDb};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -176,7 +176,12 @@ async fn call(
     let mut req = client.request(method, app.url(path));
     match who {
         Who::Anonymous => {}
-        Who::Session(b) => req = req.header(reqwest::header::COOKIE, b.cookie_header()),
+        // a browser on balise's own pages says where it comes from
+        Who::Session(b) => {
+            req = req
+                .header(reqwest::header::COOKIE, b.cookie_header())
+                .header(reqwest::header::ORIGIN, &app.base)
+        }
         Who::Token(t) => req = req.bearer_auth(t),
     }
     if let Some(b) = body {
@@ -189,7 +194,258 @@ async fn call(
     (status, res.text().await.unwrap())
 }
 
-async fn signing_in_locks_after_wrong_passwords_and_resets_by_mail(backend: Backend) {
+/// Issue 13, point 12: wrong passwords typed for an address with an account and for
+/// one without get the same answers, in about the same time (the password is checked
+/// every time, waiting or not); after five of them this client waits, not the person:
+/// from another address the right password still works.
+async fn signing_in_does_not_tell_which_accounts_exist_nor_lock_them(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let mut config = db.config(false);
+    config.trusted_proxies = 1;
+    let app = TestApp::start_with(config).await;
+    add(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let attacker = |email: &'static str| {
+        let base = app.base.clone();
+        async move {
+            let mut b = Browser::new(&base);
+            b.get("/connexion").await;
+            let mut answers = Vec::new();
+            for _ in 0..8 {
+                let csrf = b.csrf();
+                let asked = std::time::Instant::now();
+                let res = b
+                    .client
+                    .post(format!("{base}/connexion"))
+                    .header(reqwest::header::COOKIE, b.cookie_header())
+                    .header("x-forwarded-for", "203.0.113.66")
+                    .form(&[
+                        ("csrf", csrf.as_str()),
+                        ("email", email),
+                        ("password", "devine-moi-bien"),
+                    ])
+                    .send()
+                    .await
+                    .unwrap();
+                let status = res.status();
+                let page = res.text().await.unwrap();
+                let said = ["ne correspond pas", "Réessayez à partir de"]
+                    .into_iter()
+                    .find(|s| page.contains(s))
+                    .unwrap_or_else(|| panic!("{page}"));
+                answers.push((status, said, asked.elapsed()));
+            }
+            answers
+        }
+    };
+    let known = attacker("agent@soignies.be").await;
+    let unknown = attacker("personne@soignies.be").await;
+    fn said(
+        a: &[(StatusCode, &'static str, std::time::Duration)],
+    ) -> Vec<(StatusCode, &'static str)> {
+        a.iter().map(|(s, m, _)| (*s, *m)).collect()
+    }
+    assert_eq!(
+        said(&known),
+        said(&unknown),
+        "the answers tell the accounts apart"
+    );
+    assert_eq!(known[0].1, "ne correspond pas");
+    assert_eq!(known[7].1, "Réessayez à partir de");
+    // waiting answers take as long as wrong passwords: the hash is checked all the same
+    let slowest_wrong = known[..4].iter().map(|a| a.2).min().unwrap();
+    for (_, _, took) in known[5..].iter().chain(&unknown[5..]) {
+        assert!(
+            *took * 3 > slowest_wrong,
+            "a waiting answer took {took:?}, a wrong password {slowest_wrong:?}"
+        );
+    }
+    // the agent, from the town hall's address, signs in
+    let mut desk = Browser::new(&app.base);
+    desk.get("/connexion").await;
+    let res = desk
+        .client
+        .post(app.url("/connexion"))
+        .header(reqwest::header::COOKIE, desk.cookie_header())
+        .header("x-forwarded-for", "198.51.100.20")
+        .form(&[
+            ("csrf", desk.csrf().as_str()),
+            ("email", "agent@soignies.be"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "the agent is locked out"
+    );
+    app.stop().await;
+}
+
+/// Issue 13, point 18: a page of another site posting to the API with the agent's
+/// session cookie — `text/plain` or a multipart form, which browsers send without
+/// asking — is refused, whatever it posts; the same request from balise's own pages, or
+/// with a token, goes through.
+async fn another_sites_page_cannot_write_with_an_agents_session(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let b = common::signed_in(&app, "agent@soignies.be", &[(SOIGNIES, Role::Agent)]).await;
+    let post = |origin: Option<&str>, content_type: &str| {
+        let mut req = app
+            .client
+            .post(app.url("/api/v1/features"))
+            .header(reqwest::header::COOKIE, b.cookie_header())
+            .header("content-type", content_type)
+            .body(common::works_in_soignies().to_string());
+        if let Some(o) = origin {
+            req = req.header(reqwest::header::ORIGIN, o);
+        }
+        async move {
+            let r = req.send().await.unwrap();
+            let status = r.status();
+            (status, r.text().await.unwrap())
+        }
+    };
+    for (origin, content_type) in [
+        (Some("https://evil.example"), "text/plain"),
+        (Some("https://evil.example"), "application/geo+json"),
+        (Some("null"), "application/geo+json"),
+        (None, "application/geo+json"),
+    ] {
+        let (status, body) = post(origin, content_type).await;
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "{origin:?} {content_type}: {body}"
+        );
+        assert!(body.contains("cross-site"), "{body}");
+    }
+    let mut form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("plan.pdf"),
+    );
+    form = form.text("name", "plan");
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/tasks/{}/documents", uuid::Uuid::now_v7())))
+        .header(reqwest::header::COOKIE, b.cookie_header())
+        .header(reqwest::header::ORIGIN, "https://evil.example")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let (status, body) = post(Some(&app.base), "application/geo+json").await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(
+        app.count("kind=works").await,
+        1,
+        "only the same-site request wrote"
+    );
+    app.stop().await;
+}
+
+/// Issue 13, point 10: a token belongs to the admin who made it and dies with their
+/// role; it expires; and tokens do not make tokens.
+async fn tokens_die_with_their_makers_role_and_expire(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = common::signed_in(&app, "admin@soignies.be", &[(SOIGNIES, Role::Admin)]).await;
+    let make = |body: Value| {
+        let req = app
+            .client
+            .post(app.url("/api/v1/tokens"))
+            .header(reqwest::header::COOKIE, admin.cookie_header())
+            .header(reqwest::header::ORIGIN, &app.base)
+            .json(&body);
+        async move {
+            let r = req.send().await.unwrap();
+            let status = r.status();
+            (status, r.json::<Value>().await.unwrap())
+        }
+    };
+    let (status, made) = make(json!({ "name": "SIG", "commune": SOIGNIES, "role": "admin" })).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let year = chrono::DateTime::parse_from_rfc3339(made["expires_at"].as_str().unwrap())
+        .unwrap()
+        .signed_duration_since(now());
+    assert!((364..=365).contains(&year.num_days()), "{made}");
+    let token = made["token"].as_str().unwrap().to_string();
+    let uses = |token: String| {
+        let app = &app;
+        async move {
+            app.request(Method::GET, "/api/v1/tokens", Some(&token), None)
+                .await
+                .status
+        }
+    };
+    assert_eq!(uses(token.clone()).await, StatusCode::OK);
+    // a token does not make tokens
+    let child = app
+        .request(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(&token),
+            Some(&json!({ "name": "enfant", "commune": SOIGNIES, "role": "admin" })),
+        )
+        .await;
+    assert_eq!(child.status, StatusCode::FORBIDDEN, "{}", child.body);
+    for days in [0, 1000] {
+        let (status, body) = make(
+            json!({ "name": "x", "commune": SOIGNIES, "role": "agent", "expires_in_days": days }),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    }
+    // its maker is no longer an admin: it stops working
+    let maker = app
+        .app
+        .store
+        .users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.email == "admin@soignies.be")
+        .unwrap();
+    app.app
+        .remove_grant(
+            &Actor::AdminToken,
+            maker.id,
+            &Grant {
+                commune: SOIGNIES.into(),
+                role: Role::Admin,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(uses(token).await, StatusCode::UNAUTHORIZED);
+    // a token for a day stops working after it
+    let a = app
+        .request(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(TOKEN),
+            Some(&json!({ "name": "jour", "commune": SOIGNIES, "role": "agent", "expires_in_days": 1 })),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let day = a.json()["token"].as_str().unwrap().to_string();
+    let listed = |token: String| {
+        let app = &app;
+        async move {
+            app.request(Method::GET, "/api/v1/features", Some(&token), None)
+                .await
+                .status
+        }
+    };
+    assert_eq!(listed(day.clone()).await, StatusCode::OK);
+    balise::clock::set(now() + chrono::Duration::hours(25));
+    let after = listed(day).await;
+    balise::clock::set(now() - chrono::Duration::hours(25));
+    assert_eq!(after, StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+async fn signing_in_waits_after_wrong_passwords_and_resets_by_mail(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add(&app, "Agent@Soignies.be", &[(SOIGNIES, Role::Agent)]).await;
     let mut b = Browser::new(&app.base);
@@ -217,7 +473,7 @@ async fn signing_in_locks_after_wrong_passwords_and_resets_by_mail(backend: Back
         )
         .await;
     }
-    // locked: even the right password is refused, with a clear message
+    // waiting: even the right password is refused for a while, with a clear message
     let (status, page) = b
         .post(
             "/connexion",
@@ -225,7 +481,7 @@ async fn signing_in_locks_after_wrong_passwords_and_resets_by_mail(backend: Back
         )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(page.contains("bloqué jusqu"), "{page}");
+    assert!(page.contains("Réessayez à partir de"), "{page}");
     // the reset link comes by e-mail, works once, and lifts the lock
     let (status, page) = b
         .post("/mot-de-passe-oublie", &[("email", "AGENT@soignies.be")])
@@ -569,7 +825,9 @@ async fn authorization_matrix(backend: Backend) {
             .header("content-type", "application/geo+json")
             .body(renamed.to_string());
         req = match who {
-            Who::Session(b) => req.header(reqwest::header::COOKIE, b.cookie_header()),
+            Who::Session(b) => req
+                .header(reqwest::header::COOKIE, b.cookie_header())
+                .header(reqwest::header::ORIGIN, &app.base),
             Who::Token(t) => req.bearer_auth(t),
             Who::Anonymous => req,
         };
@@ -1463,7 +1721,10 @@ on_both_backends!(
     signing_in_never_leads_to_another_site,
     a_reset_link_dies_once_another_has_set_the_password,
     admins_manage_their_communes_accounts,
-    signing_in_locks_after_wrong_passwords_and_resets_by_mail,
+    signing_in_waits_after_wrong_passwords_and_resets_by_mail,
+    signing_in_does_not_tell_which_accounts_exist_nor_lock_them,
+    another_sites_page_cannot_write_with_an_agents_session,
+    tokens_die_with_their_makers_role_and_expire,
     authorization_matrix,
     conflicts_are_seen_before_saving_and_reassessed_after_changes,
     a_conflict_across_the_border_is_seen_by_both,

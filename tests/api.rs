@@ -30,6 +30,8 @@ on_both_backends!(
     another_instance_sees_writes,
     communes_health_and_metrics,
     clients_are_rate_limited,
+    a_forged_forwarded_for_does_not_escape_the_limit,
+    every_answer_carries_its_protections,
     demo_data_is_loaded_once_by_instances_starting_together,
 );
 
@@ -1040,6 +1042,10 @@ async fn communes_health_and_metrics(b: Backend) {
     t.get("/api/v1/communes/00000").await.problem(404, "", "");
     let h = t.get("/healthz").await.json();
     assert_eq!(h["status"], "ok");
+    assert!(
+        h.get("features").is_none(),
+        "no counts for the anonymous: {h}"
+    );
     assert_eq!(
         h["backend"],
         if b == Backend::Sqlite {
@@ -1049,7 +1055,7 @@ async fn communes_health_and_metrics(b: Backend) {
         }
     );
     t.create(&works_in_soignies()).await;
-    let m = t.get("/metrics").await.body;
+    let m = t.get_as_admin("/metrics").await.body;
     assert!(m.contains("balise_index_features{kind=\"works\"} 1"), "{m}");
     assert!(m.contains("balise_http_requests_total{method=\"POST\",route=\"/api/v1/features\",status=\"201\"} 1"), "{m}");
 }
@@ -1076,6 +1082,107 @@ async fn clients_are_rate_limited(b: Backend) {
     for _ in 0..20 {
         assert_eq!(t.get("/healthz").await.status, StatusCode::OK);
     }
+    t.stop().await;
+}
+
+/// Issue 13, point 11: behind the commune's proxy, a client that writes a new address
+/// at the head of `X-Forwarded-For` on every request is still limited, by the address
+/// the proxy added; two clients behind the proxy keep their own allowances.
+async fn a_forged_forwarded_for_does_not_escape_the_limit(b: Backend) {
+    let db = TestDb::new(b).await;
+    let mut config = db.config(false);
+    config.rate_limit_per_minute = 60; // bursts of 10
+    config.trusted_proxies = 1;
+    let t = TestApp::start_with(config).await;
+    let get = |forwarded: String| {
+        let req = t
+            .client
+            .get(t.url("/api/v1/features"))
+            .header("x-forwarded-for", forwarded);
+        async move { req.send().await.unwrap().status() }
+    };
+    let mut statuses = Vec::new();
+    for i in 0..15 {
+        // the client's own entry first, then what the proxy saw
+        statuses.push(get(format!("10.0.{}.{}, 198.51.100.7", i / 250, i % 250)).await);
+    }
+    assert!(
+        statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
+        "a rotating first entry escaped the limit: {statuses:?}"
+    );
+    assert_eq!(
+        get("198.51.100.8".into()).await,
+        StatusCode::OK,
+        "another client"
+    );
+    t.stop().await;
+}
+
+/// Issue 13, point 19: every page has a Content-Security-Policy without inline script;
+/// every answer `nosniff`; HSTS when balise is published over https; what is asked
+/// with a token or a session is `private, no-store`, JSON included; the metrics, which
+/// count internal features, are for the admin token only.
+async fn every_answer_carries_its_protections(b: Backend) {
+    let db = TestDb::new(b).await;
+    let mut config = db.config(true);
+    config.public_url = Some("https://carte.soignies.be".into());
+    config.basemap = Some(balise::config::Basemap {
+        url: "https://tile.example.org/{z}/{x}/{y}.png".into(),
+        attribution: "© Exemple".into(),
+    });
+    let t = TestApp::start_with(config).await;
+    for page in ["/", "/carte", "/signaler/lieu", "/connexion", "/nulle-part"] {
+        let r = t
+            .client
+            .get(t.url(page))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        let header = |name: &str| {
+            r.headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        let csp = header("content-security-policy");
+        assert!(csp.contains("default-src 'self'"), "{page}: {csp}");
+        assert!(csp.contains("script-src 'self' 'sha256-"), "{page}: {csp}");
+        assert!(!csp.contains("unsafe"), "{page}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{page}: {csp}");
+        assert!(
+            csp.contains("img-src 'self' data: blob: https://tile.example.org;"),
+            "the basemap's tiles are allowed: {csp}"
+        );
+        assert_eq!(header("strict-transport-security"), "max-age=31536000");
+        assert_eq!(header("x-content-type-options"), "nosniff");
+    }
+    let listed = t.get_as_admin("/api/v1/features?kind=report").await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert_eq!(listed.header("cache-control"), "private, no-store");
+    assert_eq!(listed.header("x-content-type-options"), "nosniff");
+    // a tile of a public layer is the same for everyone: it stays cacheable
+    let tile = t
+        .get_as_admin("/tiles/communes/12/2094/1378.mvt?at=2026-12-01T12:00:00Z")
+        .await;
+    assert!(
+        tile.header("cache-control").starts_with("public"),
+        "{:?}",
+        tile.headers
+    );
+    assert_eq!(t.get("/metrics").await.status, StatusCode::UNAUTHORIZED);
+    let wrong = t
+        .request(
+            reqwest::Method::GET,
+            "/metrics",
+            Some("not-the-token"),
+            None,
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let m = t.get_as_admin("/metrics").await;
+    assert_eq!(m.status, StatusCode::OK);
+    assert!(m.body.contains("balise_index_features"), "{}", m.body);
     t.stop().await;
 }
 

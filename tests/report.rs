@@ -396,8 +396,55 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
 
 on_both_backends!(
     a_citizen_reports_a_pothole_without_javascript,
-    only_a_reports_own_photos_can_be_published
+    only_a_reports_own_photos_can_be_published,
+    a_double_click_on_send_files_one_report_and_both_answers_confirm_it
 );
+
+/// Issue 13, point 2: the last "Envoyer" clicked twice at once (twenty citizens, each
+/// double-clicking) files one report per citizen, and both answers lead to its
+/// confirmation — never to an empty new form, where the citizen would file it again.
+async fn a_double_click_on_send_files_one_report_and_both_answers_confirm_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for round in 0..20 {
+        let mut b = Browser::new(&app.base);
+        b.get("/signaler/lieu").await;
+        let lat = format!("{:.4}", 50.5760 + 0.0003 * f64::from(round));
+        b.post("/signaler/lieu", &[("lat", &lat), ("lon", "4.0716")])
+            .await;
+        b.post("/signaler/categorie", &[("categorie", "autre")])
+            .await;
+        b.post("/signaler/doublons", &[]).await;
+        let words = format!("Un banc cassé, le {round}e.");
+        b.post("/signaler/description", &[("description", &words)])
+            .await;
+        b.post("/signaler/contact", &[("moyen", "anonyme")]).await;
+        let (_, check) = b.get("/signaler/verifier").await;
+        assert!(check.contains(&words), "{check}");
+        // clicks a few milliseconds apart, as impatient hands give them
+        let click = |after: u64| {
+            let send = b
+                .client
+                .post(format!("{}/signaler/verifier", app.base))
+                .header(COOKIE, b.cookie_header())
+                .form(&[("csrf", b.csrf().as_str()), ("site", "")])
+                .send();
+            async move {
+                tokio::time::sleep(std::time::Duration::from_millis(after)).await;
+                let r = send.await.unwrap();
+                assert_eq!(r.status(), StatusCode::SEE_OTHER);
+                r.headers()["location"].to_str().unwrap().to_string()
+            }
+        };
+        let answers = futures::future::join_all((0..4).map(click)).await;
+        assert!(answers[0].starts_with("/signaler/envoye/"), "{answers:?}");
+        assert!(
+            answers.iter().all(|a| *a == answers[0]),
+            "round {round}: {answers:?}"
+        );
+    }
+    assert_eq!(app.count("kind=report").await, 20);
+    app.stop().await;
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_many_form_posts_get_a_page_that_says_to_wait() {

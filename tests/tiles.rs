@@ -403,7 +403,7 @@ async fn points_cluster_when_zoomed_out(b: Backend) {
 }
 
 async fn cache_count(t: &TestApp, result: &str) -> u64 {
-    let m = t.get("/metrics").await.body;
+    let m = t.get_as_admin("/metrics").await.body;
     let line = format!("balise_tile_cache_total{{result=\"{result}\"}} ");
     m.lines()
         .find_map(|l| l.strip_prefix(&line))
@@ -548,7 +548,7 @@ async fn cache_hits_answered_early_are_the_same_answers(b: Backend) {
     assert_eq!(cached.0, StatusCode::NOT_MODIFIED);
     assert_eq!(cached, get(true, Some(("if-none-match", etag))).await);
     assert_eq!(cache_count(&t, "hit").await, 6);
-    let metrics = t.get("/metrics").await.body;
+    let metrics = t.get_as_admin("/metrics").await.body;
     assert!(
         metrics.contains(r#"balise_http_requests_total{method="GET",route="/tiles/{layers}/{z}/{x}/{file}",status="200"} 5"#)
             && metrics.contains(r#"balise_http_requests_total{method="GET",route="/tiles/{layers}/{z}/{x}/{file}",status="304"} 2"#),

@@ -1599,6 +1599,7 @@ async fn templates_make_tasks_for_features_and_on_their_days(backend: Backend) {
 }
 
 on_both_backends!(
+    a_reference_names_one_report_of_its_own_commune,
     deadlines_and_numbers_on_fixed_days_around_easter_2027_and_new_year_2028,
     templates_make_tasks_for_features_and_on_their_days,
     the_work_api_keeps_to_the_tokens_commune,
@@ -1613,3 +1614,191 @@ on_both_backends!(
     a_report_lands_in_its_services_queue_and_moves_to_its_end,
     triage_pages_are_for_the_communes_people,
 );
+
+/// Issue 13, point 8: a reference names one report, of its own commune, for good. A new
+/// feature may not take one in use (API or import) nor another commune's; a change may
+/// not alter it (leaving it out keeps it) nor point a report at another commune's
+/// service; and the database refuses two features with one reference even when the
+/// checks are passed by.
+async fn a_reference_names_one_report_of_its_own_commune(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let soignies = report(&app, "voirie", common::SOIGNIES).await;
+    let braine = report(&app, "voirie", common::BRAINE).await;
+    let agent = {
+        let a = app
+            .request(
+                reqwest::Method::POST,
+                "/api/v1/tokens",
+                Some(common::TOKEN),
+                Some(&json!({ "name": "SOI", "commune": "55040", "role": "agent" })),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        a.json()["token"].as_str().unwrap().to_string()
+    };
+    let post = |reference: &str| {
+        let body = json!({
+            "type": "Feature",
+            "geometry": { "type": "Point", "coordinates": [common::SOIGNIES.0, common::SOIGNIES.1] },
+            "properties": {
+                "kind": "report", "title": "Nid-de-poule",
+                "schedule": { "periods": [{ "start": "2026-11-20T08:00:00Z" }] },
+                "attributes": { "reference": reference }
+            }
+        });
+        let (app, agent) = (&app, agent.clone());
+        async move {
+            app.request(
+                reqwest::Method::POST,
+                "/api/v1/features",
+                Some(&agent),
+                Some(&body),
+            )
+            .await
+        }
+    };
+    post(&soignies).await.problem(
+        422,
+        "/properties/attributes/reference",
+        "duplicate_reference",
+    );
+    let foreign = format!("BLC-{}-00777", today().year());
+    post(&foreign)
+        .await
+        .problem(422, "/properties/attributes/reference", "invalid_reference");
+    post("n'importe quoi").await.problem(
+        422,
+        "/properties/attributes/reference",
+        "invalid_reference",
+    );
+    // a number of its own commune not yet used: kept, and numbering goes on above it
+    let imported = format!("SOI-{}-00500", today().year());
+    assert_eq!(post(&imported).await.status, StatusCode::CREATED);
+
+    // a change may not take Braine's reference, nor Braine's service
+    let id = id_of(&app, &soignies);
+    let read = || async {
+        let a = app
+            .request(
+                reqwest::Method::GET,
+                &format!("/api/v1/features/{id}"),
+                Some(&agent),
+                None,
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        (a.json(), a.header("etag").to_string())
+    };
+    let put = |body: Value, etag: String| {
+        let (app, agent, id) = (&app, agent.clone(), id.clone());
+        async move {
+            let r = app
+                .client
+                .put(app.url(&format!("/api/v1/features/{id}")))
+                .bearer_auth(agent)
+                .header("if-match", etag)
+                .header("content-type", "application/geo+json")
+                .body(body.to_string())
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            (status, r.text().await.unwrap())
+        }
+    };
+    let (mut f, etag) = read().await;
+    f["properties"]["attributes"]["reference"] = json!(braine);
+    let (status, body) = put(f, etag.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("read_only"), "{body}");
+    let theirs = app
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/services?commune=55004",
+            Some(common::TOKEN),
+            Some(&json!({ "name": "Voirie de Braine" })),
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::CREATED, "{}", theirs.body);
+    let (mut f, _) = read().await;
+    f["properties"]["attributes"]["service"] = theirs.json()["id"].clone();
+    let (status, body) = put(f, etag.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("unknown_service"), "{body}");
+    // left out, the reference stays
+    let (mut f, _) = read().await;
+    f["properties"]["attributes"]
+        .as_object_mut()
+        .unwrap()
+        .remove("reference");
+    f["properties"]["title"] = json!("Nid-de-poule profond");
+    let (status, body) = put(f, etag).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (f, _) = read().await;
+    assert_eq!(f["properties"]["attributes"]["reference"], json!(soignies));
+    // each reference still leads to its own report
+    assert_eq!(id_of(&app, &soignies), id);
+    assert_eq!(
+        app.app
+            .report_by_reference(&braine)
+            .unwrap()
+            .feature
+            .commune,
+        BRAINE
+    );
+
+    // an import of two records sharing a new reference writes neither
+    let draft = |title: &str| balise::model::FeatureDraft {
+        commune: None,
+        kind: balise::model::Kind::Report,
+        geometry: geo_types::Geometry::Point(geo_types::Point::new(
+            common::SOIGNIES.0,
+            common::SOIGNIES.1,
+        )),
+        schedule: balise::model::schedule::Schedule::period(balise::clock::now(), None),
+        status: None,
+        title: title.into(),
+        description: String::new(),
+        attributes: [(
+            "reference".to_string(),
+            json!(format!("SOI-{}-00600", today().year())),
+        )]
+        .into_iter()
+        .collect(),
+        visibility: balise::model::Visibility::Public,
+    };
+    let before = app.count("kind=report").await;
+    let rejected = app
+        .app
+        .create_many(
+            vec![
+                ("ligne 2".into(), draft("Un")),
+                ("ligne 3".into(), draft("Deux")),
+            ],
+            &Actor::System("import".into()),
+            &|_| {},
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0].place, "ligne 3");
+    assert_eq!(rejected[0].errors[0].code, "duplicate_reference");
+    assert_eq!(app.count("kind=report").await, before);
+
+    // the database itself holds the line
+    let mut twin = app
+        .app
+        .report_by_reference(&soignies)
+        .unwrap()
+        .feature
+        .clone();
+    twin.id = uuid::Uuid::now_v7();
+    let refused = app
+        .app
+        .store
+        .create(&[twin], "test", &|_| {})
+        .await
+        .unwrap_err();
+    assert!(refused.is_duplicate_reference(), "{refused}");
+    app.stop().await;
+}

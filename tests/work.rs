@@ -96,7 +96,9 @@ async fn api_as(
         .request(method, app.url(path))
         .header("if-match", "*");
     if let Some(b) = who {
-        req = req.header(reqwest::header::COOKIE, b.cookie_header());
+        req = req
+            .header(reqwest::header::COOKIE, b.cookie_header())
+            .header(reqwest::header::ORIGIN, &app.base);
     }
     if let Some(b) = body {
         req = req.json(&b);
@@ -1337,6 +1339,7 @@ async fn workers_move_their_tasks_on(backend: Backend) {
         reqwest::Client::new()
             .put(app.url(&format!("/api/v1/tasks/{}", mine.id)))
             .header(reqwest::header::COOKIE, worker.cookie_header())
+            .header(reqwest::header::ORIGIN, &app.base)
             .header("if-match", format!("\"{version}\""))
             .json(&body)
             .send()

@@ -105,7 +105,7 @@ pub async fn preview(
     }
     let exclude = params.exclude.as_deref().map(parse_id).transpose()?;
     let draft = wire::draft_from_json(&body, &web.app.territory()).map_err(Error::Invalid)?;
-    let found = web.app.preview_conflicts(&draft, exclude, &actor)?;
+    let found = web.app.preview_conflicts(&draft, exclude, &actor).await?;
     Ok(Json(json!({
         "conflicts": found.iter().map(found_json).collect::<Vec<_>>(),
     })))

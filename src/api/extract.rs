@@ -35,14 +35,53 @@ impl FromRequestParts<Web> for Actor {
             };
         }
         match crate::web::cookie(parts, SESSION_COOKIE).filter(|s| s.len() <= 100) {
-            Some(secret) => Ok(web
-                .app
-                .session_actor(secret)
-                .await?
-                .unwrap_or(Actor::Anonymous)),
+            Some(secret) => {
+                let actor = web
+                    .app
+                    .session_actor(secret)
+                    .await?
+                    .unwrap_or(Actor::Anonymous);
+                if actor != Actor::Anonymous
+                    && !parts.method.is_safe()
+                    && parts.uri.path().starts_with("/api/")
+                    && !same_origin(parts, web)
+                {
+                    return Err(Error::CrossSite);
+                }
+                Ok(actor)
+            }
             None => Ok(Actor::Anonymous),
         }
     }
+}
+
+/// Whether a request comes from balise's own pages: its `Origin` (else `Referer`) is
+/// balise's public URL, or the host the request was sent to. A browser sends the
+/// session cookie with a form another site posts to the API (`text/plain`,
+/// `multipart/form-data` need no CORS preflight), but cannot hide where it comes from;
+/// the pages' forms carry their CSRF token instead, and API clients use tokens.
+fn same_origin(parts: &Parts, web: &Web) -> bool {
+    let origin_of = |u: &str| -> Option<String> {
+        let (scheme, rest) = u.split_once("://")?;
+        Some(format!("{scheme}://{}", rest.split('/').next()?))
+    };
+    let sent = parts
+        .headers
+        .get(header::ORIGIN)
+        .or_else(|| parts.headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok())
+        .and_then(origin_of);
+    let Some(sent) = sent else {
+        return false;
+    };
+    if let Some(public) = web.app.config.public_url.as_deref().and_then(origin_of) {
+        return sent == public;
+    }
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok());
+    host.is_some_and(|h| sent.split_once("://").map(|(_, a)| a) == Some(h))
 }
 
 /// A JSON request body: media type checked, size limited, syntax errors located.

@@ -220,12 +220,27 @@ pub async fn list(
         Error::BadRequest(vec![FieldError::new("?", "invalid_query", e.body_text())])
     })?;
     let req = parse_list(&web, &params, &actor)?;
-    let matched = web.app.query(&req.query);
-    let start = match req.cursor {
-        Some(c) => matched.partition_point(|e| e.feature.id <= c),
-        None => 0,
-    };
-    let page = &matched[start..(start + req.limit).min(matched.len())];
+    // the index walk and a page of up to a thousand features in JSON: off the async
+    // workers
+    let (app, who) = (web.app.clone(), actor.clone());
+    let (matched, features, last) = crate::cpu::run(move || {
+        let matched = app.query(&req.query);
+        let start = match req.cursor {
+            Some(c) => matched.partition_point(|e| e.feature.id <= c),
+            None => 0,
+        };
+        let page = &matched[start..(start + req.limit).min(matched.len())];
+        let features: Vec<Value> = page
+            .iter()
+            .map(|e| wire::feature_to_json(&who.shown(&e.feature)))
+            .collect();
+        // the next page starts after this one's last feature, if any follows
+        let last = (start + page.len() < matched.len())
+            .then(|| page.last().map(|e| e.feature.id))
+            .flatten();
+        (matched.len(), features, last)
+    })
+    .await;
     let base = base_url(&web, &headers);
     let keep: Vec<(String, String)> = params
         .iter()
@@ -248,23 +263,15 @@ pub async fn list(
     };
     let mut links =
         vec![json!({ "rel": "self", "type": "application/geo+json", "href": link(None) })];
-    if start + page.len() < matched.len() {
-        let last = page
-            .last()
-            .expect("a non-final page is not empty")
-            .feature
-            .id;
+    if let Some(last) = last {
         let cursor = URL_SAFE_NO_PAD.encode(last.as_bytes());
         links.push(json!({ "rel": "next", "type": "application/geo+json", "href": link(Some(("cursor".into(), cursor))) }));
     }
     let body = json!({
         "type": "FeatureCollection",
-        "features": page
-            .iter()
-            .map(|e| wire::feature_to_json(&actor.shown(&e.feature)))
-            .collect::<Vec<_>>(),
-        "numberMatched": matched.len(),
-        "numberReturned": page.len(),
+        "numberReturned": features.len(),
+        "features": features,
+        "numberMatched": matched,
         "timeStamp": crate::clock::now(),
         "links": links,
     });

@@ -14,6 +14,7 @@ mod tiles;
 mod tokens;
 mod work;
 
+pub use limit::ClientAddr;
 pub use tiles::accepts_gzip;
 
 use std::sync::Arc;
@@ -54,6 +55,51 @@ pub struct WebState {
     pub mailer: Arc<crate::mail::Mailer>,
     /// Stricter limits for the citizen forms' POSTs, per client address.
     pub form_limiter: Arc<limit::Limiter>,
+    /// Requests being handled, which a stop waits for.
+    pub in_flight: Arc<InFlight>,
+}
+
+/// How many requests are being handled, so that stopping the server waits for the
+/// writes they make even when their clients are gone.
+#[derive(Default)]
+pub struct InFlight {
+    count: std::sync::atomic::AtomicUsize,
+    idle: tokio::sync::Notify,
+}
+
+/// One request being handled; dropped when it ends.
+pub struct Handling(Arc<InFlight>);
+
+impl InFlight {
+    pub fn enter(self: &Arc<Self>) -> Handling {
+        self.count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Handling(self.clone())
+    }
+
+    /// Waits until no request is being handled.
+    pub async fn idle(&self) {
+        loop {
+            // created before the count is read: a wake-up in between is not missed
+            let woken = self.idle.notified();
+            if self.count.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+                return;
+            }
+            woken.await;
+        }
+    }
+}
+
+impl Drop for Handling {
+    fn drop(&mut self) {
+        if self
+            .0
+            .count
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst)
+            == 1
+        {
+            self.0.idle.notify_waiters();
+        }
+    }
 }
 
 /// The HTTP surface as served: cached public tiles first (`tiles::fast_hit`), then the
@@ -71,6 +117,13 @@ pub struct FastTiles {
     router: Router,
 }
 
+impl FastTiles {
+    /// The requests being handled, for a stop to wait for.
+    pub fn in_flight(&self) -> Arc<InFlight> {
+        self.web.in_flight.clone()
+    }
+}
+
 impl tower::Service<Request> for FastTiles {
     type Response = Response;
     type Error = std::convert::Infallible;
@@ -86,7 +139,9 @@ impl tower::Service<Request> for FastTiles {
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        if let Some(res) = tiles::fast_hit(&self.web, &req) {
+        if let Some(mut res) = tiles::fast_hit(&self.web, &req) {
+            // a fast hit is a public tile asked without a token
+            protect(&self.web, false, &mut res);
             return Box::pin(std::future::ready(Ok(res)));
         }
         Box::pin(tower::Service::call(&mut self.router, req))
@@ -96,13 +151,13 @@ impl tower::Service<Request> for FastTiles {
 fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
     let tile_layers = crate::tiles::layers::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let styles = crate::styles::Styles::load().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let ui = crate::web::Ui::load()?;
+    let ui = crate::web::Ui::load(app.config.basemap.as_ref())?;
     let app_cache_bytes = app.config.tile_cache_mb << 20;
     let app_for_cache = app.clone();
     let limit = app.config.max_body_bytes;
     let limiter = Arc::new(limit::Limiter::new(
         app.config.rate_limit_per_minute,
-        app.config.trust_forwarded_for,
+        app.config.trusted_proxies,
     ));
     let web = Web(Arc::new(WebState {
         app,
@@ -120,8 +175,9 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         mailer: Arc::new(crate::mail::Mailer::new(&app_for_cache.config)?),
         form_limiter: Arc::new(limit::Limiter::new(
             app_for_cache.config.rate_limit_per_minute / 20,
-            app_for_cache.config.trust_forwarded_for,
+            app_for_cache.config.trusted_proxies,
         )),
+        in_flight: Arc::default(),
     }));
     crate::web::start(&web);
     // maps on other sites may use balise's tiles and styles: they are public reads
@@ -242,9 +298,77 @@ fn router(app: Arc<App>) -> anyhow::Result<(Router, Web)> {
         .layer(middleware::from_fn_with_state(web.clone(), record))
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn_with_state(
+            web.clone(),
+            security_headers,
+        ))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(web.clone(), run_to_end))
         .with_state(web.clone());
     Ok((router, web))
+}
+
+/// Runs each request to its end on a task of its own. A client that hangs up no longer
+/// cancels its request half-way — a store transaction between two statements, a file
+/// kept but not yet recorded —: the work is finished and only the answer is lost.
+async fn run_to_end(State(web): State<Web>, req: Request, next: Next) -> Response {
+    let handling = web.in_flight.enter();
+    let task = tokio::spawn(async move {
+        let res = next.run(req).await;
+        drop(handling);
+        res
+    });
+    match task.await {
+        Ok(res) => res,
+        // panics are answered inside (CatchPanicLayer); this is the runtime going away
+        Err(e) => {
+            tracing::error!(error = %e, "a request's task ended without an answer");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// Headers every answer carries: `nosniff` (a download is never run as a page), HSTS
+/// when balise is published over https, and `private, no-store` on what was asked with
+/// a token or a session — unless the answer says it is the same for everyone (`public`,
+/// as tiles of public layers and assets are).
+async fn security_headers(State(web): State<Web>, req: Request, next: Next) -> Response {
+    let authenticated = req.headers().contains_key(header::AUTHORIZATION)
+        || crate::web::cookie_in(req.headers(), extract::SESSION_COOKIE).is_some();
+    let mut res = next.run(req).await;
+    protect(&web, authenticated, &mut res);
+    res
+}
+
+/// The headers of `security_headers`, also for the tiles answered before routing.
+fn protect(web: &Web, authenticated: bool, res: &mut Response) {
+    let h = res.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if web
+        .app
+        .config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"))
+    {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    let public = h
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("public"));
+    if authenticated && !public {
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
 }
 
 /// Counts and times every request by route template (never by raw path: ids would
@@ -290,12 +414,13 @@ pub fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).expect("digits are a valid header")
 }
 
+/// `GET /healthz`: whether the database takes writes now. It says nothing of what is in
+/// it: the count of features would reveal the internal ones.
 async fn healthz(State(web): State<Web>) -> Response {
     match web.app.store.ping().await {
         Ok(()) => Json(json!({
             "status": "ok",
             "backend": web.app.store.backend(),
-            "features": web.app.index_len(),
         }))
         .into_response(),
         Err(e) => {
@@ -309,7 +434,19 @@ async fn healthz(State(web): State<Web>) -> Response {
     }
 }
 
-async fn metrics(State(web): State<Web>) -> Response {
+/// `GET /metrics`, for the operator's Prometheus with the admin token
+/// (`authorization: Bearer …` in its scrape configuration): the counts of features by
+/// kind include internal ones.
+async fn metrics(State(web): State<Web>, headers: HeaderMap) -> Response {
+    let sent = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let admin = web.app.config.admin_token.as_deref();
+    let digest = |s: &str| <sha2::Sha256 as sha2::Digest>::digest(s.as_bytes());
+    if !matches!((sent, admin), (Some(s), Some(a)) if digest(s) == digest(a)) {
+        return crate::error::Error::Unauthorized.into_response();
+    }
     let body = web.metrics.render(&web.app.count_by_kind());
     (
         [(

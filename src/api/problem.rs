@@ -118,6 +118,13 @@ impl IntoResponse for Error {
                 "your token does not allow this".into(),
                 &[],
             ),
+            Error::CrossSite => problem(
+                StatusCode::FORBIDDEN,
+                "cross-site",
+                "Cross-site request refused",
+                "a change sent with a session cookie must come from balise's own pages (Origin); programs use a bearer token".into(),
+                &[],
+            ),
             Error::PayloadTooLarge { limit } => problem(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload-too-large",
@@ -131,6 +138,20 @@ impl IntoResponse for Error {
                     "too-many-requests",
                     "Too many requests",
                     format!("this address sent too many requests; retry in {retry_after_secs} s"),
+                    &[],
+                );
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+                res
+            }
+            Error::Unavailable { retry_after_secs } => {
+                let mut res = problem(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "Temporarily unavailable",
+                    format!(
+                        "the database cannot take this request now; nothing was changed, retry in {retry_after_secs} s"
+                    ),
                     &[],
                 );
                 res.headers_mut()

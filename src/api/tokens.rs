@@ -23,6 +23,7 @@ fn token_json(t: &ApiToken) -> Value {
         "created_by": t.created_by,
         "created_at": chrono::DateTime::from_timestamp(t.created_at, 0),
         "revoked_at": t.revoked_at.and_then(|r| chrono::DateTime::from_timestamp(r, 0)),
+        "expires_at": chrono::DateTime::from_timestamp(t.expires_at, 0),
     })
 }
 
@@ -41,7 +42,8 @@ pub async fn list(State(web): State<Web>, actor: Actor) -> Result<Json<Value>, E
     ))
 }
 
-/// `POST /api/v1/tokens` with `{"name": …, "commune": "55040", "role": "agent"}`.
+/// `POST /api/v1/tokens` with `{"name": …, "commune": "55040", "role": "agent",
+/// "expires_in_days": 365}` (the last optional), by an admin of the commune.
 pub async fn create(
     State(web): State<Web>,
     actor: Actor,
@@ -65,7 +67,20 @@ pub async fn create(
         commune: text("commune"),
         role,
     };
-    let (token, secret) = web.app.create_token(&actor, &text("name"), grant).await?;
+    let days = match body.get("expires_in_days") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.as_i64().ok_or_else(|| {
+            Error::Invalid(vec![FieldError::new(
+                "/expires_in_days",
+                "invalid_expiry",
+                "expires_in_days is a whole number of days",
+            )])
+        })?),
+    };
+    let (token, secret) = web
+        .app
+        .create_token(&actor, &text("name"), grant, days)
+        .await?;
     let mut v = token_json(&token);
     // shown this once: only its hash is kept
     v["token"] = Value::String(secret);

@@ -74,12 +74,33 @@ pub struct ApiToken {
     pub created_by: String,
     pub created_at: i64,
     pub revoked_at: Option<i64>,
+    /// When it stops working (Unix seconds).
+    pub expires_at: i64,
+    /// The person who made it: it works while they are an admin of its commune. `None`
+    /// for a token made with the server's admin token.
+    pub owner: Option<Uuid>,
 }
 
-/// Wrong passwords in a row before an account is locked.
-pub const MAX_FAILED_SIGN_INS: i64 = 5;
-/// How long a lock lasts, in seconds.
-pub const LOCK_SECONDS: i64 = 15 * 60;
+/// How long a token lives unless its maker asks otherwise, and at most, in days.
+pub const TOKEN_DAYS: i64 = 365;
+pub const MAX_TOKEN_DAYS: i64 = 730;
+
+/// Wrong passwords in a row, for one address from one client, before each further try
+/// must wait.
+pub const FREE_SIGN_IN_TRIES: u32 = 5;
+/// The longest wait between two tries, in seconds.
+pub const MAX_SIGN_IN_WAIT: i64 = 15 * 60;
+
+/// How long to wait after `failures` wrong passwords in a row before trying again: not
+/// at all for the first five, then 30 s, doubling up to 15 minutes. A delay, not a
+/// lock: the right password works again once it has passed, and someone else's wrong
+/// tries from elsewhere do not delay the person at their own desk.
+pub fn sign_in_wait(failures: u32) -> i64 {
+    match failures.checked_sub(FREE_SIGN_IN_TRIES) {
+        None => 0,
+        Some(over) => (30i64 << over.min(6)).min(MAX_SIGN_IN_WAIT),
+    }
+}
 /// How long a session lasts without signing in again, in seconds (a working day).
 pub const SESSION_SECONDS: i64 = 12 * 3600;
 /// How long a password reset link works, in seconds.

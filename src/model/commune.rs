@@ -140,6 +140,14 @@ impl Commune {
         };
         other.filter(|n| !n.is_empty()).unwrap_or(&self.name_fr)
     }
+
+    /// What its report references start with: the prefix of its settings, else its NIS
+    /// code.
+    pub fn reference_prefix(&self) -> &str {
+        Some(self.settings.reference_prefix.as_str())
+            .filter(|p| !p.is_empty())
+            .unwrap_or(&self.nis)
+    }
 }
 
 struct Prepared {

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use super::schedule::{Interval, Schedule};
-use super::{FieldError, Territory, geometry};
+use super::{FieldError, Territory, geometry, report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -211,6 +211,24 @@ impl FeatureDraft {
                 }
             },
         };
+        if let Some(r) = self.attributes.get("reference")
+            && let Some(c) = territory.get(&commune)
+        {
+            let prefix = c.reference_prefix();
+            if !r
+                .as_str()
+                .is_some_and(|r| report::is_reference_of(r, prefix))
+            {
+                errors.push(FieldError::new(
+                    "/properties/attributes/reference",
+                    "invalid_reference",
+                    format!(
+                        "a reference of {} reads {prefix}-YYYY-NNNNN (like {prefix}-2026-00042), not {r}",
+                        c.name_fr
+                    ),
+                ));
+            }
+        }
         if errors.is_empty() {
             Ok(Checked {
                 commune,

@@ -9,6 +9,12 @@ use geo::{Coord, CoordsIter, Geometry, MapCoords, Validation};
 
 use super::FieldError;
 
+/// The most vertices one geometry may have. Validity (OGC: no self-intersection) is
+/// checked by `geo` in time that grows with the square of the vertices: 5,000 take about
+/// a second of one core, 20,000 took 18 s. A work zone drawn on the map has tens of them;
+/// a zone from a GIS is simplified below this before it is sent.
+pub const MAX_VERTICES: usize = 5_000;
+
 /// Checks a geometry for what the rest of balise assumes: a supported type, finite
 /// lon/lat coordinates in range, enough distinct points, and OGC validity (no
 /// self-intersection, closed rings, holes inside their shell).
@@ -31,8 +37,17 @@ pub fn check(g: &Geometry<f64>) -> Result<(), FieldError> {
             );
         }
     }
-    if g.coords_count() == 0 {
+    let vertices = g.coords_count();
+    if vertices == 0 {
         return err("empty_geometry", "the geometry has no coordinates".into());
+    }
+    if vertices > MAX_VERTICES {
+        return err(
+            "too_many_vertices",
+            format!(
+                "the geometry has {vertices} vertices; at most {MAX_VERTICES} are accepted: simplify it first"
+            ),
+        );
     }
     for c in g.coords_iter() {
         if !c.x.is_finite() || !c.y.is_finite() {

@@ -23,6 +23,50 @@ pub fn reference(prefix: &str, year: i32, number: i64) -> String {
     format!("{prefix}-{year}-{number:05}")
 }
 
+/// Whether `r` is a reference of the commune whose prefix is `prefix`, as balise writes
+/// them: `PREFIX-YYYY-NNNNN`.
+pub fn is_reference_of(r: &str, prefix: &str) -> bool {
+    let Some((year, number)) = r
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.split_once('-'))
+    else {
+        return false;
+    };
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (1..=6).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Attributes balise sets and no change may: a report's reference (how citizens, agents
+/// and e-mails name it) and the day it was closed (`model::triage::stamp_end`).
+pub const SYSTEM_ATTRIBUTES: [&str; 2] = ["reference", "clos_le"];
+
+/// Carries balise's attributes through a change: one left out is kept as it was, one
+/// sent with another value is refused, naming it.
+pub fn keep_system_attributes(
+    current: &serde_json::Map<String, serde_json::Value>,
+    next: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<(), FieldError> {
+    for key in SYSTEM_ATTRIBUTES {
+        match (current.get(key), next.get(key)) {
+            (now, Some(sent)) if now != Some(sent) => {
+                return Err(FieldError::new(
+                    format!("/properties/attributes/{key}"),
+                    "read_only",
+                    format!("`{key}` is set by balise and cannot be changed"),
+                ));
+            }
+            (Some(now), None) => {
+                next.insert(key.into(), now.clone());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Reads a reference as people type it: any case, spaces around, spaces or dots for dashes.
 pub fn parse_reference(s: &str) -> Option<String> {
     let cleaned: String = s

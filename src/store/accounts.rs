@@ -43,10 +43,6 @@ pub trait AccountStore {
     /// Sets a password: every session of the person ends, and every reset link not yet
     /// used dies.
     async fn set_password(&self, user_id: Uuid, hash: &str) -> Result<()>;
-    /// Counts a wrong password; after `max` in a row the account is locked until
-    /// `lock_until`. Returns the lock's end when the account is now locked.
-    async fn sign_in_failed(&self, user_id: Uuid, max: i64, lock_until: i64)
-    -> Result<Option<i64>>;
     /// Opens a session (its secret's hash) and forgets earlier wrong passwords.
     async fn create_session(&self, hash: &str, user_id: Uuid, now: i64, expires: i64)
     -> Result<()>;
@@ -60,8 +56,8 @@ pub trait AccountStore {
     /// Uses a reset link once: the account it was for, if it is live and unused.
     async fn use_reset(&self, hash: &str, now: i64) -> Result<Option<Uuid>>;
     async fn create_token(&self, token: &ApiToken, hash: &str) -> Result<()>;
-    /// A live (not revoked) token by its secret's hash.
-    async fn token_by_hash(&self, hash: &str) -> Result<Option<ApiToken>>;
+    /// A live (not revoked, not expired at `now`) token by its secret's hash.
+    async fn token_by_hash(&self, hash: &str, now: i64) -> Result<Option<ApiToken>>;
     async fn tokens(&self) -> Result<Vec<ApiToken>>;
     async fn revoke_token(&self, id: Uuid, now: i64, actor: &str) -> Result<bool>;
     /// Appends a commune's assessment of a conflict.
@@ -322,7 +318,17 @@ pub(super) fn task_values(t: &Task) -> TaskValues {
 }
 
 type UserRow = (String, String, String, Option<String>, Option<i64>);
-type TokenRow = (String, String, String, String, String, i64, Option<i64>);
+pub(crate) type TokenRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+);
 type AssessmentRow = (
     String,
     String,
@@ -366,7 +372,7 @@ pub(super) fn user_of(r: UserRow, grants: Vec<(String, String)>) -> Result<User>
 }
 
 pub(super) fn token_of(r: TokenRow) -> Result<ApiToken> {
-    let (id, name, commune, r, created_by, created_at, revoked_at) = r;
+    let (id, name, commune, r, created_by, created_at, revoked_at, expires_at, owner) = r;
     Ok(ApiToken {
         id: uuid(&id)?,
         name,
@@ -377,6 +383,8 @@ pub(super) fn token_of(r: TokenRow) -> Result<ApiToken> {
         created_by,
         created_at,
         revoked_at,
+        expires_at: expires_at.unwrap_or(created_at + 365 * 86_400),
+        owner: owner.as_deref().map(uuid).transpose()?,
     })
 }
 
@@ -482,7 +490,7 @@ pub(crate) use audit_line;
 
 pub(super) const USER_COLUMNS: &str = "id, email, name, password_hash, locked_until";
 pub(super) const TOKEN_COLUMNS: &str =
-    "id, name, commune, role, created_by, created_at, revoked_at";
+    "id, name, commune, role, created_by, created_at, revoked_at, expires_at, owner";
 
 /// The same implementation of `AccountStore` for a store type with a `pool` field.
 macro_rules! account_store {
@@ -676,27 +684,6 @@ macro_rules! account_store {
                 Ok(())
             }
 
-            async fn sign_in_failed(
-                &self,
-                user_id: uuid::Uuid,
-                max: i64,
-                lock_until: i64,
-            ) -> $crate::store::Result<Option<i64>> {
-                // one statement: concurrent wrong guesses all count
-                let (locked,): (Option<i64>,) = sqlx::query_as(
-                    "UPDATE users SET
-                        locked_until = CASE WHEN failed_attempts + 1 >= $1 THEN $2 ELSE locked_until END,
-                        failed_attempts = CASE WHEN failed_attempts + 1 >= $1 THEN 0 ELSE failed_attempts + 1 END
-                     WHERE id = $3 RETURNING locked_until",
-                )
-                .bind(max)
-                .bind(lock_until)
-                .bind(user_id.to_string())
-                .fetch_one(&self.pool)
-                .await?;
-                Ok(locked.filter(|l| *l == lock_until))
-            }
-
             async fn create_session(
                 &self,
                 hash: &str,
@@ -810,8 +797,8 @@ macro_rules! account_store {
             ) -> $crate::store::Result<()> {
                 let mut tx = self.write_tx().await?;
                 sqlx::query(
-                    "INSERT INTO api_tokens (id, hash, name, commune, role, created_by, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    "INSERT INTO api_tokens (id, hash, name, commune, role, created_by, created_at, expires_at, owner)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(t.id.to_string())
                 .bind(hash)
@@ -820,6 +807,8 @@ macro_rules! account_store {
                 .bind(t.grant.role.as_str())
                 .bind(&t.created_by)
                 .bind(t.created_at)
+                .bind(t.expires_at)
+                .bind(t.owner.map(|o| o.to_string()))
                 .execute(&mut *tx)
                 .await?;
                 let a = $crate::model::audit::Audit::new(
@@ -839,20 +828,22 @@ macro_rules! account_store {
             async fn token_by_hash(
                 &self,
                 hash: &str,
+                now: i64,
             ) -> $crate::store::Result<Option<$crate::model::account::ApiToken>> {
-                let row: Option<(String, String, String, String, String, i64, Option<i64>)> =
+                let row: Option<$crate::store::accounts::TokenRow> =
                     sqlx::query_as(&format!(
-                        "SELECT {} FROM api_tokens WHERE hash = $1 AND revoked_at IS NULL",
+                        "SELECT {} FROM api_tokens WHERE hash = $1 AND revoked_at IS NULL AND expires_at > $2",
                         $crate::store::accounts::TOKEN_COLUMNS
                     ))
                     .bind(hash)
+                    .bind(now)
                     .fetch_optional(&self.pool)
                     .await?;
                 row.map($crate::store::accounts::token_of).transpose()
             }
 
             async fn tokens(&self) -> $crate::store::Result<Vec<$crate::model::account::ApiToken>> {
-                let rows: Vec<(String, String, String, String, String, i64, Option<i64>)> =
+                let rows: Vec<$crate::store::accounts::TokenRow> =
                     sqlx::query_as(&format!(
                         "SELECT {} FROM api_tokens ORDER BY created_at, id",
                         $crate::store::accounts::TOKEN_COLUMNS

@@ -42,6 +42,56 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// A write refused because another feature holds its report reference (the
+    /// `features_reference` unique index).
+    pub fn is_duplicate_reference(&self) -> bool {
+        let StoreError::Db(sqlx::Error::Database(d)) = self else {
+            return false;
+        };
+        d.is_unique_violation()
+            && (d.constraint() == Some("features_reference")
+                || d.message().contains("features_reference"))
+    }
+
+    /// The database cannot serve now but may soon: no connection to be had, the write
+    /// lock held, the disk full or read-only, the server shutting down, a table missing
+    /// (a migration under way). A client should retry later (503), not report a bug.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Db(e) = self else {
+            return false;
+        };
+        match e {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+            sqlx::Error::Database(d) => {
+                let code = d.code().unwrap_or_default();
+                match d.try_downcast_ref::<sqlx::sqlite::SqliteError>() {
+                    // SQLITE_BUSY, _LOCKED, _READONLY, _IOERR, _FULL, _CANTOPEN, and
+                    // "no such table" (SQLITE_ERROR with that message)
+                    Some(_) => {
+                        let primary = code.parse::<i32>().unwrap_or(0) & 0xff;
+                        matches!(primary, 5 | 6 | 8 | 10 | 13 | 14)
+                            || d.message().starts_with("no such table")
+                    }
+                    // PostgreSQL: connection exceptions (08), insufficient resources
+                    // (53: disk full, out of memory, too many connections), operator
+                    // intervention (57: shutdown, cancelled), read-only (25006), lock
+                    // timeout (55P03), undefined table (42P01)
+                    None => {
+                        code.starts_with("08")
+                            || code.starts_with("53")
+                            || code.starts_with("57")
+                            || code == "25006"
+                            || code == "55P03"
+                            || code == "42P01"
+                    }
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
 /// One append-only history row.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
@@ -69,6 +119,8 @@ pub type Progress<'a> = &'a (dyn Fn(u64) + Send + Sync);
 pub trait Store: accounts::AccountStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
+    /// Proves the database takes writes now: a write transaction begun and rolled back,
+    /// waiting at most a couple of seconds for the write lock.
     async fn ping(&self) -> Result<()>;
     async fn communes(&self) -> Result<Vec<Commune>>;
     /// Inserts or replaces communes by NIS code.
@@ -156,16 +208,29 @@ pub fn report_year(f: &Feature) -> i32 {
 
 /// Opens the store a URL names: `sqlite:…` or `postgres://…`.
 pub async fn open(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    use anyhow::Context;
+    let named = || format!("cannot open the database {}", redact_url(url));
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::open(url).await?))
+        Ok(Arc::new(SqliteStore::open(url).await.with_context(named)?))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Arc::new(PgStore::open(url).await?))
+        Ok(Arc::new(PgStore::open(url).await.with_context(named)?))
     } else {
         anyhow::bail!(
             "unsupported database URL (expected sqlite:… or postgres://…): {}",
             redact_url(url)
         )
     }
+}
+
+/// Whether a connection given back may serve again: one still inside a transaction (a
+/// request cancelled half-way, a rollback that failed after the database rolled back by
+/// itself) is closed instead, so that no later statement runs in a transaction nobody
+/// will commit and no write lock stays held.
+fn keep_connection(in_transaction: bool) -> bool {
+    if in_transaction {
+        tracing::warn!("a database connection came back inside a transaction: closed");
+    }
+    !in_transaction
 }
 
 /// A URL with its password replaced, fit for logs.

@@ -83,6 +83,13 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            .after_release(|conn, _| {
+                Box::pin(async move {
+                    // a rollback queued by a dropped transaction runs before the ping
+                    conn.ping().await?;
+                    Ok(super::keep_connection(conn.is_in_transaction()))
+                })
+            })
             .connect_with(opts)
             .await?;
         sqlx::migrate!("migrations/sqlite").run(&pool).await?;
@@ -222,8 +229,18 @@ impl Store for SqliteStore {
     }
 
     async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("PRAGMA busy_timeout = 2000")
+            .execute(&mut *conn)
+            .await?;
+        let tried = match conn.begin_with("BEGIN IMMEDIATE").await {
+            Ok(tx) => tx.rollback().await,
+            Err(e) => Err(e),
+        };
+        sqlx::query("PRAGMA busy_timeout = 30000")
+            .execute(&mut *conn)
+            .await?;
+        Ok(tried?)
     }
 
     async fn communes(&self) -> Result<Vec<Commune>> {

@@ -633,10 +633,7 @@ async fn form_page(
             bounds,
             maplibre: a.versioned("maplibre-gl.mjs"),
             maplibre_css: a.versioned("maplibre-gl.css"),
-            importmap:
-                serde_json::json!({ "imports": { "terra-draw": a.versioned("terra-draw.js") } })
-                    .to_string()
-                    .replace('<', "\\u003c"),
+            importmap: web.ui.importmap.clone(),
             terra_adapter: a.versioned("terra-draw-maplibre-gl-adapter.js"),
             script: a.versioned("dessin.js"),
             public_url,
@@ -778,7 +775,7 @@ async fn submit(web: &Web, ctx: &Ctx, actor: &Actor, id: Option<Uuid>, fields: F
         }
     };
     if fields.get("action") == "verifier" {
-        return match web.app.preview_conflicts(&d, id, actor) {
+        return match web.app.preview_conflicts(&d, id, actor).await {
             Ok(found) => {
                 let views = found
                     .iter()
@@ -882,7 +879,7 @@ pub async fn preview(
     let v = formulaire::read(&fields);
     let (preview, errors) = match formulaire::draft(&v) {
         Err(faults) => (Vec::new(), formulaire::messages(&web.ui.i18n, lang, faults)),
-        Ok(d) => match web.app.preview_conflicts(&d, id, &actor) {
+        Ok(d) => match web.app.preview_conflicts(&d, id, &actor).await {
             Ok(found) => (
                 found
                     .iter()

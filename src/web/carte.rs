@@ -297,33 +297,40 @@ pub async fn list(State(web): State<Web>, ctx: Ctx, RawQuery(raw): RawQuery) -> 
         commune: commune.as_ref().map(|c| c.nis.clone()),
         internal: crate::index::Scope::None,
     };
-    let mut found: Vec<std::sync::Arc<Entry>> = if errors.is_empty() {
-        web.app.query(&query)
+    let needle = fold(&q);
+    // filtering and sorting walk every feature of the period: off the async workers
+    let found: Vec<std::sync::Arc<Entry>> = if errors.is_empty() {
+        let (app, territory, needle) = (web.app.clone(), territory.clone(), needle.clone());
+        let (start, end) = (start.timestamp(), end.timestamp());
+        crate::cpu::run(move || {
+            let mut found = app.query(&query);
+            if !needle.is_empty() {
+                found.retain(|e| {
+                    let name = territory
+                        .get(&e.feature.commune)
+                        .map_or("", |c| c.name(lang.code()));
+                    let text = searchable(e, name);
+                    needle.split_whitespace().all(|w| text.contains(w))
+                });
+            }
+            // what starts first comes first; then by title
+            let first_start = |e: &Entry| {
+                e.intervals
+                    .iter()
+                    .find(|iv| iv.overlaps(start, end))
+                    .map_or(i64::MAX, |iv| iv.start)
+            };
+            found.sort_by(|a, b| {
+                first_start(a)
+                    .cmp(&first_start(b))
+                    .then_with(|| a.feature.title.cmp(&b.feature.title))
+            });
+            found
+        })
+        .await
     } else {
         Vec::new()
     };
-    let needle = fold(&q);
-    if !needle.is_empty() {
-        found.retain(|e| {
-            let name = territory
-                .get(&e.feature.commune)
-                .map_or("", |c| c.name(lang.code()));
-            let text = searchable(e, name);
-            needle.split_whitespace().all(|w| text.contains(w))
-        });
-    }
-    // what starts first comes first; then by title
-    let first_start = |e: &Entry| {
-        e.intervals
-            .iter()
-            .find(|iv| iv.overlaps(start.timestamp(), end.timestamp()))
-            .map_or(i64::MAX, |iv| iv.start)
-    };
-    found.sort_by(|a, b| {
-        first_start(a)
-            .cmp(&first_start(b))
-            .then_with(|| a.feature.title.cmp(&b.feature.title))
-    });
     let count = found.len();
     let pages = count.div_ceil(PAGE_SIZE).max(1);
     let page = filters.page.parse::<usize>().unwrap_or(1).clamp(1, pages);

@@ -118,7 +118,12 @@ pub struct SignInForm {
 }
 
 /// `POST /connexion`
-pub async fn sign_in(State(web): State<Web>, ctx: Ctx, Form(form): Form<SignInForm>) -> Response {
+pub async fn sign_in(
+    State(web): State<Web>,
+    ctx: Ctx,
+    client: crate::api::ClientAddr,
+    Form(form): Form<SignInForm>,
+) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
         return super::forged(&web, &ctx);
     }
@@ -144,7 +149,7 @@ pub async fn sign_in(State(web): State<Web>, ctx: Ctx, Form(form): Form<SignInFo
         });
     }
     if errors.is_empty() {
-        match web.app.sign_in(&form.email, &form.password).await {
+        match web.app.sign_in(&form.email, &form.password, client.0).await {
             Ok(Ok((_, secret))) => {
                 let mut res = Redirect::to(&retour).into_response();
                 res.headers_mut().append(
@@ -157,17 +162,16 @@ pub async fn sign_in(State(web): State<Web>, ctx: Ctx, Form(form): Form<SignInFo
                 field: "email".into(),
                 message: t("signin-error-wrong"),
             }),
-            Ok(Err(SignInError::Locked(until))) => {
+            Ok(Err(SignInError::Wait(until))) => {
                 let at = chrono::DateTime::from_timestamp(until, 0)
                     .map(|d| d.with_timezone(&LOCAL_TZ).format("%H:%M").to_string())
                     .unwrap_or_default();
                 errors.push(FieldErr {
                     field: "email".into(),
-                    message: web.ui.i18n.tf(
-                        ctx.lang,
-                        "signin-error-locked",
-                        &[("time", at.into())],
-                    ),
+                    message: web
+                        .ui
+                        .i18n
+                        .tf(ctx.lang, "signin-error-wait", &[("time", at.into())]),
                 });
             }
             Err(e) => {
@@ -675,7 +679,7 @@ pub async fn tokens(
         &mut errors,
     );
     if let (true, Some(grant)) = (errors.is_empty(), grant) {
-        match web.app.create_token(&actor, &form.name, grant).await {
+        match web.app.create_token(&actor, &form.name, grant, None).await {
             Ok((_, secret)) => {
                 let shown = Shown {
                     new_secret: Some(secret),

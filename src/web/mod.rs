@@ -44,6 +44,32 @@ pub struct Ui {
     env: Environment<'static>,
     pub i18n: Arc<I18n>,
     pub assets: assets::Assets,
+    /// The import map of the drawing pages' modules: the one inline script there is.
+    pub importmap: String,
+    /// The Content-Security-Policy of every page.
+    csp: HeaderValue,
+}
+
+/// Every page's Content-Security-Policy: scripts, styles, images and connections from
+/// balise itself only — no inline script but the import map, whose hash it names —,
+/// MapLibre's worker, and the configured basemap's server for its tiles.
+fn content_security_policy(importmap: &str, basemap: Option<&crate::config::Basemap>) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(importmap));
+    let basemap = basemap
+        .and_then(|b| {
+            let (scheme, rest) = b.url.split_once("://")?;
+            let host = rest.split('/').next()?;
+            Some(format!(" {scheme}://{host}"))
+        })
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self' 'sha256-{hash}'; style-src 'self'; \
+         img-src 'self' data: blob:{basemap}; connect-src 'self'{basemap}; \
+         worker-src 'self' blob:; child-src 'self' blob:; font-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
 }
 
 const TEMPLATES: &[(&str, &str)] = &[
@@ -145,7 +171,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 impl Ui {
-    pub fn load() -> anyhow::Result<Ui> {
+    pub fn load(basemap: Option<&crate::config::Basemap>) -> anyhow::Result<Ui> {
         let i18n = Arc::new(I18n::load()?);
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
@@ -176,7 +202,18 @@ impl Ui {
             },
         );
         let assets = assets::Assets::load();
-        Ok(Ui { env, i18n, assets })
+        let importmap =
+            serde_json::json!({ "imports": { "terra-draw": assets.versioned("terra-draw.js") } })
+                .to_string()
+                .replace('<', "\\u003c");
+        let csp = HeaderValue::from_str(&content_security_policy(&importmap, basemap))?;
+        Ok(Ui {
+            env,
+            i18n,
+            assets,
+            importmap,
+            csp,
+        })
     }
 
     /// Renders `template` with the page context plus `data`.
@@ -231,6 +268,7 @@ impl Ui {
         // pages are not framed by other sites, not sniffed, and do not leak their
         // addresses (references, tokens) to other sites
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        h.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
         h.insert(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -436,7 +474,7 @@ pub fn message(
     title_key: &'static str,
     text_key: &'static str,
 ) -> Response {
-    web.ui.render(
+    let mut res = web.ui.render(
         ctx,
         status,
         "error.html",
@@ -445,7 +483,14 @@ pub fn message(
             title_key,
             text_key,
         },
-    )
+    );
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(crate::error::RETRY_AFTER_SECS),
+        );
+    }
+    res
 }
 
 /// A POST whose anti-forgery token is missing or wrong: say so, keep nothing.

@@ -60,11 +60,13 @@ pub struct Draft {
     approximatif: bool,
 }
 
-/// A loaded draft: its id, answers, and whether its cookie must be set.
+/// A loaded draft: its id, answers, and whether its cookie must be set; `sent`: the
+/// reference of the report the cookie's draft became (then `draft` is a new one).
 struct Loaded {
     id: String,
     draft: Draft,
     new: bool,
+    sent: Option<String>,
 }
 
 async fn load(web: &Web, parts_cookie: Option<&str>) -> Loaded {
@@ -78,6 +80,7 @@ async fn load(web: &Web, parts_cookie: Option<&str>) -> Loaded {
                     id: id.to_string(),
                     draft: serde_json::from_value(data).unwrap_or_default(),
                     new: false,
+                    sent: None,
                 };
             }
             // a cookie given on an earlier page, before any answer was kept
@@ -86,16 +89,29 @@ async fn load(web: &Web, parts_cookie: Option<&str>) -> Loaded {
                     id: id.to_string(),
                     draft: Draft::default(),
                     new: false,
+                    sent: None,
                 };
             }
-            // sent already, or unreadable: a new report starts
-            _ => {}
+            // sent already: a new report starts, and the one sent is known
+            Ok(Some((_, Some(reference)))) => {
+                return Loaded {
+                    sent: Some(reference),
+                    ..fresh()
+                };
+            }
+            // unreadable: a new report starts
+            Err(_) => {}
         }
     }
+    fresh()
+}
+
+fn fresh() -> Loaded {
     Loaded {
         id: super::random_hex(16),
         draft: Draft::default(),
         new: true,
+        sent: None,
     }
 }
 
@@ -436,14 +452,14 @@ pub async fn step_post(
         return super::forged(&web, &ctx);
     }
     let cookie = draft_cookie(&headers);
+    let mut loaded = load(&web, cookie.as_deref()).await;
     if step == "verifier"
-        && let Some(id) = cookie.as_deref()
-        && let Ok(Some((_, Some(reference)))) = web.app.store.draft(id).await
+        && let Some(reference) = &loaded.sent
     {
-        // sent before (a double click, or back and send again): the same report
+        // sent before (a double click, or back and send again): the same report, read
+        // in the same load as the answers, so that no answer in between can miss it
         return Redirect::to(&format!("/signaler/envoye/{reference}")).into_response();
     }
-    let mut loaded = load(&web, cookie.as_deref()).await;
     let retour = form.retour.is_some();
     let lang = ctx.lang;
     let t = |k: &str| web.ui.t(lang, k);
@@ -465,7 +481,9 @@ pub async fn step_post(
                         message: t("lieu-error-none-found"),
                     });
                 }
-                save(&web, &loaded).await;
+                if let Err(res) = save(&web, &ctx, &loaded).await {
+                    return res;
+                }
                 return page(
                     &web,
                     &ctx,
@@ -639,13 +657,18 @@ pub async fn step_post(
                 d
             },
             new: loaded.new,
+            sent: None,
         };
-        if step != "lieu" {
-            save(&web, &loaded).await;
+        if step != "lieu"
+            && let Err(res) = save(&web, &ctx, &loaded).await
+        {
+            return res;
         }
         return page(&web, &ctx, &shown, step, errors, extra, retour);
     }
-    save(&web, &loaded).await;
+    if let Err(res) = save(&web, &ctx, &loaded).await {
+        return res;
+    }
     let to = match step {
         "lieu" => "/signaler/categorie",
         "categorie"
@@ -664,10 +687,23 @@ pub async fn step_post(
     with_cookie(next(to, retour), &loaded, &web)
 }
 
-async fn save(web: &Web, loaded: &Loaded) {
+/// Keeps the answers so far. When they cannot be kept (the database unavailable, the
+/// disk full), the citizen is told to try again instead of moving on to a step whose
+/// answers would be lost: the page to answer with is the error.
+async fn save(web: &Web, ctx: &Ctx, loaded: &Loaded) -> Result<(), Response> {
     let data = serde_json::to_value(&loaded.draft).expect("a draft serialises");
-    if let Err(e) = web.app.store.put_draft(&loaded.id, &data).await {
-        tracing::error!(error = %e, "cannot keep a report draft");
+    match web.app.store.put_draft(&loaded.id, &data).await {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot keep a report draft");
+            Err(super::message(
+                web,
+                ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "draft-unsaved-text",
+            ))
+        }
     }
 }
 
@@ -921,7 +957,9 @@ pub async fn photos_post(
     }
     if let Some(id) = remove {
         loaded.draft.photos.retain(|p| *p != id);
-        save(&web, &loaded).await;
+        if let Err(res) = save(&web, &ctx, &loaded).await {
+            return res;
+        }
         return page(&web, &ctx, &loaded, "photos", errors, json!({}), retour);
     }
     if loaded.draft.photos.len() + uploads.len() > MAX_PHOTOS {
@@ -936,21 +974,26 @@ pub async fn photos_post(
         uploads.clear();
     }
     let dir = photo_dir(&web);
+    let mut kept = Vec::new();
     for (name, bytes) in uploads {
-        let dir = dir.clone();
-        let done = tokio::task::spawn_blocking(move || keep_photo(&dir, &bytes)).await;
-        match done {
-            Ok(Ok(id)) => loaded.draft.photos.push(id),
-            _ => errors.push(FieldErr {
+        match keep_photo(dir.clone(), bytes).await {
+            Ok(id) => {
+                kept.push(id.clone());
+                loaded.draft.photos.push(id);
+            }
+            Err(refused) => errors.push(FieldErr {
                 field: "photo".into(),
-                message: web
-                    .ui
-                    .i18n
-                    .tf(lang, "photos-error-format", &[("file", name.into())]),
+                message: refused.message(&web, lang, &name),
             }),
         }
     }
-    save(&web, &loaded).await;
+    if let Err(res) = save(&web, &ctx, &loaded).await {
+        // the draft does not hold them: nothing would ever delete them
+        for id in &kept {
+            web.app.forget_photo(id);
+        }
+        return res;
+    }
     if !errors.is_empty() {
         return page(&web, &ctx, &loaded, "photos", errors, json!({}), retour);
     }
@@ -961,36 +1004,108 @@ pub fn photo_dir(web: &Web) -> PathBuf {
     web.app.photo_dir()
 }
 
+/// The most pixels a photo may declare: a 40-megapixel camera's. The file's header is
+/// read first, so that a small file declaring a huge image is refused before it is
+/// decoded (a 420 KB PNG can declare 12000 × 12000 pixels, 432 MB once decoded).
+pub const MAX_PHOTO_PIXELS: u64 = 40_000_000;
+
+/// Why a photo was not kept.
+#[derive(Debug)]
+pub enum PhotoRefused {
+    /// Not a JPEG, PNG or WebP image that can be read.
+    Unreadable,
+    /// More pixels than `MAX_PHOTO_PIXELS`: how many megapixels, rounded up.
+    TooManyPixels(u64),
+    /// The photo could not be written (the disk full, say).
+    Unwritable(std::io::Error),
+}
+
+impl PhotoRefused {
+    /// What to tell the person who sent `file`.
+    pub fn message(&self, web: &Web, lang: Lang, file: &str) -> String {
+        match self {
+            PhotoRefused::TooManyPixels(mp) => web.ui.i18n.tf(
+                lang,
+                "photos-error-pixels",
+                &[
+                    ("file", file.to_string().into()),
+                    ("mp", (*mp as i64).into()),
+                    ("max", ((MAX_PHOTO_PIXELS / 1_000_000) as i64).into()),
+                ],
+            ),
+            PhotoRefused::Unwritable(e) => {
+                tracing::error!(error = %e, "cannot keep a photo");
+                web.ui.t(lang, "photos-error-unwritable")
+            }
+            PhotoRefused::Unreadable => web.ui.i18n.tf(
+                lang,
+                "photos-error-format",
+                &[("file", file.to_string().into())],
+            ),
+        }
+    }
+}
+
+/// Keeps a photo as `keep_photo_now` does, when a core is free (`cpu`): decoding is the
+/// heaviest work balise does for an anonymous request.
+pub async fn keep_photo(dir: PathBuf, bytes: Vec<u8>) -> Result<String, PhotoRefused> {
+    crate::cpu::run(move || keep_photo_now(&dir, &bytes)).await
+}
+
 /// Decodes a photo (JPEG, PNG or WebP), turns it upright is left to the camera, scales it
 /// to at most 2048 px, and writes it and a thumbnail as fresh JPEGs: no metadata of the
 /// original survives. Returns the photo's id.
-pub fn keep_photo(dir: &std::path::Path, bytes: &[u8]) -> anyhow::Result<String> {
-    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?;
+fn keep_photo_now(dir: &std::path::Path, bytes: &[u8]) -> Result<String, PhotoRefused> {
+    let reader = || {
+        image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|_| PhotoRefused::Unreadable)
+    };
+    let (w, h) = reader()?
+        .into_dimensions()
+        .map_err(|_| PhotoRefused::Unreadable)?;
+    let pixels = u64::from(w) * u64::from(h);
+    if pixels > MAX_PHOTO_PIXELS {
+        return Err(PhotoRefused::TooManyPixels(pixels.div_ceil(1_000_000)));
+    }
+    let mut reader = reader()?;
     let mut limits = image::Limits::default();
-    limits.max_image_width = Some(12_000);
-    limits.max_image_height = Some(12_000);
-    limits.max_alloc = Some(512 << 20);
+    limits.max_image_width = Some(w);
+    limits.max_image_height = Some(h);
+    // 40 MP at up to 6 bytes a pixel (16-bit RGB), and the decoder's own buffers
+    limits.max_alloc = Some(MAX_PHOTO_PIXELS * 6 + (16 << 20));
     reader.limits(limits);
-    let img = reader.decode()?;
+    let img = reader.decode().map_err(|_| PhotoRefused::Unreadable)?;
+    // `thumbnail` averages areas in integers; `resize` would need a floating-point copy
+    // as large as the image
     let img = if img.width() > PHOTO_SIDE || img.height() > PHOTO_SIDE {
-        img.resize(
-            PHOTO_SIDE,
-            PHOTO_SIDE,
-            image::imageops::FilterType::Lanczos3,
-        )
+        img.thumbnail(PHOTO_SIDE, PHOTO_SIDE)
     } else {
         img
     };
     let thumb = img.thumbnail(THUMB_SIDE, THUMB_SIDE);
-    std::fs::create_dir_all(dir)?;
     let id = Uuid::now_v7().to_string();
-    for (path, pic) in [
-        (dir.join(format!("{id}.jpg")), &img),
-        (dir.join(format!("{id}-vignette.jpg")), &thumb),
-    ] {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
-        pic.to_rgb8().write_with_encoder(enc)?;
+    let paths = [
+        dir.join(format!("{id}.jpg")),
+        dir.join(format!("{id}-vignette.jpg")),
+    ];
+    let written = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for (path, pic) in paths.iter().zip([&img, &thumb]) {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+            pic.to_rgb8()
+                .write_with_encoder(enc)
+                .map_err(std::io::Error::other)?;
+            std::io::Write::flush(&mut out)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = written {
+        for path in &paths {
+            let _ = std::fs::remove_file(path);
+        }
+        return Err(PhotoRefused::Unwritable(e));
     }
     Ok(id)
 }

@@ -899,15 +899,9 @@ async fn kept_photo(
         ),
         (false, None) => web.ui.t(ctx.lang, "task-error-photo"),
         (false, Some(bytes)) => {
-            let dir = web.app.photo_dir();
-            match tokio::task::spawn_blocking(move || super::signaler::keep_photo(&dir, &bytes))
-                .await
-            {
-                Ok(Ok(photo)) => return Ok((task, photo)),
-                _ => web
-                    .ui
-                    .i18n
-                    .tf(ctx.lang, "photos-error-format", &[("file", "photo".into())]),
+            match super::signaler::keep_photo(web.app.photo_dir(), bytes).await {
+                Ok(photo) => return Ok((task, photo)),
+                Err(refused) => refused.message(web, ctx.lang, "photo"),
             }
         }
     };
@@ -1165,9 +1159,7 @@ pub async fn add_photo(
         Ok(t) => Redirect::to(&format!("/agent/taches/{}?fait=1#photos", t.id)).into_response(),
         Err(Error::Forbidden) => {
             // not theirs to attach to: the photo just kept goes again
-            for suffix in [".jpg", "-vignette.jpg"] {
-                let _ = std::fs::remove_file(web.app.photo_dir().join(format!("{photo}{suffix}")));
-            }
+            web.app.forget_photo(&photo);
             super::forbidden(&web, &ctx)
         }
         Err(e) => {

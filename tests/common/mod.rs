@@ -98,7 +98,7 @@ impl TestDb {
             max_body_bytes: 64 * 1024,
             public_url: None,
             rate_limit_per_minute: 0,
-            trust_forwarded_for: false,
+            trusted_proxies: 0,
             tile_cache_mb: 16,
             basemap: None,
             smtp_url: None,
