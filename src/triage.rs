@@ -477,7 +477,14 @@ impl App {
     /// A citizen says the problem of a public report is back (or was never fixed): the
     /// report returns to "acknowledged" with their words as the reason, and everyone
     /// following it is told.
-    pub async fn reopen_by_citizen(&self, reference: &str, reason: &str) -> Result<()> {
+    /// Reopens a report for its reporter, who proves it with the secret of their
+    /// e-mails' links (`token`); anyone else is refused.
+    pub async fn reopen_by_citizen(
+        &self,
+        reference: &str,
+        token: &str,
+        reason: &str,
+    ) -> Result<()> {
         let reason = reason.trim();
         if reason.chars().count() < 5 || reason.chars().count() > 1000 {
             return Err(Error::Invalid(vec![FieldError::new(
@@ -492,6 +499,9 @@ impl App {
         let f = &entry.feature;
         if !self.citizen_may_reopen(f) {
             return Err(Error::Forbidden);
+        }
+        if !self.store.is_reporter(f.id, token).await? {
+            return Err(Error::Unauthorized);
         }
         let mut attributes = f.attributes.clone();
         attributes.insert(

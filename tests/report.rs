@@ -261,8 +261,30 @@ async fn a_citizen_reports_a_pothole_without_javascript(backend: Backend) {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("est noté"), "{page}");
+    assert!(page.contains("Cliquez sur le lien"), "{page}");
     assert_eq!(std::fs::read_dir(&outbox).unwrap().count(), 2);
+    // issue 13, point 14: nothing goes to an address until it confirms, from its mailbox
+    let ask = common::outbox(&app)
+        .into_iter()
+        .find(|m| m.to.contains("voisin@example.be"))
+        .expect("the address is asked to confirm");
+    let confirm = ask
+        .text
+        .split("/suivi/confirmer/")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{ask:?}"))
+        .split(|c: char| !c.is_ascii_hexdigit())
+        .next()
+        .unwrap()
+        .to_string();
+    let (status, page) = b.get(&format!("/suivi/confirmer/{confirm}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Oui, je veux suivre"), "{page}");
+    let (status, page) = b.post(&format!("/suivi/confirmer/{confirm}"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Vous recevrez un message"), "{page}");
+    let (status, _) = b.post("/suivi/confirmer/0000", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 
     // an agent changes its status: the reporter and the follower get a message
     let id = uuid::Uuid::parse_str(

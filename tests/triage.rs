@@ -871,14 +871,48 @@ async fn a_citizen_reopens_a_report_that_is_not_fixed(backend: Backend) {
             &[("status", "resolved"), ("version", "1")],
         )
         .await;
+    // issue 13, point 14: anyone else is told how, and refused
     let (_, page) = citizen.get(&format!("/suivi/{reference}")).await;
-    assert!(page.contains("/rouvrir"), "{page}");
+    assert!(!page.contains("/rouvrir"), "{page}");
+    assert!(page.contains("ouvrez le lien du dernier e-mail"), "{page}");
     let path = format!("/suivi/{reference}/rouvrir");
-    let (status, page) = citizen.post(&path, &[("motif", "non")]).await;
+    for jeton in ["", "tok0", "devine"] {
+        let (status, page) = citizen
+            .post(&path, &[("motif", "Le trou est revenu"), ("jeton", jeton)])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{page}");
+    }
+    // the reporter opens the link of their e-mail
+    let jeton = format!("tok{}", common::BRAINE.0);
+    let link = format!("/suivi/{reference}?jeton={jeton}");
+    let mut mailed = false;
+    for _ in 0..50 {
+        if common::outbox(&app).iter().any(|m| m.text.contains(&link)) {
+            mailed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        mailed,
+        "the reporter's e-mail has the link: {:?}",
+        common::outbox(&app)
+    );
+    let (_, page) = citizen.get(&link).await;
+    assert!(page.contains("/rouvrir"), "{page}");
+    let (status, page) = citizen
+        .post(&path, &[("motif", "non"), ("jeton", &jeton)])
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("href=\"#motif\""));
     let (status, to) = citizen
-        .post(&path, &[("motif", "Le trou est revenu après la pluie")])
+        .post(
+            &path,
+            &[
+                ("motif", "Le trou est revenu après la pluie"),
+                ("jeton", &jeton),
+            ],
+        )
         .await;
     assert_eq!(
         (status, to),

@@ -357,14 +357,13 @@ feature-photo-alt = Foto { $n } des Problems
 follow-by-email-title = Neuigkeiten per E-Mail erhalten
 follow-by-email-hint = Haben Sie dasselbe Problem gesehen? Melden Sie es nicht noch einmal: Erhalten Sie bei jedem Schritt eine Nachricht.
 follow-by-email-button = Diese Meldung verfolgen
-follow-by-email-done = Notiert. Sie erhalten bei jedem Schritt eine Nachricht.
-mail-follow-subject = Sie verfolgen die Meldung { $reference }
+follow-by-email-done = Wir haben Ihnen eine E-Mail geschickt. Klicken Sie auf den Link darin, um zu bestätigen: Danach erhalten Sie bei jedem Schritt eine Nachricht.
+mail-follow-subject = Bestätigen Sie, dass Sie die Meldung { $reference } verfolgen möchten
 mail-follow-text = Guten Tag,
 
-    Sie verfolgen die Meldung { $reference }. Wir schreiben Ihnen bei jedem Schritt.
+    Um bei jedem Schritt der Meldung { $reference } eine Nachricht zu erhalten, bestätigen Sie hier: { $link }
 
-    Verfolgen Sie sie hier: { $link }
-
+    Wenn Sie nichts angefragt haben, tun Sie nichts: Sie erhalten nichts mehr.
 ## Agents: signing in, accounts
 footer-agents = Bereich für Mitarbeitende
 optional = (freiwillig)
@@ -742,6 +741,13 @@ reopen-button = Meldung wieder öffnen
 reopen-error-motif = Sagen Sie in einigen Worten, was nicht stimmt (mindestens 5 Zeichen)
 reopen-closed-title = Diese Meldung kann nicht mehr geöffnet werden
 reopen-closed-text = Sie ist seit mehr als 60 Tagen geschlossen oder wurde mit einer anderen zusammengelegt. Machen Sie eine neue Meldung.
+reopen-link-text = Öffnen Sie den Link der letzten E-Mail dazu, oder machen Sie eine neue Meldung.
+reopen-link-title = Nur wer die Meldung gemacht hat, kann sie wieder öffnen
+reopen-by-link = Wenn Sie es gemeldet haben, öffnen Sie den Link der letzten E-Mail dazu: Dann können Sie es wieder öffnen. Sonst machen Sie eine neue Meldung oder wenden sich an die Gemeinde.
+follow-confirm-done = Notiert. Sie erhalten bei jedem Schritt eine Nachricht.
+follow-confirm-button = Ja, ich möchte diese Meldung verfolgen
+follow-confirm-text = Bestätigen Sie, dass Sie bei jedem Schritt dieser Meldung eine Nachricht erhalten möchten.
+follow-confirm-title = Eine Meldung per E-Mail verfolgen
 history-csv = Verlauf herunterladen (CSV)
 
 ## Agents: notifications and comments

@@ -357,14 +357,13 @@ feature-photo-alt = Photo { $n } of the problem
 follow-by-email-title = Get news by e-mail
 follow-by-email-hint = Did you see the same problem? No need to report it again: get a message at each step.
 follow-by-email-button = Follow this report
-follow-by-email-done = Noted. You will get a message at each step.
-mail-follow-subject = You follow report { $reference }
+follow-by-email-done = We have sent you an e-mail. Click the link in it to confirm: you will then get a message at each step.
+mail-follow-subject = Confirm that you want to follow report { $reference }
 mail-follow-text = Hello,
 
-    You follow report { $reference }. We will write to you at each step.
+    To get a message at each step of report { $reference }, confirm here: { $link }
 
-    Follow it here: { $link }
-
+    If you did not ask for anything, do nothing: you will get nothing more.
 ## Agents: signing in, accounts
 footer-agents = Staff area
 optional = (optional)
@@ -742,6 +741,13 @@ reopen-button = Reopen the report
 reopen-error-motif = Say in a few words what is wrong (5 characters at least)
 reopen-closed-title = This report can no longer be reopened
 reopen-closed-text = It was closed more than 60 days ago, or merged with another. Make a new report.
+reopen-link-text = Open the link of the last e-mail you got about it, or make a new report.
+reopen-link-title = Only the person who made the report can reopen it
+reopen-by-link = If you reported it, open the link of the last e-mail you got about it: you can reopen it there. Otherwise, make a new report or contact the commune.
+follow-confirm-done = Noted. You will get a message at each step.
+follow-confirm-button = Yes, I want to follow this report
+follow-confirm-text = Confirm that you want a message at each step of this report.
+follow-confirm-title = Follow a report by e-mail
 history-csv = Download the history (CSV)
 
 ## Agents: notifications and comments

@@ -361,14 +361,13 @@ feature-photo-alt = Photo { $n } du problème
 follow-by-email-title = Recevoir les nouvelles par e-mail
 follow-by-email-hint = Vous avez vu le même problème ? Inutile de le signaler à nouveau : recevez un message à chaque étape.
 follow-by-email-button = Suivre ce signalement
-follow-by-email-done = C'est noté. Vous recevrez un message à chaque étape.
-mail-follow-subject = Vous suivez le signalement { $reference }
+follow-by-email-done = Nous vous avons envoyé un e-mail. Cliquez sur le lien qu'il contient pour confirmer : vous recevrez ensuite un message à chaque étape.
+mail-follow-subject = Confirmez le suivi du signalement { $reference }
 mail-follow-text = Bonjour,
 
-    Vous suivez le signalement { $reference }. Nous vous écrirons à chaque étape.
+    Pour recevoir un message à chaque étape du signalement { $reference }, confirmez ici : { $link }
 
-    Suivez-le ici : { $link }
-
+    Si vous n'avez rien demandé, ne faites rien : vous ne recevrez plus rien.
 ## Agents: signing in, accounts
 footer-agents = Espace agents
 optional = (facultatif)
@@ -746,6 +745,13 @@ reopen-button = Rouvrir le signalement
 reopen-error-motif = Dites en quelques mots ce qui ne va pas (5 caractères au moins)
 reopen-closed-title = Ce signalement ne peut plus être rouvert
 reopen-closed-text = Il est clôturé depuis plus de 60 jours, ou il a été regroupé avec un autre. Faites un nouveau signalement.
+reopen-link-text = Ouvrez le lien du dernier e-mail reçu à son sujet, ou faites un nouveau signalement.
+reopen-link-title = Seule la personne qui a fait le signalement peut le rouvrir
+reopen-by-link = Si c'est vous qui l'avez signalé, ouvrez le lien du dernier e-mail reçu à son sujet : vous pourrez le rouvrir. Sinon, faites un nouveau signalement ou contactez la commune.
+follow-confirm-done = C'est noté. Vous recevrez un message à chaque étape.
+follow-confirm-button = Oui, je veux suivre ce signalement
+follow-confirm-text = Confirmez que vous voulez recevoir un message à chaque étape de ce signalement.
+follow-confirm-title = Suivre un signalement par e-mail
 history-csv = Télécharger l’historique (CSV)
 
 ## Agents: notifications and comments

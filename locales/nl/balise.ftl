@@ -357,14 +357,13 @@ feature-photo-alt = Foto { $n } van het probleem
 follow-by-email-title = Nieuws per e-mail krijgen
 follow-by-email-hint = Hebt u hetzelfde probleem gezien? Meld het niet opnieuw: krijg bij elke stap een bericht.
 follow-by-email-button = Deze melding volgen
-follow-by-email-done = Genoteerd. U krijgt bij elke stap een bericht.
-mail-follow-subject = U volgt melding { $reference }
-mail-follow-text = Goedendag,
+follow-by-email-done = We hebben u een e-mail gestuurd. Klik op de link erin om te bevestigen: daarna krijgt u bij elke stap een bericht.
+mail-follow-subject = Bevestig dat u melding { $reference } wilt volgen
+mail-follow-text = Hallo,
 
-    U volgt melding { $reference }. We schrijven u bij elke stap.
+    Om bij elke stap van melding { $reference } een bericht te krijgen, bevestig hier: { $link }
 
-    Volg ze hier: { $link }
-
+    Hebt u niets gevraagd, doe dan niets: u krijgt niets meer.
 ## Agents: signing in, accounts
 footer-agents = Personeelsruimte
 optional = (niet verplicht)
@@ -742,6 +741,13 @@ reopen-button = De melding heropenen
 reopen-error-motif = Zeg in enkele woorden wat er niet goed is (minstens 5 tekens)
 reopen-closed-title = Deze melding kan niet meer heropend worden
 reopen-closed-text = Ze is al meer dan 60 dagen afgesloten, of ze is samengevoegd met een andere. Doe een nieuwe melding.
+reopen-link-text = Open de link in de laatste e-mail erover, of doe een nieuwe melding.
+reopen-link-title = Alleen wie de melding deed, kan ze heropenen
+reopen-by-link = Hebt u het zelf gemeld, open dan de link in de laatste e-mail erover: dan kunt u het heropenen. Zo niet, doe een nieuwe melding of contacteer de gemeente.
+follow-confirm-done = Genoteerd. U krijgt bij elke stap een bericht.
+follow-confirm-button = Ja, ik wil deze melding volgen
+follow-confirm-text = Bevestig dat u bij elke stap van deze melding een bericht wilt krijgen.
+follow-confirm-title = Een melding volgen per e-mail
 history-csv = De geschiedenis downloaden (CSV)
 
 ## Agents: notifications and comments

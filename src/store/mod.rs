@@ -161,8 +161,15 @@ pub trait Store: accounts::AccountStore + Send + Sync + 'static {
     /// Who is told of the report's changes: the reporter first, then its followers;
     /// only those subscribed and not erased.
     async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>>;
-    /// Adds someone who follows a report by e-mail; false when that address already does.
+    /// Adds someone who asks to follow a report by e-mail, not yet confirmed (they are
+    /// told nothing until then; a new request replaces one not confirmed); false when
+    /// that address already follows it.
     async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool>;
+    /// Confirms a follower by the secret sent to their address; the report's id, or
+    /// `None` when the secret is unknown or unsubscribed.
+    async fn confirm_follower(&self, token: &str) -> Result<Option<Uuid>>;
+    /// Whether `token` is the secret of the report's reporter (sent in their e-mails).
+    async fn is_reporter(&self, feature_id: Uuid, token: &str) -> Result<bool>;
     /// Stops messages for the contact with this unsubscribe secret; false when unknown.
     async fn unsubscribe(&self, token: &str) -> Result<bool>;
     /// The people told of a report marked as a duplicate now follow the report kept

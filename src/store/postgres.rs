@@ -519,7 +519,7 @@ impl Store for PgStore {
     async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>> {
         let rows: Vec<ContactRow> = sqlx::query_as(
             "SELECT email, phone, lang, token FROM report_contacts
-             WHERE feature_id = $1 AND subscribed ORDER BY reporter DESC, created_at",
+             WHERE feature_id = $1 AND subscribed AND confirmed ORDER BY reporter DESC, created_at",
         )
         .bind(feature_id)
         .fetch_all(&self.pool)
@@ -535,7 +535,7 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?;
         let already: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = $1 AND email = $2 AND subscribed)",
+            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = $1 AND email = $2 AND subscribed AND confirmed)",
         )
         .bind(feature_id)
         .bind(&follower.email)
@@ -544,9 +544,17 @@ impl Store for PgStore {
         if already {
             return Ok(false);
         }
+        // asked again before confirming: the new link replaces the old one
         sqlx::query(
-            "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
-             VALUES ($1, FALSE, $2, NULL, $3, $4, $5)",
+            "DELETE FROM report_contacts WHERE feature_id = $1 AND email = $2 AND NOT confirmed",
+        )
+        .bind(feature_id)
+        .bind(&follower.email)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at, confirmed)
+             VALUES ($1, FALSE, $2, NULL, $3, $4, $5, FALSE)",
         )
         .bind(feature_id)
         .bind(&follower.email)
@@ -557,6 +565,25 @@ impl Store for PgStore {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    async fn confirm_follower(&self, token: &str) -> Result<Option<Uuid>> {
+        Ok(sqlx::query_scalar(
+            "UPDATE report_contacts SET confirmed = TRUE WHERE token = $1 AND subscribed RETURNING feature_id",
+        )
+        .bind(token)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn is_reporter(&self, feature_id: Uuid, token: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = $1 AND token = $2 AND reporter)",
+        )
+        .bind(feature_id)
+        .bind(token)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     async fn unsubscribe(&self, token: &str) -> Result<bool> {
@@ -579,7 +606,7 @@ impl Store for PgStore {
     async fn follow_kept(&self, duplicate: Uuid, kept: Uuid) -> Result<u64> {
         let moved = sqlx::query(
             "UPDATE report_contacts SET feature_id = $2, reporter = FALSE
-             WHERE feature_id = $1 AND subscribed
+             WHERE feature_id = $1 AND subscribed AND confirmed
                AND (email IS NULL OR email NOT IN
                     (SELECT email FROM report_contacts WHERE feature_id = $2 AND email IS NOT NULL AND subscribed))",
         )

@@ -519,7 +519,7 @@ impl Store for SqliteStore {
     async fn report_contacts(&self, feature_id: Uuid) -> Result<Vec<ReportContact>> {
         let rows: Vec<ContactRow> = sqlx::query_as(
             "SELECT email, phone, lang, token FROM report_contacts
-             WHERE feature_id = ? AND subscribed = 1 ORDER BY reporter DESC, created_at",
+             WHERE feature_id = ? AND subscribed = 1 AND confirmed = 1 ORDER BY reporter DESC, created_at",
         )
         .bind(feature_id.to_string())
         .fetch_all(&self.pool)
@@ -530,7 +530,7 @@ impl Store for SqliteStore {
     async fn follow_report(&self, feature_id: Uuid, follower: &ReportContact) -> Result<bool> {
         let mut tx = self.write_tx().await?;
         let already: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = ? AND email = ? AND subscribed = 1)",
+            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = ? AND email = ? AND subscribed = 1 AND confirmed = 1)",
         )
         .bind(feature_id.to_string())
         .bind(&follower.email)
@@ -539,9 +539,17 @@ impl Store for SqliteStore {
         if already {
             return Ok(false);
         }
+        // asked again before confirming: the new link replaces the old one
         sqlx::query(
-            "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at)
-             VALUES (?, 0, ?, NULL, ?, ?, ?)",
+            "DELETE FROM report_contacts WHERE feature_id = ? AND email = ? AND confirmed = 0",
+        )
+        .bind(feature_id.to_string())
+        .bind(&follower.email)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO report_contacts (feature_id, reporter, email, phone, lang, token, created_at, confirmed)
+             VALUES (?, 0, ?, NULL, ?, ?, ?, 0)",
         )
         .bind(feature_id.to_string())
         .bind(&follower.email)
@@ -552,6 +560,26 @@ impl Store for SqliteStore {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    async fn confirm_follower(&self, token: &str) -> Result<Option<Uuid>> {
+        let id: Option<String> = sqlx::query_scalar(
+            "UPDATE report_contacts SET confirmed = 1 WHERE token = ? AND subscribed = 1 RETURNING feature_id",
+        )
+        .bind(token)
+        .fetch_optional(&self.pool)
+        .await?;
+        id.as_deref().map(parse_uuid).transpose()
+    }
+
+    async fn is_reporter(&self, feature_id: Uuid, token: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM report_contacts WHERE feature_id = ? AND token = ? AND reporter = 1)",
+        )
+        .bind(feature_id.to_string())
+        .bind(token)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     async fn unsubscribe(&self, token: &str) -> Result<bool> {
@@ -576,7 +604,7 @@ impl Store for SqliteStore {
         let mut tx = self.write_tx().await?;
         let moved = sqlx::query(
             "UPDATE report_contacts SET feature_id = ?2, reporter = 0
-             WHERE feature_id = ?1 AND subscribed = 1
+             WHERE feature_id = ?1 AND subscribed = 1 AND confirmed = 1
                AND (email IS NULL OR email NOT IN
                     (SELECT email FROM report_contacts WHERE feature_id = ?2 AND email IS NOT NULL AND subscribed = 1))",
         )

@@ -96,6 +96,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("suivi.html", include_str!("../../web/templates/suivi.html")),
     (
+        "suivre.html",
+        include_str!("../../web/templates/suivre.html"),
+    ),
+    (
         "desabonner.html",
         include_str!("../../web/templates/desabonner.html"),
     ),
@@ -611,6 +615,10 @@ pub fn routes() -> Router<Web> {
             get(suivi::follow).post(suivi::subscribe),
         )
         .route("/suivi/{reference}/rouvrir", post(suivi::reopen))
+        .route(
+            "/suivi/confirmer/{token}",
+            get(suivi::confirm_form).post(suivi::confirm),
+        )
         .route(
             "/desabonner/{token}",
             get(suivi::unsubscribe_form).post(suivi::unsubscribe),

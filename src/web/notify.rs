@@ -20,16 +20,35 @@ pub fn base(web: &Web) -> String {
         .unwrap_or_else(|| format!("http://{}", web.app.config.listen))
 }
 
-/// Tells a reporter their report was filed, or a follower that they follow it.
+/// Tells a reporter their report was filed; the link to follow it carries their secret,
+/// with which they may reopen it.
 pub async fn confirm(web: &Web, lang: Lang, to: &str, token: &str, reference: &str) {
-    confirm_with(web, lang, to, token, reference, "mail-confirm").await
+    let link = format!("/suivi/{reference}?jeton={token}");
+    confirm_with(web, lang, to, token, reference, "mail-confirm", &link).await
 }
 
-pub async fn confirm_following(web: &Web, lang: Lang, to: &str, token: &str, reference: &str) {
-    confirm_with(web, lang, to, token, reference, "mail-follow").await
+/// Asks someone who wants to follow a report to confirm it from their mailbox: nobody
+/// else can subscribe their address.
+pub async fn ask_to_confirm_following(
+    web: &Web,
+    lang: Lang,
+    to: &str,
+    token: &str,
+    reference: &str,
+) {
+    let link = format!("/suivi/confirmer/{token}");
+    confirm_with(web, lang, to, token, reference, "mail-follow", &link).await
 }
 
-async fn confirm_with(web: &Web, lang: Lang, to: &str, token: &str, reference: &str, key: &str) {
+async fn confirm_with(
+    web: &Web,
+    lang: Lang,
+    to: &str,
+    token: &str,
+    reference: &str,
+    key: &str,
+    path: &str,
+) {
     let b = base(web);
     let i = &web.ui.i18n;
     let mail = Mail {
@@ -44,7 +63,7 @@ async fn confirm_with(web: &Web, lang: Lang, to: &str, token: &str, reference: &
             &format!("{key}-text"),
             &[
                 ("reference", reference.to_string().into()),
-                ("link", link(&b, &format!("/suivi/{reference}")).into()),
+                ("link", link(&b, path).into()),
             ],
         ),
         unsubscribe: Some(link(&b, &format!("/desabonner/{token}"))),
@@ -112,7 +131,11 @@ pub fn follow_status_changes(web: &Web) {
                                 "explain",
                                 i18n.t(lang, &format!("explain-{status}"), None).into(),
                             ),
-                            ("link", link(&b, &format!("/suivi/{reference}")).into()),
+                            (
+                                "link",
+                                link(&b, &format!("/suivi/{reference}?jeton={}", contact.token))
+                                    .into(),
+                            ),
                         ],
                     ),
                     unsubscribe: Some(link(&b, &format!("/desabonner/{}", contact.token))),

@@ -70,9 +70,25 @@ pub async fn follow_form(
     )
 }
 
-/// `GET /suivi/{reference}`
-pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<String>) -> Response {
-    follow_page(&web, &ctx, &reference, Vec::new(), "", false).await
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowQuery {
+    /// The reporter's secret, in the links of their e-mails: it lets them reopen.
+    jeton: String,
+}
+
+/// `GET /suivi/{reference}` (`?jeton=` from the reporter's e-mails)
+pub async fn follow(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(reference): Path<String>,
+    Query(q): Query<FollowQuery>,
+) -> Response {
+    let page = Page {
+        jeton: &q.jeton,
+        ..Page::default()
+    };
+    follow_page(&web, &ctx, &reference, page).await
 }
 
 #[derive(Deserialize, Default)]
@@ -80,6 +96,7 @@ pub async fn follow(State(web): State<Web>, ctx: Ctx, Path(reference): Path<Stri
 pub struct ReopenForm {
     csrf: String,
     motif: String,
+    jeton: String,
 }
 
 /// `POST /suivi/{reference}/rouvrir`: the problem is back, or was never fixed.
@@ -95,16 +112,31 @@ pub async fn reopen(
     let Some(r) = report::parse_reference(&reference) else {
         return super::not_found(&web, &ctx);
     };
-    match web.app.reopen_by_citizen(&r, &form.motif).await {
+    match web
+        .app
+        .reopen_by_citizen(&r, &form.jeton, &form.motif)
+        .await
+    {
         Ok(()) => Redirect::to(&format!("/suivi/{r}")).into_response(),
         Err(crate::error::Error::Invalid(_)) => {
-            let errors = vec![FieldErr {
-                field: "motif".into(),
-                message: web.ui.t(ctx.lang, "reopen-error-motif"),
-            }];
-            follow_page(&web, &ctx, &r, errors, "", false).await
+            let page = Page {
+                errors: vec![FieldErr {
+                    field: "motif".into(),
+                    message: web.ui.t(ctx.lang, "reopen-error-motif"),
+                }],
+                jeton: &form.jeton,
+                ..Page::default()
+            };
+            follow_page(&web, &ctx, &r, page).await
         }
         Err(crate::error::Error::NotFound(_)) => super::not_found(&web, &ctx),
+        Err(crate::error::Error::Unauthorized) => super::message(
+            &web,
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "reopen-link-title",
+            "reopen-link-text",
+        ),
         Err(crate::error::Error::Forbidden) => super::message(
             &web,
             &ctx,
@@ -125,14 +157,25 @@ pub async fn reopen(
     }
 }
 
-async fn follow_page(
-    web: &Web,
-    ctx: &Ctx,
-    reference: &str,
+/// What a report's page shows besides the report.
+#[derive(Default)]
+struct Page<'a> {
     errors: Vec<FieldErr>,
-    email: &str,
-    following: bool,
-) -> Response {
+    /// The address typed in the form to follow it.
+    email: &'a str,
+    /// A confirmation link was sent to follow it.
+    asked: bool,
+    /// The secret of the link the page was opened with.
+    jeton: &'a str,
+}
+
+async fn follow_page(web: &Web, ctx: &Ctx, reference: &str, page: Page<'_>) -> Response {
+    let Page {
+        errors,
+        email,
+        asked,
+        jeton,
+    } = page;
     let (web, ctx) = (web.clone(), ctx);
     let Some(r) = report::parse_reference(reference) else {
         return super::not_found(&web, ctx);
@@ -170,13 +213,24 @@ async fn follow_page(
         .map(|k| k.name(ctx.lang.code()).to_string())
         .unwrap_or_else(|| f.title.clone());
     let status = super::form_status(&errors);
+    let reopenable = web.app.citizen_may_reopen(f);
+    // the reporter, by the link of their e-mails, may reopen; others are told how
+    let reporter = reopenable
+        && !jeton.is_empty()
+        && web
+            .app
+            .store
+            .is_reporter(f.id, jeton)
+            .await
+            .unwrap_or(false);
     web.ui.render(
         ctx,
         status,
         "suivi.html",
         json!({
             "communes": communes(&web, ctx.lang),
-            "following": following,
+            "following": asked,
+            "jeton": if reporter { jeton } else { "" },
             "email": email,
             "commune_shown": commune.map(|c| CommuneView::of(c, ctx.lang)),
             "errors": errors,
@@ -190,7 +244,8 @@ async fn follow_page(
                 "status_group": status_group(&f.status),
                 "explain": web.ui.t(ctx.lang, &format!("explain-{}", f.status)),
                 "history": history,
-                "may_reopen": web.app.citizen_may_reopen(f),
+                "may_reopen": reporter,
+                "reopen_by_link": reopenable && !reporter,
             },
         }),
     )
@@ -225,18 +280,15 @@ pub async fn subscribe(
     let email = match report::check_email(&form.email) {
         Ok(email) => email,
         Err(_) => {
-            return follow_page(
-                &web,
-                &ctx,
-                &reference,
-                vec![FieldErr {
+            let page = Page {
+                errors: vec![FieldErr {
                     field: "email".into(),
                     message: web.ui.t(ctx.lang, "contact-error-email"),
                 }],
-                &form.email,
-                false,
-            )
-            .await;
+                email: &form.email,
+                ..Page::default()
+            };
+            return follow_page(&web, &ctx, &reference, page).await;
         }
     };
     let follower = ReportContact {
@@ -245,13 +297,24 @@ pub async fn subscribe(
         lang: ctx.lang.code().to_string(),
         token: super::random_hex(16),
     };
+    // the same page whether the address follows it already or not: it is not told here
+    let asked = Page {
+        asked: true,
+        ..Page::default()
+    };
     match web.app.store.follow_report(e.feature.id, &follower).await {
         Ok(true) => {
-            super::notify::confirm_following(&web, ctx.lang, &email, &follower.token, &reference)
-                .await;
-            follow_page(&web, &ctx, &reference, Vec::new(), "", true).await
+            super::notify::ask_to_confirm_following(
+                &web,
+                ctx.lang,
+                &email,
+                &follower.token,
+                &reference,
+            )
+            .await;
+            follow_page(&web, &ctx, &reference, asked).await
         }
-        Ok(false) => follow_page(&web, &ctx, &reference, Vec::new(), "", true).await,
+        Ok(false) => follow_page(&web, &ctx, &reference, asked).await,
         Err(e) => {
             tracing::error!(error = %e, "cannot add a follower");
             super::message(
@@ -263,6 +326,55 @@ pub async fn subscribe(
             )
         }
     }
+}
+
+/// `GET /suivi/confirmer/{token}`: the link sent to someone who asked to follow a
+/// report; a button confirms (mail programs open links on their own).
+pub async fn confirm_form(State(web): State<Web>, ctx: Ctx, Path(token): Path<String>) -> Response {
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "suivre.html",
+        json!({ "communes": communes(&web, ctx.lang), "token": token, "reference": Value::Null }),
+    )
+}
+
+/// `POST /suivi/confirmer/{token}`: from now on, the messages of the report.
+pub async fn confirm(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return super::forged(&web, &ctx);
+    }
+    let reference = match web.app.store.confirm_follower(&token).await {
+        Ok(Some(id)) => web.app.get(id, &Actor::Anonymous).ok().and_then(|e| {
+            e.feature
+                .attributes
+                .get("reference")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        }),
+        Ok(None) => return super::not_found(&web, &ctx),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot confirm a follower");
+            return super::message(
+                &web,
+                &ctx,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable-title",
+                "draft-unsaved-text",
+            );
+        }
+    };
+    web.ui.render(
+        &ctx,
+        StatusCode::OK,
+        "suivre.html",
+        json!({ "communes": communes(&web, ctx.lang), "token": token, "reference": reference.unwrap_or_default() }),
+    )
 }
 
 /// `GET /desabonner/{token}`: asks to confirm (mail programs open links on their own).
