@@ -122,7 +122,10 @@ fn circle(n: usize) -> Value {
         "properties": {
             "kind": "works",
             "title": "Grand chantier",
-            "schedule": { "periods": [{ "start": "2026-12-01T00:00:00Z", "end": "2026-12-02T00:00:00Z" }] }
+            "schedule": { "periods": [{
+                "start": dates::rfc(dates::now()),
+                "end": dates::rfc(dates::now() + chrono::Duration::days(1))
+            }] }
         }
     })
 }
@@ -159,16 +162,8 @@ async fn huge_photos_and_polygons_leave_the_server_answering(b: Backend) {
         let base = app.base.clone();
         async move {
             let mut citizen = Browser::new(&base);
-            citizen.get("/signaler/lieu").await;
             citizen
-                .post("/signaler/lieu", &[("lat", "50.5795"), ("lon", "4.0716")])
-                .await;
-            citizen
-                .post("/signaler/categorie", &[("categorie", "autre")])
-                .await;
-            citizen.post("/signaler/doublons", &[]).await;
-            citizen
-                .post("/signaler/description", &[("description", "Un plan.")])
+                .describe_a_problem("50.5795", "4.0716", "Un plan.")
                 .await;
             citizen
                 .post_file("/signaler/photos", "photo", png, "plan.png", "image/png")

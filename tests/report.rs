@@ -429,16 +429,9 @@ async fn a_double_click_on_send_files_one_report_and_both_answers_confirm_it(bac
     let app = TestApp::spawn(backend).await;
     for round in 0..20 {
         let mut b = Browser::new(&app.base);
-        b.get("/signaler/lieu").await;
         let lat = format!("{:.4}", 50.5760 + 0.0003 * f64::from(round));
-        b.post("/signaler/lieu", &[("lat", &lat), ("lon", "4.0716")])
-            .await;
-        b.post("/signaler/categorie", &[("categorie", "autre")])
-            .await;
-        b.post("/signaler/doublons", &[]).await;
         let words = format!("Un banc cassé, le {round}e.");
-        b.post("/signaler/description", &[("description", &words)])
-            .await;
+        b.describe_a_problem(&lat, "4.0716", &words).await;
         b.post("/signaler/contact", &[("moyen", "anonyme")]).await;
         let (_, check) = b.get("/signaler/verifier").await;
         assert!(check.contains(&words), "{check}");
@@ -540,16 +533,8 @@ async fn communes_take_their_settings_from_the_configured_list() {
 async fn abandoned_drafts_are_deleted_with_their_photos() {
     let app = TestApp::spawn_demo(Backend::Sqlite).await;
     let mut b = Browser::new(&app.base);
-    b.get("/signaler/lieu").await;
-    b.post("/signaler/lieu", &[("lat", "50.5795"), ("lon", "4.0716")])
+    b.describe_a_problem("50.5795", "4.0716", "Un banc cassé.")
         .await;
-    b.post("/signaler/categorie", &[("categorie", "autre")])
-        .await;
-    b.post(
-        "/signaler/description",
-        &[("description", "Un banc cassé.")],
-    )
-    .await;
     let (status, _) = b.post_photo(photo_with_gps(), "banc.jpg").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let photos = app.app.photo_dir();
@@ -616,16 +601,7 @@ async fn a_place_told_in_words_needs_its_commune() {
 /// A citizen files a report with a photo, as anyone can.
 async fn report_with_photo(app: &TestApp, lat: &str, lon: &str) -> String {
     let mut b = Browser::new(&app.base);
-    b.get("/signaler/lieu").await;
-    b.post("/signaler/lieu", &[("lat", lat), ("lon", lon)])
-        .await;
-    b.post("/signaler/categorie", &[("categorie", "autre")])
-        .await;
-    b.post(
-        "/signaler/description",
-        &[("description", "Un banc cassé.")],
-    )
-    .await;
+    b.describe_a_problem(lat, lon, "Un banc cassé.").await;
     let (status, _) = b.post_photo(photo_with_gps(), "banc.jpg").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     b.post("/signaler/contact", &[("moyen", "anonyme")]).await;

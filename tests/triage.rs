@@ -1676,7 +1676,7 @@ async fn a_reference_names_one_report_of_its_own_commune(backend: Backend) {
             "geometry": { "type": "Point", "coordinates": [common::SOIGNIES.0, common::SOIGNIES.1] },
             "properties": {
                 "kind": "report", "title": "Nid-de-poule",
-                "schedule": { "periods": [{ "start": "2026-11-20T08:00:00Z" }] },
+                "schedule": { "periods": [{ "start": common::dates::rfc(common::dates::now()) }] },
                 "attributes": { "reference": reference }
             }
         });

@@ -61,10 +61,7 @@ impl FromRequestParts<Web> for Actor {
 /// `multipart/form-data` need no CORS preflight), but cannot hide where it comes from;
 /// the pages' forms carry their CSRF token instead, and API clients use tokens.
 fn same_origin(parts: &Parts, web: &Web) -> bool {
-    let origin_of = |u: &str| -> Option<String> {
-        let (scheme, rest) = u.split_once("://")?;
-        Some(format!("{scheme}://{}", rest.split('/').next()?))
-    };
+    use super::origin_of;
     let sent = parts
         .headers
         .get(header::ORIGIN)

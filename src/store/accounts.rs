@@ -56,7 +56,8 @@ pub trait AccountStore {
     /// Uses a reset link once: the account it was for, if it is live and unused.
     async fn use_reset(&self, hash: &str, now: i64) -> Result<Option<Uuid>>;
     async fn create_token(&self, token: &ApiToken, hash: &str) -> Result<()>;
-    /// A live (not revoked, not expired at `now`) token by its secret's hash.
+    /// A live token by its secret's hash: not revoked, not expired at `now`, and its
+    /// maker (when a person) still an admin of its commune.
     async fn token_by_hash(&self, hash: &str, now: i64) -> Result<Option<ApiToken>>;
     async fn tokens(&self) -> Result<Vec<ApiToken>>;
     async fn revoke_token(&self, id: Uuid, now: i64, actor: &str) -> Result<bool>;
@@ -832,7 +833,9 @@ macro_rules! account_store {
             ) -> $crate::store::Result<Option<$crate::model::account::ApiToken>> {
                 let row: Option<$crate::store::accounts::TokenRow> =
                     sqlx::query_as(&format!(
-                        "SELECT {} FROM api_tokens WHERE hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+                        "SELECT {} FROM api_tokens t WHERE hash = $1 AND revoked_at IS NULL AND expires_at > $2
+                           AND (owner IS NULL OR EXISTS (SELECT 1 FROM user_roles r
+                                WHERE r.user_id = t.owner AND r.commune = t.commune AND r.role = 'admin'))",
                         $crate::store::accounts::TOKEN_COLUMNS
                     ))
                     .bind(hash)

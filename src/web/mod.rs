@@ -58,11 +58,8 @@ fn content_security_policy(importmap: &str, basemap: Option<&crate::config::Base
     use sha2::Digest;
     let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(importmap));
     let basemap = basemap
-        .and_then(|b| {
-            let (scheme, rest) = b.url.split_once("://")?;
-            let host = rest.split('/').next()?;
-            Some(format!(" {scheme}://{host}"))
-        })
+        .and_then(|b| crate::api::origin_of(&b.url))
+        .map(|o| format!(" {o}"))
         .unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self' 'sha256-{hash}'; style-src 'self'; \

@@ -477,6 +477,21 @@ impl Browser {
             .await
     }
 
+    /// A citizen's first steps of a report, as anyone takes them: the place, the
+    /// category "autre", past the reports already there, and the words.
+    pub async fn describe_a_problem(&mut self, lat: &str, lon: &str, words: &str) {
+        self.get("/signaler/lieu").await;
+        self.post("/signaler/lieu", &[("lat", lat), ("lon", lon)])
+            .await;
+        self.post("/signaler/categorie", &[("categorie", "autre")])
+            .await;
+        self.post("/signaler/doublons", &[]).await;
+        let (status, to) = self
+            .post("/signaler/description", &[("description", words)])
+            .await;
+        assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{to}");
+    }
+
     /// A multipart form of the page's CSRF token and one file, as a browser sends it.
     pub async fn post_file(
         &mut self,
